@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// scrutiny: council committee reports in, validated records out.
+// The targets follow the pipeline: ingest -> extract -> validate -> export, composed by batch.
+import PackageDescription
+
+let package = Package(
+    name: "scrutiny",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scrutiny", targets: ["scrutiny"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Record types and the ingested-document model; no I/O.
+        .target(name: "ScrutinyCore"),
+        // PDF, text and HTML readers -> SourceDocument.
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CLibXML2"]),
+        // SourceDocument -> Report.
+        .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
+        // A general JSON Schema 2020-12 validator; knows nothing of councils.
+        .target(name: "JSONSchema"),
+        // JSON, JSON Lines and CSV writers.
+        .target(name: "ScrutinyExport", dependencies: ["ScrutinyCore"]),
+        // Folders, worker processes, failures, incremental state.
+        .target(
+            name: "ScrutinyBatch",
+            dependencies: [
+                "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "JSONSchema",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // The command line.
+        .executableTarget(
+            name: "scrutiny",
+            dependencies: [
+                "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "ScrutinyBatch", "JSONSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyExtractTests", dependencies: ["ScrutinyExtract", "ScrutinyIngest", "ScrutinyCore"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
+    ]
+)

@@ -1,0 +1,38 @@
+import ScrutinyCore
+
+/// A line as the record extractors read it: its text and its place in the report's outline.
+///
+/// ``DocumentOutliner`` makes these from a ``SourceDocument``; running headers and footers are
+/// already left out, so no extractor reads them twice.
+public struct OutlinedLine: Sendable, Hashable {
+    /// 1-based page, `nil` for text documents.
+    public var page: Int?
+    /// 1-based line number (``SourceLine/number``).
+    public var lineNumber: Int
+    public var text: String
+    /// Table cells, or `[text]`.
+    public var cells: [String]
+    public var role: LineRole
+    public var isBold: Bool
+    public var fontSize: Double?
+    /// The heading the line sits under, if any.
+    public var section: String?
+    /// The partnership whose section or form the line belongs to, if any.
+    public var partnership: String?
+
+    public init(page: Int?, lineNumber: Int, text: String, cells: [String]? = nil, role: LineRole = .body,
+                isBold: Bool = false, fontSize: Double? = nil, section: String? = nil, partnership: String? = nil) {
+        self.page = page
+        self.lineNumber = lineNumber
+        self.text = text
+        self.cells = cells ?? [text]
+        self.role = role
+        self.isBold = isBold
+        self.fontSize = fontSize
+        self.section = section
+        self.partnership = partnership
+    }
+
+    /// Where the line is, for a record's provenance.
+    public var provenance: Provenance { Provenance(page: page, line: lineNumber, section: section) }
+}

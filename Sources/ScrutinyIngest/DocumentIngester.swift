@@ -1,0 +1,37 @@
+import Foundation
+import ScrutinyCore
+
+/// Reads one input file into a ``SourceDocument``, choosing the reader by extension and content.
+///
+/// ```swift
+/// let document = try DocumentIngester().ingest(path: "samples/budget-monitoring.pdf")
+/// ```
+public struct DocumentIngester: Sendable {
+    /// File extensions scrutiny reads, lowercased, without the dot.
+    public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "html", "htm"]
+
+    public init() {}
+
+    /// Reads the file at `path`.
+    /// - Throws: ``InputFailure`` with the kind that says what went wrong.
+    public func ingest(path: String) throws(InputFailure) -> SourceDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputFailure(.unreadable, "cannot read the file: \(error.localizedDescription); check the path and its permissions")
+        }
+        return try ingest(data: data, path: path)
+    }
+
+    /// Reads a file's bytes, already loaded; `path` chooses the reader by its extension.
+    public func ingest(data: Data, path: String) throws(InputFailure) -> SourceDocument {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "txt", "text":
+            return try TextReader().read(data)
+        default:
+            throw InputFailure(.unsupported, "scrutiny reads .pdf, .txt, .text, .html and .htm files, not .\(ext)")
+        }
+    }
+}
