@@ -1,0 +1,182 @@
+import ScrutinyCore
+
+/// Decides what a money amount is from the cue words around it.
+///
+/// The cue nearest the amount within its clause wins: "total recommended for allocation was £25,250
+/// with the sum of £24,391 being held in reserve" makes the first an allocation and the second a reserve.
+/// Words after the amount count only when they follow it closely ("£150,000 reserve maintained").
+/// A cue that only says what money is *for* ("available for allocation") gives way to any other cue in the clause.
+public struct BudgetKindClassifier: Sendable {
+    public init() {}
+
+    /// One token of a sentence: a word, an amount, or a mark that ends a clause.
+    enum Token: Equatable {
+        case word(String)
+        case amount
+        case boundary
+    }
+
+    /// Single-word cues.
+    static let cues: [String: BudgetKind] = {
+        var table: [String: BudgetKind] = [:]
+        let groups: [(BudgetKind, [String])] = [
+            (.expenditure, ["expenditure", "expenditures", "spend", "spends", "spent", "spending", "cost", "costs", "costing",
+                            "costed", "expense", "expenses", "outgoings", "outlay"]),
+            (.income, ["income", "incomes", "received", "receives", "receive", "receipt", "receipts", "raised", "raises",
+                       "raise", "generated", "generates", "generate", "earned", "earns", "revenue", "revenues", "takings",
+                       "recovered"]),
+            (.surplus, ["surplus", "surpluses", "underspend", "underspent", "underspends"]),
+            (.deficit, ["deficit", "deficits", "overspend", "overspent", "overspends", "shortfall", "shortfalls", "loss", "losses"]),
+            (.contribution, ["contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
+                             "subscription", "subscriptions", "fee", "fees", "membership"]),
+            (.reserve, ["reserve", "reserves", "balances"]),
+            (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced"]),
+            (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
+                        "granted", "award", "awarded", "awards", "investment", "invested", "invest", "sponsorship"]),
+            (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment", "charge", "charges", "charged"]),
+            (.saving, ["saving", "savings", "saved", "save", "efficiencies"]),
+            (.budget, ["budget", "budgets", "budgeted", "held", "remaining", "estimate", "estimates", "provision", "forecast",
+                       "forecasts", "envelope"]),
+        ]
+        for (kind, words) in groups { for word in words { table[word] = kind } }
+        return table
+    }()
+
+    /// Cues of several words, tried before single words at the same place.
+    static let phrases: [([String], BudgetKind)] = [
+        (["held", "in", "reserve"], .reserve), (["in", "reserve"], .reserve), (["net", "income"], .income),
+        (["reserve", "fund"], .reserve), (["set", "aside"], .allocation), (["ring", "fenced"], .allocation),
+    ]
+
+    /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
+    static let revenueModified: Set<String> = [
+        "budget", "budgets", "funding", "cost", "costs", "expenditure", "spend", "spending", "grant", "grants",
+        "account", "support", "contribution", "contributions", "savings", "saving", "reserve", "reserves", "allocation",
+    ]
+
+    /// Words that begin a new clause.
+    static let clauseWords: Set<String> = ["with", "which", "although", "but", "while", "whilst", "whereas", "resulting", "whereby"]
+    /// Words that stop the look past an amount: what follows them is about something else.
+    static let forwardStops: Set<String> = ["and", "or", "in", "for", "from", "to", "by", "at", "of", "on", "per", "as", "is", "was"]
+    /// Words that make a following cue the purpose of the money rather than what it is.
+    static let purposeWords: Set<String> = ["for", "towards"]
+
+    /// The kind of the amount at `target` in `sentence`, or `nil` when no cue word is near it.
+    ///
+    /// - Parameters:
+    ///   - sentence: the sentence's characters.
+    ///   - target: the amount's `Character` range in `sentence`.
+    ///   - amounts: the ranges of every amount in the sentence (including `target`).
+    public func kind(in sentence: [Character], target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
+        let (tokens, targetIndex) = Self.tokenize(sentence, target: target, amounts: amounts)
+        guard let targetIndex else { return nil }
+        if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
+            return kind
+        }
+        // No cue in the clause: the nearest cue anywhere in the sentence.
+        var best: (distance: Int, kind: BudgetKind)?
+        for (index, _) in tokens.enumerated() {
+            guard let cue = cue(tokens, at: index, target: targetIndex) else { continue }
+            let distance = abs(index - targetIndex)
+            if best == nil || distance < best!.distance { best = (distance, cue.kind) }
+        }
+        return best?.kind
+    }
+
+    /// The nearest cue within the amount's clause, backward first on a tie.
+    func nearest(_ tokens: [Token], _ target: Int, strong: Bool) -> BudgetKind? {
+        var backward: (distance: Int, kind: BudgetKind)?
+        var words = 0
+        var index = target - 1
+        while index >= 0 {
+            if tokens[index] == .boundary {
+                // A comma between two amounts ("£5,000, £6,000 and £7,000") does not end the clause.
+                let listComma = index > 0 && tokens[index - 1] == .amount
+                if !listComma { break }
+            }
+            if case .word(let word) = tokens[index] {
+                if Self.clauseWords.contains(word) { break }
+                if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
+                    backward = (words, cue.kind)
+                    break
+                }
+                words += 1
+            }
+            index -= 1
+        }
+        var forward: (distance: Int, kind: BudgetKind)?
+        words = 0
+        index = target + 1
+        while index < tokens.count, words < 3 {
+            guard case .word(let word) = tokens[index] else { break }
+            if Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
+            if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
+                forward = (words + 1, cue.kind)
+                break
+            }
+            words += 1
+            index += 1
+        }
+        switch (backward, forward) {
+        case let (b?, f?): return f.distance < b.distance ? f.kind : b.kind
+        case let (b?, nil): return b.kind
+        case let (nil, f?): return f.kind
+        default: return nil
+        }
+    }
+
+    /// The cue starting at token `index`, if any, and whether it only names a purpose.
+    func cue(_ tokens: [Token], at index: Int, target: Int) -> (kind: BudgetKind, weak: Bool)? {
+        guard case .word(let word) = tokens[index] else { return nil }
+        let weak = (1...2).contains { offset in
+            guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
+            return Self.purposeWords.contains(before)
+        }
+        for (phrase, kind) in Self.phrases where phrase.first == word {
+            let matches = phrase.indices.allSatisfy { offset in
+                index + offset < tokens.count && tokens[index + offset] == .word(phrase[offset])
+            }
+            if matches { return (kind, weak) }
+        }
+        guard let kind = Self.cues[word] else { return nil }
+        if word == "revenue" || word == "revenues" {
+            if index == target + 1 { return nil }
+            if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], Self.revenueModified.contains(next) { return nil }
+        }
+        return (kind, weak)
+    }
+
+    /// Words (lowercased), amounts and clause marks; also the index of the target amount.
+    static func tokenize(_ chars: [Character], target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
+        var tokens: [Token] = []
+        var targetIndex: Int?
+        var i = 0
+        let sorted = amounts.sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0
+        while i < chars.count {
+            if next < sorted.count, i >= sorted[next].lowerBound {
+                if sorted[next] == target { targetIndex = tokens.count }
+                tokens.append(.amount)
+                i = max(i + 1, sorted[next].upperBound)
+                next += 1
+                continue
+            }
+            let c = chars[i]
+            if c.isLetter || c.isNumber {
+                var word = ""
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "'" || chars[i] == "’" || chars[i] == "/",
+                      !(next < sorted.count && i >= sorted[next].lowerBound) {
+                    word.append(chars[i])
+                    i += 1
+                }
+                tokens.append(.word(word.lowercased().replacingOccurrences(of: "’", with: "'")))
+                continue
+            }
+            if ";:()[],".contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
+                tokens.append(.boundary)
+            }
+            i += 1
+        }
+        return (tokens, targetIndex)
+    }
+}
