@@ -14,6 +14,8 @@ public struct BudgetKindClassifier: Sendable {
         case word(String)
         case amount
         case boundary
+        /// A comma: it ends a clause, except between amounts in a list.
+        case comma
     }
 
     /// Single-word cues.
@@ -89,11 +91,9 @@ public struct BudgetKindClassifier: Sendable {
         var words = 0
         var index = target - 1
         while index >= 0 {
-            if tokens[index] == .boundary {
-                // A comma between two amounts ("£5,000, £6,000 and £7,000") does not end the clause.
-                let listComma = index > 0 && tokens[index - 1] == .amount
-                if !listComma { break }
-            }
+            if tokens[index] == .boundary { break }
+            // A comma between two amounts ("£5,000, £6,000 and £7,000") does not end the clause.
+            if tokens[index] == .comma, !(index > 0 && tokens[index - 1] == .amount) { break }
             if case .word(let word) = tokens[index] {
                 if Self.clauseWords.contains(word) { break }
                 if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
@@ -172,7 +172,9 @@ public struct BudgetKindClassifier: Sendable {
                 tokens.append(.word(word.lowercased().replacingOccurrences(of: "’", with: "'")))
                 continue
             }
-            if ";:()[],".contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
+            if c == "," {
+                tokens.append(.comma)
+            } else if ";:()[]".contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)
             }
             i += 1
