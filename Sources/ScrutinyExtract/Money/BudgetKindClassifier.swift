@@ -37,7 +37,7 @@ public struct BudgetKindClassifier: Sendable {
                         "granted", "award", "awarded", "awards", "investment", "invested", "invest", "sponsorship"]),
             (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment", "charge", "charges", "charged"]),
             (.saving, ["saving", "savings", "saved", "save", "efficiencies"]),
-            (.budget, ["budget", "budgets", "budgeted", "held", "remaining", "estimate", "estimates", "provision", "forecast",
+            (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision", "forecast",
                        "forecasts", "envelope"]),
         ]
         for (kind, words) in groups { for word in words { table[word] = kind } }
