@@ -79,8 +79,8 @@ public struct DocumentOutliner: Sendable {
                 line.isHeading = true
                 section = line.text
             } else if ProgressTable.isHeader(line) {
+                if scope != .progressTable { partnership = nil }
                 scope = .progressTable
-                partnership = nil
                 line.isHeading = false
             } else if scope == .progressTable, let group = ProgressTable.groupName(line) {
                 partnership = directory.resolve(group) ?? PartnershipDirectory.canonical(group).name

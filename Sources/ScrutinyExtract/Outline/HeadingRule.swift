@@ -11,10 +11,12 @@ enum HeadingRule {
     static func isHeading(_ text: String, role: LineRole, isBold: Bool) -> Bool {
         if role == .heading { return true }
         if role == .tableRow || role == .listItem { return false }
-        guard text.count <= 110, text.wordCount <= 16, startsUpper.matches(text) else { return false }
+        let words = text.wordCount
+        let question = text.hasSuffix("?")
+        guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
         if let last = text.last, ".,;".contains(last) { return false }
         if labelWithValue.matches(text) { return false }
-        if text.wordCount > 10 && !(text.hasSuffix("?") || text.hasSuffix(":") || isBold || TitleCaser.isAllCaps(text)) {
+        if words > 10 && !(question || isBold || TitleCaser.isAllCaps(text)) {
             return false
         }
         return true
