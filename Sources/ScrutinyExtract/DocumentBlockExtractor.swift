@@ -1,0 +1,269 @@
+import Foundation
+import ScrutinyCore
+
+/// Finds the document block: council, committee, meeting date, agenda item, title, author,
+/// contact and purpose, from the report's front matter (cover table, "REPORT of … to …" block,
+/// letterhead) and, failing that, from the rest of the text.
+public struct DocumentBlockExtractor: Sendable {
+    public init() {}
+
+    /// How far into the report the front matter may run, in lines.
+    static let frontMatterLines = 40
+
+    private static let councilName = Pattern(#"\b((?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish|Metropolitan Borough)\s+Council)\b"#, caseSensitive: true)
+    private static let councilLine = Pattern(#"^(?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish)\s+Council$|^(?:(?:Royal\s+)?[A-Z][A-Za-z'’\-]+\s+){1,3}Council$"#, caseSensitive: true)
+    private static let committeeWords = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|scrutiny|sub-committee|forum|assembly)\b"#)
+    private static let notCommittee = Pattern(#"\b(?:report|purpose|recommend|agenda|of the council|city council|district council|borough council|county council)\b"#)
+    private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})\b"#)
+    private static let labelled = Pattern(#"^(subject|title|report title|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
+    private static let reportOfStart = Pattern(#"^report\s+(?:of|by|from)\b\s*(?:the\s+)?(.*)$"#)
+    private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"#)
+    private static let phone = Pattern(#"\b(?:tel(?:ephone)?\.?|phone|t)\s*(?:no\.?)?\s*[:.]?\s*(\(?\+?\d[\d ()\-]{7,16}\d)|\b(0\d{2,4}[ \-]?\d{3}[ \-]?\d{3,4})\b"#)
+    private static let purposeHeading = Pattern(#"^(?:\d{1,2}(?:\.\d)*\.?\s+)?(?:purpose(?:\s+of\s+(?:the\s+|this\s+)?report)?|summary\s+and\s+purpose|report\s+purpose)\s*:?\s*(.*)$"#)
+    private static let contactCell = Pattern(#"^(?:enquiries\s+(?:contact|to)|contact\s+officer|contact\s+details|contact|report\s+author|author)\s*:?$"#)
+    private static let contactLabel = Pattern(#"^(?:enquiries\s+(?:contact|to)|contact\s+officer|contact\s+details|contact|report\s+author|author)\b\s*[:\-–]\s*(.*)$"#)
+
+    /// The document block of the outlined report, and a warning for each value guessed or missing.
+    public func extract(from lines: [OutlinedLine], metadata: DocumentMetadata = .init()) -> (DocumentBlock, [String]) {
+        var block = DocumentBlock()
+        var warnings: [String] = []
+        let front = Array(lines.prefix(Self.frontMatterLines))
+        let acronyms = Self.acronyms(in: lines)
+        let caser = TitleCaser(acronyms: acronyms)
+
+        // Labelled cells and lines: "Subject | X", "Report by: X".
+        var labels: [String: String] = [:]
+        for line in front {
+            let cells = line.filledCells
+            if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let key = m[1]?.lowercased(), labels[key] == nil {
+                labels[key] = cells[1]
+            } else if cells.count == 1, line.text.contains(":"), let m = Self.labelled.firstMatch(in: line.text),
+                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil {
+                labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
+            }
+        }
+
+        block.council = council(front: front, all: lines, labels: labels, warnings: &warnings)
+        block.committee = committee(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
+        block.meetingDate = meetingDate(front: front, labels: labels)
+        if block.meetingDate == nil { warnings.append("meeting_date not found") }
+        block.agendaItem = agendaItem(front: front, labels: labels)
+        block.reportBy = reportBy(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
+        block.title = title(front: front, labels: labels, metadata: metadata).map { caser.titleCaseIfAllCaps($0) }
+        if block.title == nil { warnings.append("title not found") }
+        block.contact = contact(lines: lines, labels: labels)
+        block.purpose = purpose(lines: lines)
+        if block.purpose == nil { warnings.append("purpose not found") }
+        return (block, warnings)
+    }
+
+    // MARK: - Fields
+
+    private func council(front: [OutlinedLine], all: [OutlinedLine], labels: [String: String], warnings: inout [String]) -> String? {
+        if let value = labels["council"] { return value }
+        for line in front.prefix(12) where Self.councilLine.matches(line.text) {
+            return TitleCaser().titleCaseIfAllCaps(line.text)
+        }
+        // The council the report names most often ("Chelmsford City Council", "Maldon District Council (MDC)").
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for line in all {
+            for m in Self.councilName.allMatches(in: line.text) {
+                guard var name = m[1] else { continue }
+                if let first = name.split(separator: " ").first, ["The", "the", "A", "Our", "Each", "Every", "Whole"].contains(String(first)) {
+                    name = name.split(separator: " ").dropFirst().joined(separator: " ")
+                }
+                if counts[name] == nil { order.append(name) }
+                counts[name, default: 0] += 1
+            }
+        }
+        if let best = order.max(by: { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }) {
+            warnings.append("council inferred from the report's mentions of \(best)")
+            return best
+        }
+        // The contact's e-mail domain: "name@maldon.gov.uk" names Maldon.
+        for line in all {
+            if let m = Self.email.firstMatch(in: line.text), let domain = m[1]?.lowercased(), domain.hasSuffix(".gov.uk") {
+                let stem = domain.replacingOccurrences(of: ".gov.uk", with: "").split(separator: ".").last.map(String.init) ?? ""
+                guard !stem.isEmpty else { continue }
+                warnings.append("council inferred from e-mail domain \(domain)")
+                return stem.prefix(1).uppercased() + stem.dropFirst() + " Council"
+            }
+        }
+        warnings.append("council not found")
+        return nil
+    }
+
+    private func committee(front: [OutlinedLine], labels: [String: String]) -> String? {
+        if let value = labels["committee"] ?? labels["meeting"] { return stripDate(value) }
+        // "REPORT of X to COMMITTEE": the line after a lone "to".
+        for (index, line) in front.enumerated() where line.text.lowercased() == "to" && index + 1 < front.count {
+            let candidate = stripDate(front[index + 1].text)
+            if !candidate.isEmpty { return candidate }
+        }
+        for line in front where line.filledCells.count == 1 && line.text.wordCount <= 8 {
+            let text = stripDate(line.text)
+            guard !text.isEmpty, Self.committeeWords.matches(text), !Self.notCommittee.matches(text),
+                  !Self.councilLine.matches(text) || text.split(separator: " ").count == 1,
+                  !text.hasSuffix("."), text.first?.isUppercase == true else { continue }
+            return text
+        }
+        return nil
+    }
+
+    /// `text` without a date and the separators around it: "Cabinet – 30 June 2021" is "Cabinet".
+    private func stripDate(_ text: String) -> String {
+        var s = text
+        if let date = Self.datePart.firstMatch(in: s)?[0], let range = s.range(of: date) { s.removeSubrange(range) }
+        return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—,:").union(.whitespaces))
+    }
+    private static let datePart = Pattern(#"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}"#)
+
+    private func meetingDate(front: [OutlinedLine], labels: [String: String]) -> String? {
+        let parser = UKDateParser()
+        for key in ["date of meeting", "meeting date", "date", "meeting", "committee"] {
+            if let value = labels[key], let date = parser.firstDate(in: value) { return date }
+        }
+        for line in front {
+            if line.text.wordCount > 12 { continue }
+            if let date = parser.firstDate(in: line.text) { return date }
+        }
+        return nil
+    }
+
+    private func agendaItem(front: [OutlinedLine], labels: [String: String]) -> String? {
+        if let value = labels["agenda item"] ?? labels["item"] {
+            let first = value.split(separator: " ").first.map(String.init) ?? value
+            return first.droppingTrailingPunctuation
+        }
+        for line in front where line.text.wordCount <= 8 {
+            if let m = Self.agendaItem.firstMatch(in: line.text), let value = m[1] {
+                return value.replacingOccurrences(of: " ", with: "")
+            }
+        }
+        return nil
+    }
+
+    private func reportBy(front: [OutlinedLine], labels: [String: String]) -> String? {
+        for key in ["report by", "report of", "report author", "author", "lead officer", "from"] {
+            if let value = labels[key] { return value.droppingTrailingPunctuation }
+        }
+        // "REPORT of" then the author over one or more lines, up to a lone "to".
+        for (index, line) in front.enumerated() {
+            guard let m = Self.reportOfStart.firstMatch(in: line.text) else { continue }
+            var parts: [String] = []
+            if let rest = m[1]?.trimmed, !rest.isEmpty { parts.append(rest) }
+            var next = index + 1
+            while next < front.count, parts.count < 3, front[next].text.lowercased() != "to" {
+                parts.append(front[next].text)
+                next += 1
+            }
+            if next < front.count || !parts.isEmpty {
+                let joined = parts.joined(separator: " ")
+                if !joined.isEmpty { return joined.replacingOccurrences(of: #"\s+to$"#, with: "", options: .regularExpression) }
+            }
+        }
+        return nil
+    }
+
+    private func title(front: [OutlinedLine], labels: [String: String], metadata: DocumentMetadata) -> String? {
+        for key in ["subject", "title", "report title"] {
+            if let value = labels[key] { return value.droppingTrailingPunctuation }
+        }
+        // After the front block ("REPORT of … to COMMITTEE", the date): the first capitalised line
+        // that is not a numbered section.
+        var start = 0
+        for (index, line) in front.enumerated() {
+            if Self.purposeHeading.matches(line.text) { break }
+            let lower = line.text.lowercased()
+            if lower == "to" { start = max(start, index + 2) }
+            if line.text.wordCount <= 8, UKDateParser().firstDate(in: line.text) != nil { start = max(start, index + 1) }
+            if Self.reportOfStart.matches(line.text) { start = max(start, index + 1) }
+        }
+        if start > 0 {
+            for line in front[start...] {
+                let text = line.text
+                if ListMarker.split(text)?.number != nil || Self.purposeHeading.matches(text) { break }
+                guard line.isHeading || line.isBold, text.wordCount >= 2 else { continue }
+                if TitleCaser.isAllCaps(text) || line.isBold || line.role == .heading { return text }
+            }
+        }
+        if let title = metadata.title?.trimmed, !title.isEmpty { return title }
+        return nil
+    }
+
+    private func contact(lines: [OutlinedLine], labels: [String: String]) -> Contact {
+        var contact = Contact()
+        var contactLines: [String] = []
+        for (index, line) in lines.enumerated() {
+            let cells = line.filledCells
+            let value: String
+            if cells.count >= 2 {
+                guard Self.contactCell.matches(cells[0]) else { continue }
+                value = cells.dropFirst().joined(separator: ", ")
+            } else {
+                guard let m = Self.contactLabel.firstMatch(in: line.text) else { continue }
+                value = m[1] ?? ""
+            }
+            contactLines = [value]
+            // The next line often holds the telephone and e-mail.
+            if index + 1 < lines.count, Self.phone.matches(lines[index + 1].text) || Self.email.matches(lines[index + 1].text) {
+                contactLines.append(lines[index + 1].text)
+            }
+            if !value.trimmed.isEmpty { break }
+        }
+        if let first = contactLines.first {
+            let head = Self.email.replacing(in: Self.phone.replacing(in: first, with: ""), with: "")
+            let parts = head.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty && !$0.lowercased().hasPrefix("tel") }
+            if let name = parts.first, name.wordCount <= 5 {
+                contact.name = name.droppingTrailingPunctuation
+                let role = parts.dropFirst().joined(separator: ", ").droppingTrailingPunctuation
+                if !role.isEmpty { contact.role = role }
+            }
+        }
+        let joined = contactLines.joined(separator: " ")
+        if let m = Self.phone.firstMatch(in: joined), let number = m[1] ?? m[2] { contact.phone = number.trimmed }
+        if let m = Self.email.firstMatch(in: joined), let address = m[0] { contact.email = address.droppingTrailingPunctuation }
+        return contact
+    }
+
+    private func purpose(lines: [OutlinedLine]) -> String? {
+        for (index, line) in lines.enumerated() where line.isHeading || line.role == .tableRow {
+            let cells = line.filledCells
+            guard let m = Self.purposeHeading.firstMatch(in: cells[0]) else { continue }
+            if cells.count >= 2 { return stripNumber(cells[1]) }
+            if let inline = m[1]?.trimmed, !inline.isEmpty, line.role != .heading { return stripNumber(inline) }
+            var next = index + 1
+            while next < lines.count {
+                let candidate = lines[next]
+                if candidate.isHeading && candidate.text.wordCount <= 6 { break }
+                let text = stripNumber(candidate.text)
+                if !text.isEmpty { return text }
+                next += 1
+            }
+        }
+        return nil
+    }
+
+    private func stripNumber(_ text: String) -> String {
+        if let marker = ListMarker.split(text), let number = marker.number, number.contains(".") || number.allSatisfy(\.isNumber) {
+            return marker.rest
+        }
+        return text.trimmed
+    }
+
+    /// Upper-case words the report also prints inside mixed-case text or in brackets ("MOU", "NHS"):
+    /// these stay upper case when an ALL CAPS heading is title-cased.
+    static func acronyms(in lines: [OutlinedLine]) -> Set<String> {
+        var found: Set<String> = []
+        for line in lines where !TitleCaser.isAllCaps(line.text) && lowerWords(line.text) >= 3 {
+            for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
+        }
+        return found
+    }
+    private static func lowerWords(_ text: String) -> Int {
+        text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
+    }
+    private static let acronymWord = Pattern(#"\b([A-Z]{2,6})s?\b"#, caseSensitive: true)
+}

@@ -1,0 +1,32 @@
+import ScrutinyCore
+
+/// Decides whether a line is a heading when the reader could not say (plain text has no styles):
+/// a short stand-alone line that starts with a capital or a section number and does not end
+/// like a sentence.
+enum HeadingRule {
+    private static let labelWithValue = Pattern(#"^[^:?]{2,80}[:?]\s+\S"#)
+    private static let startsUpper = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\p{Lu}'‘"“(]"#)
+
+    /// True when `text` (already cleaned of markup) reads as a heading.
+    static func isHeading(_ text: String, role: LineRole, isBold: Bool) -> Bool {
+        if role == .heading { return true }
+        if role == .tableRow || role == .listItem { return false }
+        let words = text.wordCount
+        let question = text.hasSuffix("?")
+        guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
+        if let last = text.last, ".,;".contains(last) { return false }
+        if labelWithValue.matches(text) { return false }
+        if words > 10 && !(question || isBold || TitleCaser.isAllCaps(text)) {
+            return false
+        }
+        return true
+    }
+
+    /// True for a heading that opens a new part of the report ("Appendix 2 ...", "3. Findings",
+    /// a level-1 heading) rather than a field label inside a form.
+    static func opensMajorSection(_ text: String, headingLevel: Int?) -> Bool {
+        if headingLevel == 1 { return true }
+        return majorSection.matches(text)
+    }
+    private static let majorSection = Pattern(#"^(?:appendix|annex|schedule)\b|^\d{1,2}\.?\s+\p{Lu}[^?]*$"#)
+}

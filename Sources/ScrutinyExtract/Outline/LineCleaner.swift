@@ -1,0 +1,54 @@
+import ScrutinyCore
+
+/// Turns a document's lines into outlined lines with clean text: no page furniture, no inline
+/// markup, bullets taken off list items, and a "Partnership name: X" header that the export
+/// glued to the form's first label split back into two lines.
+struct LineCleaner: Sendable {
+    private static let gluedNameLabel = Pattern(#"^\s*(?:\*\*)?\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*[^*]+?)\s*\*\*(.+)$"#)
+
+    func clean(_ document: SourceDocument) -> [OutlinedLine] {
+        var out: [OutlinedLine] = []
+        let pdf = document.format == .pdf
+        for page in document.pages {
+            for line in page.lines where !line.isFurniture {
+                for (text, cells) in split(line) {
+                    out.append(outlined(line, text: text, cells: cells, page: pdf ? page.number : nil))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The line's text and cells, as one or (for a glued name label) two parts.
+    private func split(_ line: SourceLine) -> [(String, [String])] {
+        if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
+            return [(name, [name]), (rest, [rest])]
+        }
+        return [(line.text, line.cells)]
+    }
+
+    private func outlined(_ line: SourceLine, text raw: String, cells rawCells: [String], page: Int?) -> OutlinedLine {
+        let isTable = line.role == .tableRow
+        var role = line.role
+        var isBold = line.isBold
+        let trimmed = raw.trimmed
+        if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
+        var cells: [String]
+        var text: String
+        if isTable {
+            cells = rawCells.map(InlineMarkup.clean)
+            text = cells.joined(separator: "\t")
+        } else {
+            text = InlineMarkup.clean(raw).replacingOccurrences(of: "\n", with: " ")
+            if let rest = ListMarker.strippingBullet(text) {
+                text = rest
+                if role == .body { role = .listItem }
+            }
+            cells = [text]
+        }
+        var outlined = OutlinedLine(page: page, lineNumber: line.number, text: text, cells: cells, role: role,
+                                    isBold: isBold, fontSize: line.fontSize, headingLevel: line.headingLevel)
+        outlined.isHeading = HeadingRule.isHeading(text, role: role, isBold: isBold)
+        return outlined
+    }
+}

@@ -1,0 +1,37 @@
+/// The shape of a progress table: a header row "Recommendation | Progress" (or Update, Status,
+/// Response, Comments), rows pairing a recommendation with its progress, and one-cell rows
+/// naming the partnership or topic of the rows below.
+enum ProgressTable {
+    private static let firstHeader = Pattern(#"^(?:original\s+|agreed\s+)?recommendations?(?:\s*\(s\))?(?:\s+made)?\s*:?$"#)
+    private static let secondHeader = Pattern(#"^(?:progress|update|status|response|comments?|action(?:s)? taken|current position)\b.{0,40}$"#)
+
+    /// True for the table's header row (also when repeated after a page break).
+    static func isHeader(_ line: OutlinedLine) -> Bool {
+        let cells = line.cells.filter { !$0.trimmed.isEmpty }
+        guard cells.count >= 2 else { return false }
+        return firstHeader.matches(cells[0].trimmed) && secondHeader.matches(cells[1].trimmed)
+    }
+
+    /// The group name when `line` is a one-cell row naming a partnership or topic; `nil` otherwise.
+    static func groupName(_ line: OutlinedLine) -> String? {
+        let cells = line.cells.map(\.trimmed)
+        let filled = cells.filter { !$0.isEmpty }
+        guard filled.count == 1, cells.first?.isEmpty == false else { return nil }
+        let text = filled[0]
+        guard !text.contains("\n"), text.wordCount <= 10, let first = text.first, first.isUppercase || first.isNumber else {
+            return nil
+        }
+        if let last = text.last, ".,;".contains(last) { return nil }
+        return text.droppingTrailingPunctuation
+    }
+
+    /// True for a row that continues the previous row's progress: its first cell is empty,
+    /// or it is a single paragraph that reads as the rest of a sentence.
+    static func isContinuation(_ line: OutlinedLine) -> Bool {
+        let cells = line.cells.map(\.trimmed)
+        if cells.count >= 2, cells[0].isEmpty, cells.dropFirst().contains(where: { !$0.isEmpty }) { return true }
+        let filled = cells.filter { !$0.isEmpty }
+        guard filled.count == 1, let first = filled[0].first else { return false }
+        return first.isLowercase
+    }
+}

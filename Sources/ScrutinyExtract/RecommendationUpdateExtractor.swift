@@ -1,0 +1,76 @@
+import ScrutinyCore
+
+/// Finds earlier recommendations and their progress in two-column progress tables
+/// ("Recommendation | Progress"), one record per recommendation.
+///
+/// A cell holding several recommendations as separate paragraphs is paired paragraph by
+/// paragraph with the progress cell; a repeated header row is skipped; a row with an empty
+/// first cell (or a lone lower-case paragraph) continues the previous record's progress.
+/// The partnership comes from the outliner, which reads the table's group rows.
+public struct RecommendationUpdateExtractor: Sendable {
+    public init() {}
+
+    /// The recommendation updates, in table order.
+    public func extract(from lines: [OutlinedLine]) -> [RecommendationUpdate] {
+        var updates: [RecommendationUpdate] = []
+        var inTable = false
+        for line in lines {
+            if ProgressTable.isHeader(line) {
+                inTable = true
+                continue
+            }
+            guard inTable else { continue }
+            if line.role == .heading || (line.isHeading && HeadingRule.opensMajorSection(line.text, headingLevel: line.headingLevel))
+                || DocumentOutliner.formName(line) != nil {
+                inTable = false
+                continue
+            }
+            if ProgressTable.isContinuation(line), !updates.isEmpty {
+                let more = line.filledCells.joined(separator: " ")
+                let previous = updates[updates.count - 1].progress
+                updates[updates.count - 1].progress = previous.map { $0 + " " + more } ?? more
+                continue
+            }
+            if ProgressTable.groupName(line) != nil { continue }
+            let cells = line.cells.map(\.trimmed)
+            guard line.role == .tableRow, cells.count >= 2, !cells[0].isEmpty else { continue }
+            updates += records(recommendation: cells[0], progress: cells[1...].filter { !$0.isEmpty }.joined(separator: "\n"), line: line)
+        }
+        return updates
+    }
+
+    /// One record per recommendation paragraph, paired with the progress paragraphs.
+    private func records(recommendation: String, progress: String, line: OutlinedLine) -> [RecommendationUpdate] {
+        let texts = InlineMarkup.paragraphs(of: recommendation)
+        let progresses = InlineMarkup.paragraphs(of: progress)
+        let section = line.partnership
+        if texts.count > 1 && texts.count == progresses.count {
+            return zip(texts, progresses).map { RecommendationUpdate(partnership: section, text: $0, progress: $1, provenance: line.provenance) }
+        }
+        if texts.count > 1 && progresses.count <= 1 {
+            return texts.map { RecommendationUpdate(partnership: section, text: $0, progress: progresses.first, provenance: line.provenance) }
+        }
+        let joinedProgress = progresses.isEmpty ? nil : joinParagraphs(progresses)
+        return [RecommendationUpdate(partnership: section, text: texts.joined(separator: " "), progress: joinedProgress, provenance: line.provenance)]
+    }
+
+    /// Paragraphs as one text: a list after a colon joined with "; ", others with a space.
+    private func joinParagraphs(_ paragraphs: [String]) -> String {
+        var out = ""
+        var inList = false
+        for paragraph in paragraphs {
+            if out.isEmpty {
+                out = paragraph
+            } else if inList && paragraph.first?.isLowercase == true {
+                out += "; " + paragraph
+            } else if out.hasSuffix(":") {
+                out += " " + paragraph
+                inList = true
+            } else {
+                inList = inList && paragraph.first?.isLowercase == true
+                out += (out.last.map { ".!?".contains($0) } == true ? " " : ". ") + paragraph
+            }
+        }
+        return out
+    }
+}
