@@ -11,11 +11,11 @@ public struct BudgetExtractor: Sendable {
 
     public func extract(from lines: [OutlinedLine]) -> [Budget] {
         var context = PeriodContext()
-        var linePeriods: [String?] = []
-        for line in lines { linePeriods.append(context.period(for: line)) }
+        var lineContexts: [LineContext] = []
+        for line in lines { lineContexts.append(context.context(for: line)) }
         var budgets: [Budget] = []
         for block in TextBlock.blocks(of: lines) where block.text.contains("£") {
-            budgets += extract(from: block, lines: lines, linePeriods: linePeriods)
+            budgets += extract(from: block, lines: lines, lineContexts: lineContexts)
         }
         return budgets
     }
@@ -25,17 +25,19 @@ public struct BudgetExtractor: Sendable {
     /// Phrases that make an amount cumulative rather than one year's.
     static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
 
-    func extract(from block: TextBlock, lines: [OutlinedLine], linePeriods: [String?]) -> [Budget] {
+    func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> [Budget] {
         let chars = Array(block.text)
         var budgets: [Budget] = []
         var questionPeriod: String?
+        var questionTopic: BudgetKind?
         var previousKind: BudgetKind?
         for sentenceRange in SentenceSplitter().sentences(in: chars) {
             let sentence = Array(chars[sentenceRange])
             let sentenceText = String(sentence)
             let periods = PeriodParser().periods(in: sentence)
-            if sentenceText.hasSuffix("?"), let temporal = periods.last(where: \.isTemporal) {
-                questionPeriod = temporal.period
+            if sentenceText.hasSuffix("?") {
+                if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
+                questionTopic = questionTopic ?? BudgetKindClassifier().topic(of: sentenceText)
             }
             let mentions = MoneyParser().mentions(in: sentence)
             guard !mentions.isEmpty else { continue }
@@ -47,13 +49,14 @@ public struct BudgetExtractor: Sendable {
                 let line = lines[lineIndex]
                 var kind = BudgetKindClassifier().kind(in: sentence, target: mention.range, amounts: amountRanges)
                 if kind == nil, refersBack { kind = previousKind }
+                if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
                 let period: String?
                 if let own = Self.period(of: mention.range, in: sentence, periods: periods) {
                     period = own
                 } else if Self.crossYear.contains(where: lower.contains) {
                     period = nil
                 } else {
-                    period = questionPeriod ?? linePeriods[lineIndex]
+                    period = questionPeriod ?? lineContexts[lineIndex].period
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period, partnership: line.partnership,
@@ -69,14 +72,19 @@ public struct BudgetExtractor: Sendable {
     /// else the nearest in the sentence.
     static func period(of amount: Range<Int>, in sentence: [Character], periods: [PeriodMention]) -> String? {
         guard !periods.isEmpty else { return nil }
-        for period in periods where period.range.lowerBound >= amount.upperBound && period.isTemporal {
-            let between = String(sentence[amount.upperBound..<period.range.lowerBound])
-            if between.split(separator: " ").count <= 3, !between.contains(where: { ",;()".contains($0) }) {
-                return period.period
-            }
-        }
-        let nearest = periods.min { gap($0.range, amount) < gap($1.range, amount) }
+        if let attached = periods.first(where: { isAttached($0, after: amount, in: sentence) }) { return attached.period }
+        // A period attached to another amount ("£25,000 carried forward from 2023/24") is that amount's alone.
+        let others = MoneyParser().mentions(in: sentence).map(\.range).filter { $0 != amount }
+        let free = periods.filter { period in !others.contains { isAttached(period, after: $0, in: sentence) } }
+        let nearest = free.min { gap($0.range, amount) < gap($1.range, amount) }
         return nearest?.period
+    }
+
+    /// True when `period` follows `amount` closely, introduced as a time: "£16,575 for 2012/13".
+    static func isAttached(_ period: PeriodMention, after amount: Range<Int>, in sentence: [Character]) -> Bool {
+        guard period.range.lowerBound >= amount.upperBound, period.isTemporal else { return false }
+        let between = String(sentence[amount.upperBound..<period.range.lowerBound])
+        return between.split(separator: " ").count <= 3 && !between.contains(where: { ",;()£".contains($0) })
     }
 
     static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {

@@ -109,4 +109,21 @@ struct BudgetExtractorTests {
         #expect(budgets.map(\.amount) == [8_000_000, 10_000_000])
         #expect(budgets.map(\.kind) == [.expenditure, .expenditure])
     }
+
+    @Test func anAmountWithoutACueTakesWhatTheQuestionAsksAbout() {
+        let budgets = extract(["What was the total budget for 2022/23? Include any grants.", "£50,500.00 in total."])
+        #expect(budgets.map(\.kind) == [.budget])
+        #expect(budgets.map(\.period) == ["2022/23"])
+    }
+
+    @Test func aPeriodAttachedToAnotherAmountIsNotShared() {
+        let budgets = extract(["Made up of a fee of £10,000, a grant of £5,000 and £2,000 carried forward from 2021/22."])
+        #expect(budgets.map(\.period) == [nil, nil, "2021/22"])
+    }
+
+    @Test func aPeriodOpeningTheSentenceDatesEveryAmountInIt() {
+        let budgets = extract(["During 2016/17 expenditure was £90,000 and income was £95,000, leaving a surplus of £5,000."])
+        #expect(budgets.map(\.period) == ["2016/17", "2016/17", "2016/17"])
+        #expect(budgets.map(\.kind) == [.expenditure, .income, .surplus])
+    }
 }

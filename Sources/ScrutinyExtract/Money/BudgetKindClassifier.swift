@@ -85,6 +85,16 @@ public struct BudgetKindClassifier: Sendable {
         return best?.kind
     }
 
+    /// What a question or heading asks about: its first cue word ("What was the total budget for 2024/25?" is
+    /// about a budget), for an answer that states an amount without saying what it is ("£96,250 in total.").
+    public func topic(of text: String) -> BudgetKind? {
+        let (tokens, _) = Self.tokenize(Array(text), target: 0..<0, amounts: [])
+        for index in tokens.indices {
+            if let cue = cue(tokens, at: index, target: -2), !cue.weak { return cue.kind }
+        }
+        return nil
+    }
+
     /// The nearest cue within the amount's clause, backward first on a tie.
     func nearest(_ tokens: [Token], _ target: Int, strong: Bool) -> BudgetKind? {
         var backward: (distance: Int, kind: BudgetKind)?
