@@ -31,6 +31,7 @@ public struct BudgetExtractor: Sendable {
         var questionPeriod: String?
         var questionTopic: BudgetKind?
         var previousKind: BudgetKind?
+        var previousSentencePeriod: String?
         for sentenceRange in SentenceSplitter().sentences(in: chars) {
             let sentence = Array(chars[sentenceRange])
             let sentenceText = String(sentence)
@@ -38,6 +39,9 @@ public struct BudgetExtractor: Sendable {
             if sentenceText.hasSuffix("?") {
                 if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
                 questionTopic = questionTopic ?? BudgetKindClassifier().topic(of: sentenceText)
+            }
+            defer {
+                previousSentencePeriod = sentenceText.hasSuffix("?") ? nil : periods.last(where: \.isTemporal)?.period
             }
             let mentions = MoneyParser().mentions(in: sentence)
             guard !mentions.isEmpty else { continue }
@@ -48,6 +52,7 @@ public struct BudgetExtractor: Sendable {
                 let lineIndex = block.lineIndex(at: sentenceRange.lowerBound + mention.range.lowerBound)
                 let line = lines[lineIndex]
                 var kind = BudgetKindClassifier().kind(in: sentence, target: mention.range, amounts: amountRanges)
+                if kind == nil, let table = block.table { kind = table.kind() }
                 if kind == nil, refersBack { kind = previousKind }
                 if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
                 let period: String?
@@ -55,6 +60,10 @@ public struct BudgetExtractor: Sendable {
                     period = own
                 } else if Self.crossYear.contains(where: lower.contains) {
                     period = nil
+                } else if let fromTable = block.table?.period() {
+                    period = fromTable
+                } else if let carried = previousSentencePeriod {
+                    period = carried
                 } else {
                     period = questionPeriod ?? lineContexts[lineIndex].period
                 }
@@ -92,9 +101,46 @@ public struct BudgetExtractor: Sendable {
     }
 }
 
+/// Where a table cell sits: its row and the heading row of its table.
+struct TableCell {
+    var row: [String]
+    var column: Int
+    var heading: [String]?
+
+    /// Kinds a row label gives its amounts whatever the column ("Income" in a Budget/Actual table).
+    static let rowKinds: Set<BudgetKind> = [.income, .surplus, .deficit, .reserve, .saving, .contribution]
+
+    /// What the cell's amount is, from its row label and column heading ("Saving", "Budget", "Actual").
+    func kind() -> BudgetKind? {
+        let classifier = BudgetKindClassifier()
+        let rowKind = column > 0 ? classifier.topic(of: row[0]) : nil
+        if let rowKind, Self.rowKinds.contains(rowKind) { return rowKind }
+        if let heading {
+            // A heading without a cue ("Revised 2025/26") continues the money columns to its left.
+            for index in stride(from: min(column, heading.count - 1), through: 1, by: -1) {
+                if let kind = classifier.columnKind(heading[index]) { return kind }
+            }
+        }
+        return rowKind
+    }
+
+    /// The financial year the cell's row or column names ("2026/27 | 18,000 | £270,000", "2025/26 budget").
+    func period() -> String? {
+        let parser = PeriodParser()
+        for (index, cell) in row.enumerated() where index != column {
+            if let found = parser.periods(in: cell).first, !cell.contains("£") { return found.period }
+        }
+        guard let heading else { return nil }
+        if column < heading.count, let found = parser.periods(in: heading[column]).first { return found.period }
+        return heading.first.flatMap { parser.periods(in: $0).first?.period }
+    }
+}
+
 /// A run of text read as one: a paragraph (possibly wrapped over several lines) or one table cell.
 struct TextBlock {
     var text: String
+    /// The cell's place in its table, for a block that is a table cell.
+    var table: TableCell?
     /// Where each line's text starts in `text` (`Character` offsets), with the line's index.
     var starts: [(offset: Int, line: Int)]
 
@@ -107,19 +153,27 @@ struct TextBlock {
     static func blocks(of lines: [OutlinedLine]) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var open: TextBlock?
+        var heading: [String]?
         for (index, line) in lines.enumerated() {
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
-                for cell in line.cells where !cell.isEmpty {
-                    blocks.append(TextBlock(text: cell, starts: [(0, index)]))
+                // A row with no amounts heads the rows below it.
+                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty }) {
+                    heading = line.cells
+                    continue
+                }
+                for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
+                    blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading),
+                                            starts: [(0, index)]))
                 }
                 continue
             }
+            heading = nil
             let text = line.text.trimmingCharacters(in: .whitespaces)
             if text.isEmpty { continue }
             if var current = open, line.role == .body || line.role == .listItem,
-               let last = current.text.last, !".!?:;".contains(last),
-               let first = text.first, first.isLowercase || first == "£" {
+               let last = current.text.last, !".!?:;".contains(last), let first = text.first,
+               first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.count >= 60) {
                 let offset = current.text.count + 1
                 current.text += " " + text
                 current.starts.append((offset, index))

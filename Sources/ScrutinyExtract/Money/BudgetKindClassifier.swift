@@ -16,6 +16,16 @@ public struct BudgetKindClassifier: Sendable {
         case boundary
         /// A comma: it ends a clause, except between amounts in a list.
         case comma
+        /// A word inside a proper name ("Budget" in "Budget Equalisation Reserve"): never a cue.
+        case name(String)
+
+        /// The word, for a word or a word of a name.
+        var text: String? {
+            switch self {
+            case .word(let word), .name(let word): return word
+            default: return nil
+            }
+        }
     }
 
     /// Single-word cues.
@@ -27,7 +37,7 @@ public struct BudgetKindClassifier: Sendable {
             (.income, ["income", "incomes", "received", "receives", "receive", "receipt", "receipts", "raised", "raises",
                        "raise", "generated", "generates", "generate", "earned", "earns", "revenue", "revenues", "takings",
                        "recovered"]),
-            (.surplus, ["surplus", "surpluses", "underspend", "underspent", "underspends"]),
+            (.surplus, ["surplus", "surpluses"]),
             (.deficit, ["deficit", "deficits", "overspend", "overspent", "overspends", "shortfall", "shortfalls", "loss", "losses"]),
             (.contribution, ["contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
                              "subscription", "subscriptions", "fee", "fees", "membership"]),
@@ -36,9 +46,9 @@ public struct BudgetKindClassifier: Sendable {
             (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
                         "granted", "award", "awarded", "awards", "investment", "invested", "invest", "sponsorship"]),
             (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment", "charge", "charges", "charged"]),
-            (.saving, ["saving", "savings", "saved", "save", "efficiencies"]),
-            (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision", "forecast",
-                       "forecasts", "envelope"]),
+            (.saving, ["saving", "savings", "saved", "save", "efficiencies", "underspend", "underspent", "underspends"]),
+            (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision", "envelope",
+                       "hold"]),
         ]
         for (kind, words) in groups { for word in words { table[word] = kind } }
         return table
@@ -48,6 +58,7 @@ public struct BudgetKindClassifier: Sendable {
     static let phrases: [([String], BudgetKind)] = [
         (["held", "in", "reserve"], .reserve), (["in", "reserve"], .reserve), (["net", "income"], .income),
         (["reserve", "fund"], .reserve), (["set", "aside"], .allocation), (["ring", "fenced"], .allocation),
+        (["capital", "programme"], .budget),
     ]
 
     /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
@@ -56,10 +67,23 @@ public struct BudgetKindClassifier: Sendable {
         "account", "support", "contribution", "contributions", "savings", "saving", "reserve", "reserves", "allocation",
     ]
 
+    /// Cues that say only that money is there ("held at", "remaining"): any other cue in the clause beats them.
+    static let generalWords: Set<String> = ["held", "holds", "hold", "remaining"]
+    /// Column headings of money tables that name what the column holds.
+    static let columnCues: [String: BudgetKind] = ["actual": .expenditure, "actuals": .expenditure, "outturn": .expenditure]
+    /// Verbs that make "by £X" the size of a difference: "forecast to exceed its budget by £1.2m".
+    static let differenceVerbs: [String: BudgetKind] = [
+        "exceed": .deficit, "exceeds": .deficit, "exceeded": .deficit, "overspend": .deficit, "overspent": .deficit,
+        "overspends": .deficit, "underspend": .saving, "underspent": .saving, "reduce": .saving, "reduced": .saving,
+        "reduces": .saving, "cut": .saving, "cuts": .saving,
+    ]
+
     /// Words that begin a new clause.
-    static let clauseWords: Set<String> = ["with", "which", "although", "but", "while", "whilst", "whereas", "resulting", "whereby"]
+    static let clauseWords: Set<String> = ["with", "although", "but", "while", "whilst", "whereas", "resulting", "whereby"]
     /// Words that stop the look past an amount: what follows them is about something else.
-    static let forwardStops: Set<String> = ["and", "or", "in", "for", "from", "to", "by", "at", "of", "on", "per", "as", "is", "was"]
+    static let forwardStops: Set<String> = [
+        "and", "or", "in", "for", "from", "to", "by", "at", "of", "on", "per", "as", "is", "was", "against", "than",
+    ]
     /// Words that make a following cue the purpose of the money rather than what it is.
     static let purposeWords: Set<String> = ["for", "towards"]
 
@@ -72,6 +96,7 @@ public struct BudgetKindClassifier: Sendable {
     public func kind(in sentence: [Character], target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
         let (tokens, targetIndex) = Self.tokenize(sentence, target: target, amounts: amounts)
         guard let targetIndex else { return nil }
+        if let kind = differenceKind(tokens, targetIndex) { return kind }
         if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
             return kind
         }
@@ -95,6 +120,29 @@ public struct BudgetKindClassifier: Sendable {
         return nil
     }
 
+    /// For "... exceed its budget by £1.2m": the kind the verb governing "by" gives the amount.
+    func differenceKind(_ tokens: [Token], _ target: Int) -> BudgetKind? {
+        guard target >= 1, tokens[target - 1] == .word("by") else { return nil }
+        var index = target - 2
+        var words = 0
+        while index >= 0, words < 5, let word = tokens[index].text {
+            if let kind = Self.differenceVerbs[word] { return kind }
+            index -= 1
+            words += 1
+        }
+        return nil
+    }
+
+    /// What a table's column heading says its amounts are ("Budget", "Actual", "Saving"), or `nil`.
+    public func columnKind(_ heading: String) -> BudgetKind? {
+        let (tokens, _) = Self.tokenize(Array(heading), target: 0..<0, amounts: [])
+        for index in tokens.indices {
+            if case .word(let word) = tokens[index], let kind = Self.columnCues[word] { return kind }
+            if let cue = cue(tokens, at: index, target: -2) { return cue.kind }
+        }
+        return nil
+    }
+
     /// The nearest cue within the amount's clause, backward first on a tie.
     func nearest(_ tokens: [Token], _ target: Int, strong: Bool) -> BudgetKind? {
         var backward: (distance: Int, kind: BudgetKind)?
@@ -104,7 +152,7 @@ public struct BudgetKindClassifier: Sendable {
             if tokens[index] == .boundary { break }
             // A comma between two amounts ("£5,000, £6,000 and £7,000") does not end the clause.
             if tokens[index] == .comma, !(index > 0 && tokens[index - 1] == .amount) { break }
-            if case .word(let word) = tokens[index] {
+            if let word = tokens[index].text {
                 if Self.clauseWords.contains(word) { break }
                 if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
                     backward = (words, cue.kind)
@@ -118,7 +166,7 @@ public struct BudgetKindClassifier: Sendable {
         words = 0
         index = target + 1
         while index < tokens.count, words < 3 {
-            guard case .word(let word) = tokens[index] else { break }
+            guard let word = tokens[index].text else { break }
             if Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
             if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
                 forward = (words + 1, cue.kind)
@@ -138,7 +186,7 @@ public struct BudgetKindClassifier: Sendable {
     /// The cue starting at token `index`, if any, and whether it only names a purpose.
     func cue(_ tokens: [Token], at index: Int, target: Int) -> (kind: BudgetKind, weak: Bool)? {
         guard case .word(let word) = tokens[index] else { return nil }
-        let weak = (1...2).contains { offset in
+        let weak = Self.generalWords.contains(word) || (1...2).contains { offset in
             guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
             return Self.purposeWords.contains(before)
         }
@@ -160,6 +208,7 @@ public struct BudgetKindClassifier: Sendable {
     static func tokenize(_ chars: [Character], target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
         var targetIndex: Int?
+        var previousWordCapitalised: Bool? = false
         var i = 0
         let sorted = amounts.sorted { $0.lowerBound < $1.lowerBound }
         var next = 0
@@ -167,6 +216,7 @@ public struct BudgetKindClassifier: Sendable {
             if next < sorted.count, i >= sorted[next].lowerBound {
                 if sorted[next] == target { targetIndex = tokens.count }
                 tokens.append(.amount)
+                previousWordCapitalised = false
                 i = max(i + 1, sorted[next].upperBound)
                 next += 1
                 continue
@@ -179,11 +229,23 @@ public struct BudgetKindClassifier: Sendable {
                     word.append(chars[i])
                     i += 1
                 }
-                tokens.append(.word(word.lowercased().replacingOccurrences(of: "’", with: "'")))
+                let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
+                // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
+                if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
+                   let previousStart = previousWordCapitalised, previousStart {
+                    tokens[tokens.count - 1] = .name(previous)
+                }
+                previousWordCapitalised = word.first?.isUppercase == true
+                tokens.append(.word(lower))
                 continue
             }
+            previousWordCapitalised = false
             if c == "," {
-                tokens.append(.comma)
+                // ", which" refers back to the noun before the comma: the clause goes on.
+                var j = i + 1
+                while j < chars.count, chars[j] == " " { j += 1 }
+                let rest = String(chars[j..<min(chars.count, j + 6)]).lowercased()
+                if !(rest.hasPrefix("which ")) { tokens.append(.comma) }
             } else if ";:()[]".contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)
             }
