@@ -40,10 +40,14 @@ public struct BudgetExtractor: Sendable {
                 if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
                 questionTopic = questionTopic ?? BudgetKindClassifier().topic(of: sentenceText)
             }
-            defer {
-                previousSentencePeriod = sentenceText.hasSuffix("?") ? nil : periods.last(where: \.isTemporal)?.period
-            }
             let mentions = MoneyParser().mentions(in: sentence)
+            defer {
+                // A period before the sentence's amounts frames what follows ("The budget for 2024/25 was £1m.
+                // Spending was £0.9m."); one after an amount belongs to that amount ("£15,000, paid in 2024/25").
+                let firstAmount = mentions.first?.range.lowerBound ?? sentence.count
+                previousSentencePeriod = sentenceText.hasSuffix("?") ? nil
+                    : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
+            }
             guard !mentions.isEmpty else { continue }
             let lower = sentenceText.lowercased()
             let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }

@@ -126,4 +126,45 @@ struct BudgetExtractorTests {
         #expect(budgets.map(\.period) == ["2016/17", "2016/17", "2016/17"])
         #expect(budgets.map(\.kind) == [.expenditure, .income, .surplus])
     }
+
+    @Test func aPeriodFramingTheSentenceBeforeCarriesToTheNext() {
+        let budgets = extract(["The net budget for 2023/24 was £500,000. Net expenditure was £480,000, an underspend of £20,000."])
+        #expect(budgets.map(\.period) == ["2023/24", "2023/24", "2023/24"])
+        #expect(budgets.map(\.kind) == [.budget, .expenditure, .saving])
+    }
+
+    @Test func aPeriodAfterAnAmountStaysWithIt() {
+        let budgets = extract(["A grant of £9,000 went to the food bank, paid in 2023/24. The new camera costs £40,000."])
+        #expect(budgets.map(\.period) == ["2023/24", nil])
+    }
+
+    @Test func tableCellsTakeKindAndPeriodFromRowAndColumnHeadings() {
+        let budgets = extract([
+            "Outturn 2024/25\tBudget\tActual",
+            "Staff\t£700,000\t£690,000",
+            "Income\t(£100,000)\t(£120,000)",
+            "Net expenditure\t£600,000\t£570,000",
+        ])
+        #expect(budgets.map(\.amount) == [700_000, 690_000, -100_000, -120_000, 600_000, 570_000])
+        #expect(budgets.map(\.kind) == [.budget, .expenditure, .income, .income, .budget, .expenditure])
+        #expect(budgets.allSatisfy { $0.period == "2024/25" })
+    }
+
+    @Test func aRowNamingAYearDatesItsAmountsAndAnUncuedColumnFollowsTheOneBeforeIt() {
+        let budgets = extract(["Year\tTrees\tBudget\tRevised", "2026/27\t18,000\t£270,000\t£250,000"])
+        #expect(budgets.map(\.period) == ["2026/27", "2026/27"])
+        #expect(budgets.map(\.kind) == [.budget, .budget])
+    }
+
+    @Test func theLastWordOfANameSaysWhatItIs() {
+        let budgets = extract(["The Committee approves the use of £350k from the Budget Equalisation Reserve."])
+        #expect(budgets.map(\.kind) == [.reserve])
+        let held = extract(["The shortfall would be met from the Equalisation Reserve, which holds £2.35m."])
+        #expect(held.map(\.kind) == [.reserve])
+    }
+
+    @Test func byAfterExceedMakesTheAmountAnOverspend() {
+        let budgets = extract(["The cost of hotels is forecast to exceed its budget by £1.2m."])
+        #expect(budgets.map(\.kind) == [.deficit])
+    }
 }

@@ -208,7 +208,7 @@ public struct BudgetKindClassifier: Sendable {
     static func tokenize(_ chars: [Character], target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
         var targetIndex: Int?
-        var previousWordCapitalised: Bool? = false
+        var previousWordCapitalised = false
         var i = 0
         let sorted = amounts.sorted { $0.lowerBound < $1.lowerBound }
         var next = 0
@@ -232,14 +232,14 @@ public struct BudgetKindClassifier: Sendable {
                 let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
                 if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
-                   let previousStart = previousWordCapitalised, previousStart {
+                   previousWordCapitalised {
                     tokens[tokens.count - 1] = .name(previous)
                 }
                 previousWordCapitalised = word.first?.isUppercase == true
                 tokens.append(.word(lower))
                 continue
             }
-            previousWordCapitalised = false
+            if c != " " { previousWordCapitalised = false }
             if c == "," {
                 // ", which" refers back to the noun before the comma: the clause goes on.
                 var j = i + 1
