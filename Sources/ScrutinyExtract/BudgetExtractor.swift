@@ -172,8 +172,9 @@ struct TextBlock {
                 }
                 continue
             }
-            heading = nil
             let text = line.text.trimmingCharacters(in: .whitespaces)
+            // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
+            if line.role == .heading || text.count >= 60 || text.hasSuffix(".") { heading = nil }
             if text.isEmpty { continue }
             if var current = open, line.role == .body || line.role == .listItem,
                let last = current.text.last, !".!?:;".contains(last), let first = text.first,
