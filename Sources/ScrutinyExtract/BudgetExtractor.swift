@@ -14,10 +14,28 @@ public struct BudgetExtractor: Sendable {
         var lineContexts: [LineContext] = []
         for line in lines { lineContexts.append(context.context(for: line)) }
         var budgets: [Budget] = []
-        for block in TextBlock.blocks(of: lines) where block.text.contains("£") {
-            budgets += extract(from: block, lines: lines, lineContexts: lineContexts)
+        // Figures from "£000" tables come after every printed amount, so a reader matching amounts by value
+        // meets the printed "£420,000" before a table's "(420)".
+        var scaledFigures: [Budget] = []
+        for block in TextBlock.blocks(of: lines) {
+            if block.text.contains("£") {
+                budgets += extract(from: block, lines: lines, lineContexts: lineContexts)
+            } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
+                scaledFigures.append(scaled)
+            }
         }
-        return budgets
+        return budgets + scaledFigures
+    }
+
+    /// A bare figure in a column headed "£000" or "£m", scaled by the heading's factor; `raw` is the cell as printed.
+    func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
+        guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
+        let lineIndex = block.starts[0].line
+        let line = lines[lineIndex]
+        return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
+                      kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
+                      partnership: line.partnership, context: line.cells.joined(separator: " | "),
+                      provenance: line.provenance)
     }
 
     /// Words that begin a sentence that refers back to the amount before it ("This reduced to £4,954").
@@ -110,6 +128,8 @@ struct TableCell {
     var row: [String]
     var column: Int
     var heading: [String]?
+    /// The factor the column's heading gives bare figures ("£000": 1,000; "£m": 1,000,000), if any.
+    var scale: Double?
 
     /// Kinds a row label gives its amounts whatever the column ("Income" in a Budget/Actual table).
     static let rowKinds: Set<BudgetKind> = [.income, .surplus, .deficit, .reserve, .saving, .contribution]
@@ -158,23 +178,39 @@ struct TextBlock {
         var blocks: [TextBlock] = []
         var open: TextBlock?
         var heading: [String]?
+        var scales: [Int: Double] = [:]
+        var headingEnded = true
         for (index, line) in lines.enumerated() {
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
-                // A row with no amounts heads the rows below it.
-                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty }) {
-                    heading = line.cells
+                // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
+                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty || ScaledFigure.value(of: $0) != nil }) {
+                    if headingEnded { scales = [:] }
+                    for (column, cell) in line.cells.enumerated() {
+                        if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
+                    }
+                    if heading == nil || !line.cells.allSatisfy({ ScaledFigure.factor(inHeading: $0) != nil || $0.isEmpty }) {
+                        heading = line.cells
+                    }
+                    headingEnded = false
                     continue
                 }
+                headingEnded = true
                 for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
-                    blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading),
+                    let scale = column > 0 ? scales[column] : nil
+                    blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
+                                                                         scale: scale),
                                             starts: [(0, index)]))
                 }
                 continue
             }
             let text = line.text.trimmingCharacters(in: .whitespaces)
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
-            if line.role == .heading || text.count >= 60 || text.hasSuffix(".") { heading = nil }
+            if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {
+                heading = nil
+                scales = [:]
+                headingEnded = true
+            }
             if text.isEmpty { continue }
             if var current = open, line.role == .body || line.role == .listItem,
                let last = current.text.last, !".!?:;".contains(last), let first = text.first,
@@ -190,5 +226,41 @@ struct TextBlock {
         }
         if let done = open { blocks.append(done) }
         return blocks
+    }
+}
+
+/// Bare figures in money tables: "2,460", "(44)", "-1.5" under a "£000" or "£m" heading.
+enum ScaledFigure {
+    /// The factor a column heading gives its figures: "£000", "£'000", "£k" are thousands; "£m", "£million" millions.
+    static func factor(inHeading cell: String) -> Double? {
+        let compact = cell.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "'" && $0 != "’" }
+        guard let pound = compact.firstIndex(of: "£") else { return nil }
+        let after = compact[compact.index(after: pound)...]
+        if after.hasPrefix("000") || after.hasPrefix("k") || after.hasPrefix("thousand") { return 1_000 }
+        if after.hasPrefix("m") || after.hasPrefix("million") { return 1_000_000 }
+        return nil
+    }
+
+    /// The value of a cell that is nothing but one figure, negative when bracketed or signed; else `nil`.
+    static func value(of cell: String) -> Double? {
+        var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        var negative = false
+        if text.hasPrefix("("), text.hasSuffix(")") {
+            negative = true
+            text = String(text.dropFirst().dropLast())
+        } else if let first = text.first, "-–−".contains(first) {
+            negative = true
+            text = String(text.dropFirst())
+        }
+        guard let first = text.first, first.isASCII, first.isNumber,
+              text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }),
+              text.filter({ $0 == "." }).count <= 1 else { return nil }
+        // Thousands commas must group threes: "1,342" yes, "1,34" no.
+        let whole = text.split(separator: ".", omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let firstGroup = groups.first, !firstGroup.isEmpty,
+              firstGroup.count <= 3 || groups.count == 1 else { return nil }
+        guard let number = Double(text.replacingOccurrences(of: ",", with: "")) else { return nil }
+        return negative ? -number : number
     }
 }
