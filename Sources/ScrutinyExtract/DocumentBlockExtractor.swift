@@ -14,7 +14,7 @@ public struct DocumentBlockExtractor: Sendable {
     private static let councilLine = Pattern(#"^(?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish)\s+Council$|^(?:(?:Royal\s+)?[A-Z][A-Za-z'’\-]+\s+){1,3}Council$"#, caseSensitive: true)
     private static let committeeWords = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|scrutiny|sub-committee|forum|assembly)\b"#)
     private static let notCommittee = Pattern(#"\b(?:report|purpose|recommend|agenda|of the council|city council|district council|borough council|county council)\b"#)
-    private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})\b"#)
+    private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})(?=$|\s|[.,:;])"#)
     private static let labelled = Pattern(#"^(subject|title|report title|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
     private static let reportOfStart = Pattern(#"^report\s+(?:of|by|from)\b\s*(?:the\s+)?(.*)$"#)
     private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"#)

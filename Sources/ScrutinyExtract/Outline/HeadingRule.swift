@@ -5,7 +5,7 @@ import ScrutinyCore
 /// like a sentence.
 enum HeadingRule {
     private static let labelWithValue = Pattern(#"^[^:?]{2,80}[:?]\s+\S"#)
-    private static let startsUpper = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\p{Lu}'‘"“(]"#)
+    private static let startsUpper = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\p{Lu}'‘"“(]"#, caseSensitive: true)
 
     /// True when `text` (already cleaned of markup) reads as a heading.
     static func isHeading(_ text: String, role: LineRole, isBold: Bool) -> Bool {
@@ -16,7 +16,10 @@ enum HeadingRule {
         guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
         if let last = text.last, ".,;".contains(last) { return false }
         if labelWithValue.matches(text) { return false }
-        if words > 10 && !(question || isBold || TitleCaser.isAllCaps(text)) {
+        let emphasised = isBold || TitleCaser.isAllCaps(text)
+        // "2.1 The partnerships are listed below:" introduces a list; it is not a heading.
+        if text.hasSuffix(":") && words > 6 && !emphasised { return false }
+        if words > 10 && !(question || emphasised) {
             return false
         }
         return true
@@ -28,5 +31,5 @@ enum HeadingRule {
         if headingLevel == 1 { return true }
         return majorSection.matches(text)
     }
-    private static let majorSection = Pattern(#"^(?:appendix|annex|schedule)\b|^\d{1,2}\.?\s+\p{Lu}[^?]*$"#)
+    private static let majorSection = Pattern(#"^(?i:appendix|annex|schedule)\b|^\d{1,2}\.?\s+\p{Lu}[^?]*$"#, caseSensitive: true)
 }

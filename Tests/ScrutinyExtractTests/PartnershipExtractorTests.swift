@@ -1,0 +1,78 @@
+import Testing
+import ScrutinyCore
+@testable import ScrutinyExtract
+
+@Suite("Partnerships and the outline")
+struct PartnershipExtractorTests {
+    static let forms = """
+    2. Partnerships covered
+    2.1 This report covers the following partnerships:
+    - Northvale Community Safety Partnership (NCSP)
+    - Westbrook Joint Waste Board
+    Appendix A – Partnership forms
+    Partnership name: The Northvale Community Safety Partnership (NCSP)
+    Partnership's purpose:
+    The NCSP consists of the following local authorities: Northvale, Eastmarch and Upper Dene. It reduces crime.
+    Aims and objectives:
+    - Reduce burglary
+    - Support victims of
+    Partnership name: The Northvale Community Safety Partnership (NCSP)
+    crime across the district
+    Is the council's involvement statutory? (Y/N) – Yes, under section 6 Crime and Disorder Act 1998.
+    What role has the council played this year?
+    The council chairs the board.
+    Main achievements in 2024/25
+    - Opened a new hub
+    What are the partnership's priorities in 2025/26?
+    - Cut reoffending
+    Partnership name: Westbrook Joint Waste Board
+    Is the council's involvement statutory? (Y/N) – No
+    """
+
+    @Test func oneRecordPerFormEvenOverSeveralPages() {
+        let records = TestDocuments.report(Self.forms).partnerships
+        #expect(records.map(\.name) == ["Northvale Community Safety Partnership", "Westbrook Joint Waste Board"])
+        let ncsp = records[0]
+        #expect(ncsp.acronym == "NCSP")
+        #expect(ncsp.members == ["Northvale", "Eastmarch", "Upper Dene"])
+        #expect(ncsp.aims == ["Reduce burglary", "Support victims of crime across the district"])
+        #expect(ncsp.statutory == true)
+        #expect(ncsp.statutoryBasis == "section 6 Crime and Disorder Act 1998")
+        #expect(ncsp.councilRole == "The council chairs the board.")
+        #expect(ncsp.achievements == ["Opened a new hub"])
+        #expect(ncsp.priorities == ["Cut reoffending"])
+        #expect(records[1].statutory == false)
+        #expect(records[1].statutoryBasis == nil)
+    }
+
+    @Test func linesCarryTheirPartnershipAndRunningHeadersAreDropped() {
+        let lines = TestDocuments.outline(Self.forms)
+        let crimeLine = lines.first { $0.text == "crime across the district" }
+        #expect(crimeLine?.partnership == "Northvale Community Safety Partnership")
+        #expect(lines.filter { $0.text.hasPrefix("Partnership name: The Northvale") }.count == 1)
+        let intro = lines.first { $0.text.hasPrefix("2.1 This report covers") }
+        #expect(intro?.partnership == nil)
+        #expect(intro?.section == "2. Partnerships covered")
+    }
+
+    @Test func listNamesLinkToFormsBySuffixAndAcronym() {
+        var directory = PartnershipDirectory()
+        directory.add("Southfield Local Delivery Group (LDG)", hasForm: false, line: nil)
+        directory.add("Local Delivery Group (LDG)", hasForm: true, line: nil)
+        #expect(directory.entries.count == 1)
+        #expect(directory.resolve("LDG") == "Local Delivery Group")
+        #expect(directory.resolve("Southfield Local Delivery Group") == "Local Delivery Group")
+        #expect(directory.resolve("Harbour Trust") == nil)
+    }
+
+    @Test func aReportAboutOneAllianceTakesItFromTheTitle() {
+        #expect(PartnershipExtractor.name(fromTitle: "Coastal Towns Alliance – Memorandum of Understanding") == "Coastal Towns Alliance")
+        #expect(PartnershipExtractor.name(fromTitle: "Annual Budget Report") == nil)
+    }
+
+    @Test func statutoryAnswers() {
+        #expect(PartnershipExtractor.statutory("Statutory? (Y/N) – No").0 == false)
+        #expect(PartnershipExtractor.statutory("Is it statutory? Yes").0 == true)
+        #expect(PartnershipExtractor.statutory("Nothing said").0 == nil)
+    }
+}
