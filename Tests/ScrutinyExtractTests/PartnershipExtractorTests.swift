@@ -76,3 +76,17 @@ struct PartnershipExtractorTests {
         #expect(PartnershipExtractor.statutory("Nothing said").0 == nil)
     }
 }
+
+@Suite("Partnership name headers glued to the first label")
+struct GluedNameLabelTests {
+    @Test("with bold markers or a space between", arguments: [
+        "Partnership name: Upper Dene Leisure Trust (UDLT)**Partnership's purpose:**",
+        "Partnership name: Upper Dene Leisure Trust (UDLT) Partnership's purpose:",
+    ])
+    func splitsNameFromLabel(_ header: String) {
+        let report = TestDocuments.report(header + "\nTo run the pools and gyms.\nIs the council's involvement statutory? (Y/N) – No")
+        #expect(report.partnerships.map(\.name) == ["Upper Dene Leisure Trust"])
+        #expect(report.partnerships.first?.acronym == "UDLT")
+        #expect(report.partnerships.first?.purpose == "To run the pools and gyms.")
+    }
+}

@@ -6,6 +6,9 @@ import ScrutinyCore
 struct LineCleaner: Sendable {
     private static let gluedNameLabel = Pattern(#"^\s*(?:\*\*)?\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*[^*]+?)\s*\*\*(.+)$"#)
 
+    // The same header glued to the label with only a space: "Partnership name: X (XP) Partnership's purpose:".
+    private static let spacedNameLabel = Pattern(#"^\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*.+?)\s+((?:(?:the\s+)?partnership(?:'s|’s)\s+)?(?:purpose|aims(?:\s+and\s+objectives)?|objectives|role|description|background)\b[^:?]{0,40}[:?]?)$"#)
+
     func clean(_ document: SourceDocument) -> [OutlinedLine] {
         var out: [OutlinedLine] = []
         let pdf = document.format == .pdf
@@ -22,6 +25,9 @@ struct LineCleaner: Sendable {
     /// The line's text and cells, as one or (for a glued name label) two parts.
     private func split(_ line: SourceLine) -> [(String, [String])] {
         if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
+            return [(name, [name]), (rest, [rest])]
+        }
+        if line.role != .tableRow, let m = Self.spacedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
             return [(name, [name]), (rest, [rest])]
         }
         return [(line.text, line.cells)]
