@@ -97,6 +97,7 @@ public struct DocumentBlockExtractor: Sendable {
 
     private func committee(front: [OutlinedLine], labels: [String: String]) -> String? {
         if let value = labels["committee"] ?? labels["meeting"] { return stripDate(value) }
+        if let committee = committeeAfterReportOf(front) { return committee }
         // "REPORT of X to COMMITTEE": the line after a lone "to".
         for (index, line) in front.enumerated() where line.text.lowercased() == "to" && index + 1 < front.count {
             let candidate = stripDate(front[index + 1].text)
@@ -149,20 +150,35 @@ public struct DocumentBlockExtractor: Sendable {
         for key in ["report by", "report of", "report author", "author", "lead officer", "from"] {
             if let value = labels[key] { return value.droppingTrailingPunctuation }
         }
-        // "REPORT of" then the author over one or more lines, up to a lone "to".
+        // "REPORT of X to COMMITTEE" on one line, or "REPORT of" then the author over the next
+        // lines up to a lone "to".
         for (index, line) in front.enumerated() {
             guard let m = Self.reportOfStart.firstMatch(in: line.text) else { continue }
+            if let rest = m[1]?.trimmed, !rest.isEmpty {
+                let author = rest.components(separatedBy: " to ").first ?? rest
+                if author.wordCount <= 12 { return author.droppingTrailingPunctuation }
+                continue
+            }
             var parts: [String] = []
-            if let rest = m[1]?.trimmed, !rest.isEmpty { parts.append(rest) }
             var next = index + 1
-            while next < front.count, parts.count < 3, front[next].text.lowercased() != "to" {
+            while next < front.count, parts.count < 2, front[next].text.lowercased() != "to" {
                 parts.append(front[next].text)
                 next += 1
             }
-            if next < front.count || !parts.isEmpty {
+            if next < front.count, front[next].text.lowercased() == "to" || parts.count == 1 {
                 let joined = parts.joined(separator: " ")
-                if !joined.isEmpty { return joined.replacingOccurrences(of: #"\s+to$"#, with: "", options: .regularExpression) }
+                if !joined.isEmpty { return joined.droppingTrailingPunctuation }
             }
+        }
+        return nil
+    }
+
+    /// "REPORT of the Director of Finance to Cabinet" names the committee after " to ".
+    private func committeeAfterReportOf(_ front: [OutlinedLine]) -> String? {
+        for line in front {
+            guard let m = Self.reportOfStart.firstMatch(in: line.text), let rest = m[1], rest.contains(" to ") else { continue }
+            let committee = stripDate(rest.components(separatedBy: " to ").dropFirst().joined(separator: " to "))
+            if !committee.isEmpty && committee.wordCount <= 8 { return committee.droppingTrailingPunctuation }
         }
         return nil
     }
@@ -188,6 +204,17 @@ public struct DocumentBlockExtractor: Sendable {
                 guard line.isHeading || line.isBold, text.wordCount >= 2 else { continue }
                 if TitleCaser.isAllCaps(text) || line.isBold || line.role == .heading { return text }
             }
+        }
+        // A report without that block: its first emphasised multi-word heading that is not the
+        // council, the committee, a date or a standard section.
+        for line in front {
+            let text = line.text
+            if Self.purposeHeading.matches(text) || RecommendationExtractor.isHeading(text) { break }
+            guard line.isHeading, text.wordCount >= 3, line.role == .heading || line.isBold || TitleCaser.isAllCaps(text),
+                  UKDateParser().firstDate(in: text) == nil, !Self.councilLine.matches(text), !Self.agendaItem.matches(text),
+                  !(Self.committeeWords.matches(text) && text.wordCount <= 5), !Self.reportOfStart.matches(text),
+                  ListMarker.split(text)?.number == nil else { continue }
+            return text
         }
         if let title = metadata.title?.trimmed, !title.isEmpty { return title }
         return nil

@@ -12,6 +12,9 @@ public struct RecommendationExtractor: Sendable {
     private static let askedTo = Pattern(#"\b(?:is|are)\s+(?:asked|requested|recommended|invited)\s+to\b.*(?::|resolve|resolves?)\s*$|\bresolve(?:s)?\s*(?:that|to)?\s*:?\s*$"#)
     private static let leadIn = Pattern(#"^(?:recommended|recommendations?)\s*[:\-–]\s*"#)
 
+    /// True for a "Recommendation(s)" heading.
+    static func isHeading(_ text: String) -> Bool { heading.matches(text) }
+
     /// The recommendations, in order.
     public func extract(from lines: [OutlinedLine]) -> [Recommendation] {
         guard let (start, inlineFirst) = findStart(lines) else { return [] }

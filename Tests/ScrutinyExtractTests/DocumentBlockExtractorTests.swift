@@ -77,3 +77,20 @@ struct DocumentBlockExtractorTests {
         #expect(report.warnings.contains { $0.contains("e-mail domain") })
     }
 }
+
+@Suite("Document block without a cover table")
+struct DocumentBlockFallbackTests {
+    @Test func reportOfAndToOnOneLine() {
+        let block = TestDocuments.report("""
+        Report of the Head of Finance to Standards Committee
+        Date: 11/09/2024
+        **Members' Allowances Scheme Review**
+        Purpose
+        To review the allowances.
+        """).document
+        #expect(block.reportBy == "Head of Finance")
+        #expect(block.committee == "Standards Committee")
+        #expect(block.meetingDate == "2024-09-11")
+        #expect(block.title == "Members' Allowances Scheme Review")
+    }
+}

@@ -90,3 +90,42 @@ struct GluedNameLabelTests {
         #expect(report.partnerships.first?.purpose == "To run the pools and gyms.")
     }
 }
+
+@Suite("Partnerships named by section headings")
+struct HeadingPartnershipTests {
+    static let report = """
+    AUDIT COMMITTEE
+    2 October 2023
+    Subject\tShared services review
+    Purpose
+    To review the shared services.
+    Recommendation
+    That the review is noted.
+    Background
+    The council shares three services.
+    3.1 Eastmarch Revenues Partnership (ERP)
+    The council's involvement is statutory? (Y/N) – No
+    The partnership collects council tax for three councils.
+    3.2 Coastal Building Control Board
+    It inspects building work.
+    4. Conclusion
+    Both continue.
+    """
+
+    @Test func headingsNamingPartnershipsMakeRecordsAndScopes() {
+        let report = TestDocuments.report(Self.report)
+        #expect(report.partnerships.map(\.name) == ["Eastmarch Revenues Partnership", "Coastal Building Control Board"])
+        #expect(report.partnerships.first?.acronym == "ERP")
+        #expect(report.partnerships.first?.statutory == false)
+        let lines = TestDocuments.outline(Self.report)
+        #expect(lines.first { $0.text.hasPrefix("It inspects") }?.partnership == "Coastal Building Control Board")
+        #expect(lines.first { $0.text.hasPrefix("Both continue") }?.partnership == nil)
+        #expect(lines.first { $0.text.hasPrefix("The council shares") }?.partnership == nil)
+    }
+
+    @Test func headingNameRules() {
+        #expect(DocumentOutliner.headingName("2.3 Westbrook Safeguarding Board") == "Westbrook Safeguarding Board")
+        #expect(DocumentOutliner.headingName("Appendix A – Partnership") == nil)
+        #expect(DocumentOutliner.headingName("How we work with our partnership") == nil)
+    }
+}

@@ -50,7 +50,27 @@ public struct DocumentOutliner: Sendable {
                 next += 1
             }
         }
+        // A report without forms or a list, with a section per partnership: its headings.
+        if directory.entries.isEmpty {
+            for line in lines.dropFirst(8) where line.isHeading {  // past the cover block
+                if let name = headingName(line.text) { directory.add(name, hasForm: true, line: line) }
+            }
+        }
         return directory
+    }
+
+    private static let organisationEnd = Pattern(#"\b(?:partnership|alliance|board|trust|forum|consortium|compact|joint committee)$"#)
+    private static let sectionWords = Pattern(#"^(?:appendix|annex|schedule|report|update|review|progress)\b"#)
+
+    /// The partnership a heading names ("3.2 Coastal Waste Partnership (CWP)"), or `nil`.
+    static func headingName(_ text: String) -> String? {
+        let bare = ListMarker.split(text).map(\.rest) ?? text
+        let (name, _) = PartnershipDirectory.canonical(bare)
+        guard (2...8).contains(name.wordCount), organisationEnd.matches(name), !sectionWords.matches(name) else { return nil }
+        let capitalised = name.split(separator: " ").allSatisfy { word in
+            word.first?.isUppercase == true || TitleCaser.smallWords.contains(word.lowercased())
+        }
+        return capitalised ? bare : nil
     }
 
     /// A list item that is a partnership's name (short, capitalised, not a sentence); `nil` otherwise.

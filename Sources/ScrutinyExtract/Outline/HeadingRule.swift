@@ -10,7 +10,8 @@ enum HeadingRule {
     /// True when `text` (already cleaned of markup) reads as a heading.
     static func isHeading(_ text: String, role: LineRole, isBold: Bool) -> Bool {
         if role == .heading { return true }
-        if role == .tableRow || role == .listItem { return false }
+        if role == .tableRow { return false }
+        if role == .listItem { return isNumberedTitle(text, isBold: isBold) }
         let words = text.wordCount
         let question = text.hasSuffix("?")
         guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
@@ -23,6 +24,19 @@ enum HeadingRule {
             return false
         }
         return true
+    }
+
+    /// True for a numbered item that reads as a section title ("3.1 Coastal Waste Partnership"):
+    /// short, no closing punctuation, and its longer words capitalised.
+    static func isNumberedTitle(_ text: String, isBold: Bool) -> Bool {
+        guard let marker = ListMarker.split(text), marker.number != nil else { return false }
+        let rest = marker.rest
+        guard (1...8).contains(rest.wordCount), let first = rest.first, first.isUppercase,
+              let last = rest.last, !".,;:?".contains(last) else { return false }
+        if isBold || TitleCaser.isAllCaps(rest) { return true }
+        let long = rest.split(separator: " ").filter { $0.count > 3 }
+        let capitalised = long.filter { $0.first?.isUppercase == true }
+        return long.isEmpty || capitalised.count * 5 >= long.count * 3
     }
 
     /// True for a heading that opens a new part of the report ("Appendix 2 ...", "3. Findings",
