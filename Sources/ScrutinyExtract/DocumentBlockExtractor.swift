@@ -15,6 +15,7 @@ public struct DocumentBlockExtractor: Sendable {
     private static let committeeWords = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|scrutiny|sub-committee|forum|assembly)\b"#)
     private static let notCommittee = Pattern(#"\b(?:report|purpose|recommend|agenda|of the council|city council|district council|borough council|county council)\b"#)
     private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})(?=$|\s|[.,:;])"#)
+    private static let itemNumber = Pattern(#"^(?:\d{1,3}[a-z]?(?:\([a-z0-9]{1,4}\))?|[a-z]\d{1,2})$"#)
     private static let labelled = Pattern(#"^(subject|title|report title|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
     private static let reportOfStart = Pattern(#"^report\s+(?:of|by|from)\b\s*(?:the\s+)?(.*)$"#)
     private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"#)
@@ -24,7 +25,9 @@ public struct DocumentBlockExtractor: Sendable {
     private static let contactLabel = Pattern(#"^(?:enquiries\s+(?:contact|to)|contact\s+officer|contact\s+details|contact|report\s+author|author)\b\s*[:\-–]\s*(.*)$"#)
 
     /// The document block of the outlined report, and a warning for each value guessed or missing.
-    public func extract(from lines: [OutlinedLine], metadata: DocumentMetadata = .init()) -> (DocumentBlock, [String]) {
+    /// `furniture` is the text of the running headers and footers (a letterhead often names the council).
+    public func extract(from lines: [OutlinedLine], metadata: DocumentMetadata = .init(),
+                        furniture: [String] = []) -> (DocumentBlock, [String]) {
         var block = DocumentBlock()
         var warnings: [String] = []
         let front = Array(lines.prefix(Self.frontMatterLines))
@@ -33,8 +36,17 @@ public struct DocumentBlockExtractor: Sendable {
 
         // Labelled cells and lines: "Subject | X", "Report by: X".
         var labels: [String: String] = [:]
-        for line in front {
+        for (index, line) in front.enumerated() {
             let cells = line.filledCells
+            // A label alone on its line and its value on the next: a table exported as text.
+            if cells.count == 1, index + 1 < front.count, line.text.wordCount <= 3,
+               let m = Self.labelled.firstMatch(in: line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let key = m[1]?.lowercased(), labels[key] == nil,
+               Self.labelled.firstMatch(in: front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
+               front[index + 1].filledCells.count == 1 {
+                labels[key] = front[index + 1].text
+                continue
+            }
             if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
                let key = m[1]?.lowercased(), labels[key] == nil {
                 labels[key] = cells[1]
@@ -44,7 +56,7 @@ public struct DocumentBlockExtractor: Sendable {
             }
         }
 
-        block.council = council(front: front, all: lines, labels: labels, warnings: &warnings)
+        block.council = council(front: front, all: lines, labels: labels, furniture: furniture, warnings: &warnings)
         block.committee = committee(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
         block.meetingDate = meetingDate(front: front, labels: labels)
         if block.meetingDate == nil { warnings.append("meeting_date not found") }
@@ -60,8 +72,20 @@ public struct DocumentBlockExtractor: Sendable {
 
     // MARK: - Fields
 
-    private func council(front: [OutlinedLine], all: [OutlinedLine], labels: [String: String], warnings: inout [String]) -> String? {
+    /// "The Westmere District Council" is "Westmere District Council".
+    private static func droppingLeadWord(_ name: String) -> String {
+        guard let first = name.split(separator: " ").first,
+              ["The", "A", "Our", "Each", "Every", "Whole", "However", "And", "With", "By"].contains(String(first)) else { return name }
+        return name.split(separator: " ").dropFirst().joined(separator: " ")
+    }
+
+    private func council(front: [OutlinedLine], all: [OutlinedLine], labels: [String: String], furniture: [String],
+                         warnings: inout [String]) -> String? {
         if let value = labels["council"] { return value }
+        // A running header or footer naming a council is the report's letterhead.
+        for text in furniture {
+            if let name = Self.councilName.firstMatch(in: text)?[1] { return Self.droppingLeadWord(name) }
+        }
         for line in front.prefix(12) where Self.councilLine.matches(line.text) {
             return TitleCaser().titleCaseIfAllCaps(line.text)
         }
@@ -70,10 +94,8 @@ public struct DocumentBlockExtractor: Sendable {
         var order: [String] = []
         for line in all {
             for m in Self.councilName.allMatches(in: line.text) {
-                guard var name = m[1] else { continue }
-                if let first = name.split(separator: " ").first, ["The", "the", "A", "Our", "Each", "Every", "Whole"].contains(String(first)) {
-                    name = name.split(separator: " ").dropFirst().joined(separator: " ")
-                }
+                guard let printed = m[1] else { continue }
+                let name = Self.droppingLeadWord(printed)
                 if counts[name] == nil { order.append(name) }
                 counts[name, default: 0] += 1
             }
@@ -134,9 +156,10 @@ public struct DocumentBlockExtractor: Sendable {
     }
 
     private func agendaItem(front: [OutlinedLine], labels: [String: String]) -> String? {
-        if let value = labels["agenda item"] ?? labels["item"] {
-            let first = value.split(separator: " ").first.map(String.init) ?? value
-            return first.droppingTrailingPunctuation
+        for key in ["agenda item", "item"] {
+            guard let value = labels[key] else { continue }
+            let first = (value.split(separator: " ").first.map(String.init) ?? value).droppingTrailingPunctuation
+            if Self.itemNumber.matches(first) { return first }
         }
         for line in front where line.text.wordCount <= 8 {
             if let m = Self.agendaItem.firstMatch(in: line.text), let value = m[1] {
@@ -197,12 +220,20 @@ public struct DocumentBlockExtractor: Sendable {
             if line.text.wordCount <= 8, UKDateParser().firstDate(in: line.text) != nil { start = max(start, index + 1) }
             if Self.reportOfStart.matches(line.text) { start = max(start, index + 1) }
         }
-        if start > 0 {
-            for line in front[start...] {
+        if start > 0, start < front.count {
+            for (offset, line) in front[start...].enumerated() {
                 let text = line.text
                 if ListMarker.split(text)?.number != nil || Self.purposeHeading.matches(text) { break }
                 guard line.isHeading || line.isBold, text.wordCount >= 2 else { continue }
-                if TitleCaser.isAllCaps(text) || line.isBold || line.role == .heading { return text }
+                guard TitleCaser.isAllCaps(text) || line.isBold || line.role == .heading else { continue }
+                // A title wrapped onto a second ALL CAPS line.
+                let next = start + offset + 1
+                if TitleCaser.isAllCaps(text), next < front.count, TitleCaser.isAllCaps(front[next].text),
+                   ListMarker.split(front[next].text)?.number == nil, !Self.purposeHeading.matches(front[next].text),
+                   UKDateParser().firstDate(in: front[next].text) == nil {
+                    return text + " " + front[next].text
+                }
+                return text
             }
         }
         // A report without that block: its first emphasised multi-word heading that is not the
@@ -223,22 +254,38 @@ public struct DocumentBlockExtractor: Sendable {
     private func contact(lines: [OutlinedLine], labels: [String: String]) -> Contact {
         var contact = Contact()
         var contactLines: [String] = []
-        for (index, line) in lines.enumerated() {
-            let cells = line.filledCells
-            let value: String
-            if cells.count >= 2 {
-                guard Self.contactCell.matches(cells[0]) else { continue }
-                value = cells.dropFirst().joined(separator: ", ")
-            } else {
-                guard let m = Self.contactLabel.firstMatch(in: line.text) else { continue }
-                value = m[1] ?? ""
+        // "Contact"/"Enquiries" labels first; an "Author" label only when there is none.
+        search: for authorAllowed in [false, true] {
+            for (index, line) in lines.enumerated() {
+                let cells = line.filledCells
+                let label: String
+                let value: String
+                if cells.count >= 2 {
+                    guard Self.contactCell.matches(cells[0]) else { continue }
+                    label = cells[0]
+                    value = cells.dropFirst().joined(separator: ", ")
+                } else {
+                    guard let m = Self.contactLabel.firstMatch(in: line.text) else {
+                        // A label alone on its line, its value on the next (tables exported as text).
+                        guard Self.contactCell.matches(line.text), index + 1 < lines.count else { continue }
+                        if line.text.lowercased().contains("author") != authorAllowed { continue }
+                        contactLines = [lines[index + 1].text]
+                        if index + 2 < lines.count, Self.phone.matches(lines[index + 2].text) || Self.email.matches(lines[index + 2].text) {
+                            contactLines.append(lines[index + 2].text)
+                        }
+                        break search
+                    }
+                    label = line.text
+                    value = m[1] ?? ""
+                }
+                if label.lowercased().contains("author") != authorAllowed { continue }
+                contactLines = [value]
+                // The next line often holds the telephone and e-mail.
+                if index + 1 < lines.count, Self.phone.matches(lines[index + 1].text) || Self.email.matches(lines[index + 1].text) {
+                    contactLines.append(lines[index + 1].text)
+                }
+                if !value.trimmed.isEmpty { break search }
             }
-            contactLines = [value]
-            // The next line often holds the telephone and e-mail.
-            if index + 1 < lines.count, Self.phone.matches(lines[index + 1].text) || Self.email.matches(lines[index + 1].text) {
-                contactLines.append(lines[index + 1].text)
-            }
-            if !value.trimmed.isEmpty { break }
         }
         if let first = contactLines.first {
             let head = Self.email.replacing(in: Self.phone.replacing(in: first, with: ""), with: "")

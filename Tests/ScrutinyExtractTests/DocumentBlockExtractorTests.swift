@@ -94,3 +94,28 @@ struct DocumentBlockFallbackTests {
         #expect(block.title == "Members' Allowances Scheme Review")
     }
 }
+
+@Suite("Document block from a table exported as text")
+struct FlatCoverTableTests {
+    @Test func labelsAloneOnTheirLineTakeTheNextLine() {
+        let report = TestDocuments.report("""
+        CABINET
+        Agenda item
+        Harbour Dredging Contract
+        Item
+        9
+        Subject
+        HARBOUR DREDGING CONTRACT AWARD
+        Report author
+        Head of Harbours
+        Contact
+        Nia Evans, Harbour Engineer, 01632 960777
+        """)
+        #expect(report.document.agendaItem == "9")
+        #expect(report.document.title == "Harbour Dredging Contract Award")
+        #expect(report.document.reportBy == "Head of Harbours")
+        #expect(report.document.contact.name == "Nia Evans")
+        #expect(report.document.contact.role == "Harbour Engineer")
+        #expect(report.document.contact.phone == "01632 960777")
+    }
+}

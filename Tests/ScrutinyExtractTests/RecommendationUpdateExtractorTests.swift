@@ -49,3 +49,28 @@ struct RecommendationUpdateExtractorTests {
         #expect(updates.map(\.progress) == ["A done.", "B pending."])
     }
 }
+
+@Suite("Progress tables exported as text, one cell per line")
+struct FlatProgressTableTests {
+    @Test func recommendationsAndProgressArePairedWithinEachGroup() {
+        let lines = TestDocuments.outline("""
+        Appendix C – Progress on last year's recommendations
+        Recommendation
+        Progress
+        Riverside Markets Board
+        The Board should publish its minutes online.
+        Minutes have been published since April.
+        Dene Valley Trust
+        The Trust should set a reserves policy.
+        The Trust should report its visitor numbers.
+        A reserves policy was agreed in June.
+        Visitor numbers are now in the quarterly report.
+        """)
+        let updates = RecommendationUpdateExtractor().extract(from: lines)
+        #expect(updates.map(\.text) == ["The Board should publish its minutes online.", "The Trust should set a reserves policy.",
+                                        "The Trust should report its visitor numbers."])
+        #expect(updates.map(\.progress) == ["Minutes have been published since April.", "A reserves policy was agreed in June.",
+                                            "Visitor numbers are now in the quarterly report."])
+        #expect(updates.map(\.partnership) == ["Riverside Markets Board", "Dene Valley Trust", "Dene Valley Trust"])
+    }
+}

@@ -90,8 +90,16 @@ public struct DocumentOutliner: Sendable {
         var section: String?
         var partnership: String?
         var scope = Scope.none
-        for var line in lines {
-            if let printed = Self.formName(line) {
+        var flatHeaderPending = false
+        for (index, original) in lines.enumerated() {
+            var line = original
+            if flatHeaderPending {
+                flatHeaderPending = false  // the "Progress" half of a text-exported header
+            } else if ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+                if scope != .progressTable { partnership = nil }
+                scope = .progressTable
+                flatHeaderPending = true
+            } else if let printed = Self.formName(line) {
                 let name = directory.resolve(printed) ?? PartnershipDirectory.canonical(printed).name
                 if scope == .form && name == partnership { continue }  // a running header: same form goes on
                 partnership = name
@@ -102,7 +110,8 @@ public struct DocumentOutliner: Sendable {
                 if scope != .progressTable { partnership = nil }
                 scope = .progressTable
                 line.isHeading = false
-            } else if scope == .progressTable, let group = ProgressTable.groupName(line) {
+            } else if scope == .progressTable, let group = ProgressTable.groupName(line),
+                      line.role == .tableRow || directory.resolve(group) != nil || group.wordCount <= 6 {
                 partnership = directory.resolve(group) ?? PartnershipDirectory.canonical(group).name
                 line.isHeading = false
             } else if line.isHeading {
