@@ -13,14 +13,15 @@ public struct DocumentBlockExtractor: Sendable {
     private static let councilName = Pattern(#"\b((?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish|Metropolitan Borough)\s+Council)\b"#, caseSensitive: true)
     private static let councilLine = Pattern(#"^(?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish)\s+Council$|^(?:(?:Royal\s+)?[A-Z][A-Za-z'’\-]+\s+){1,3}Council$"#, caseSensitive: true)
     private static let committeeWords = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|scrutiny|sub-committee|forum|assembly)\b"#)
-    private static let notCommittee = Pattern(#"\b(?:report|purpose|recommend|agenda|of the council|city council|district council|borough council|county council)\b"#)
+    private static let notCommittee = Pattern(#"\b(?:is|are)\s+(?:asked|recommended|invited|requested)\b|\b(?:report|purpose|recommend|agenda|of the council|city council|district council|borough council|county council)\b"#)
     private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})(?=$|\s|[.,:;])"#)
     private static let itemNumber = Pattern(#"^(?:\d{1,3}[a-z]?(?:\([a-z0-9]{1,4}\))?|[a-z]\d{1,2})$"#)
-    private static let labelled = Pattern(#"^(subject|title|report title|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
+    private static let labelled = Pattern(#"^(subject|title|report title|report to|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
     private static let reportOfStart = Pattern(#"^report\s+(?:of|by|from)\b\s*(?:the\s+)?(.*)$"#)
     private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"#)
-    private static let phone = Pattern(#"\b(?:tel(?:ephone)?\.?|phone|t)\s*(?:no\.?)?\s*[:.]?\s*(\(?\+?\d[\d ()\-]{7,16}\d)|\b(0\d{2,4}[ \-]?\d{3}[ \-]?\d{3,4})\b"#)
+    private static let phone = Pattern(#"(?:tel(?:ephone)?\.?|phone)\s*(?:no\.?)?\s*[:.]?\s*(\(?\+?\d[\d ()\-]{7,16}\d)|\b(0\d{2,4}[ \-]?\d{3}[ \-]?\d{3,4})(?!\d)"#)
     private static let purposeHeading = Pattern(#"^(?:\d{1,2}(?:\.\d)*\.?\s+)?(?:purpose(?:\s+of\s+(?:the\s+|this\s+)?report)?|summary\s+and\s+purpose|report\s+purpose)\s*:?\s*(.*)$"#)
+    private static let gluedWords = Pattern(#"([a-z]{3})([A-Z][a-z]{2,})"#, caseSensitive: true)
     private static let contactCell = Pattern(#"^(?:enquiries\s+(?:contact|to)|contact\s+officer|contact\s+details|contact|report\s+author|author)\s*:?$"#)
     private static let contactLabel = Pattern(#"^(?:enquiries\s+(?:contact|to)|contact\s+officer|contact\s+details|contact|report\s+author|author)\b\s*[:\-–]\s*(.*)$"#)
 
@@ -50,6 +51,12 @@ public struct DocumentBlockExtractor: Sendable {
             if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
                let key = m[1]?.lowercased(), labels[key] == nil {
                 labels[key] = cells[1]
+            } else if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0]), let key = m[1]?.lowercased(),
+                      let rest = m[2], let inner = Self.labelled.firstMatch(in: rest), let innerKey = inner[1]?.lowercased(),
+                      let innerValue = inner[2]?.trimmed, !innerValue.isEmpty {
+                // A label column read as one cell: "Subject Report by X | title" holds two labels.
+                if labels[key] == nil { labels[key] = cells[1] }
+                if labels[innerKey] == nil { labels[innerKey] = innerValue }
             } else if cells.count == 1, line.text.contains(":"), let m = Self.labelled.firstMatch(in: line.text),
                       let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil {
                 labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
@@ -59,6 +66,10 @@ public struct DocumentBlockExtractor: Sendable {
         block.council = council(front: front, all: lines, labels: labels, furniture: furniture, warnings: &warnings)
         block.committee = committee(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
         block.meetingDate = meetingDate(front: front, labels: labels)
+        if block.meetingDate == nil, let date = furniture.lazy.compactMap({ UKDateParser().firstDate(in: $0) }).first {
+            block.meetingDate = date
+            warnings.append("meeting_date taken from the running header")
+        }
         if block.meetingDate == nil { warnings.append("meeting_date not found") }
         block.agendaItem = agendaItem(front: front, labels: labels)
         block.reportBy = reportBy(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
@@ -118,7 +129,7 @@ public struct DocumentBlockExtractor: Sendable {
     }
 
     private func committee(front: [OutlinedLine], labels: [String: String]) -> String? {
-        if let value = labels["committee"] ?? labels["meeting"] { return stripDate(value) }
+        if let value = labels["committee"] ?? labels["report to"] ?? labels["meeting"] { return stripDate(value) }
         if let committee = committeeAfterReportOf(front) { return committee }
         // "REPORT of X to COMMITTEE": the line after a lone "to".
         for (index, line) in front.enumerated() where line.text.lowercased() == "to" && index + 1 < front.count {
@@ -149,7 +160,7 @@ public struct DocumentBlockExtractor: Sendable {
             if let value = labels[key], let date = parser.firstDate(in: value) { return date }
         }
         for line in front {
-            if line.text.wordCount > 12 { continue }
+            if line.text.wordCount > (line.isHeading ? 20 : 12) { continue }
             if let date = parser.firstDate(in: line.text) { return date }
         }
         return nil
@@ -224,7 +235,7 @@ public struct DocumentBlockExtractor: Sendable {
             for (offset, line) in front[start...].enumerated() {
                 let text = line.text
                 if ListMarker.split(text)?.number != nil || Self.purposeHeading.matches(text) { break }
-                guard line.isHeading || line.isBold, text.wordCount >= 2 else { continue }
+                guard line.role != .tableRow, line.isHeading || line.isBold, text.wordCount >= 2 else { continue }
                 guard TitleCaser.isAllCaps(text) || line.isBold || line.role == .heading else { continue }
                 // A title wrapped onto a second ALL CAPS line.
                 let next = start + offset + 1
@@ -263,7 +274,7 @@ public struct DocumentBlockExtractor: Sendable {
                 if cells.count >= 2 {
                     guard Self.contactCell.matches(cells[0]) else { continue }
                     label = cells[0]
-                    value = cells.dropFirst().joined(separator: ", ")
+                    value = cells.dropFirst().joined(separator: ", ").replacingOccurrences(of: "\n", with: ", ")
                 } else {
                     guard let m = Self.contactLabel.firstMatch(in: line.text) else {
                         // A label alone on its line, its value on the next (tables exported as text).
@@ -287,9 +298,14 @@ public struct DocumentBlockExtractor: Sendable {
                 if !value.trimmed.isEmpty { break search }
             }
         }
+        // PDF cells sometimes lose the breaks between their lines: "Jo SmithPolicy OfficerTel: …".
+        contactLines = contactLines.map { Self.gluedWords.replacing(in: $0, with: "$1, $2") }
         if let first = contactLines.first {
             let head = Self.email.replacing(in: Self.phone.replacing(in: first, with: ""), with: "")
-            let parts = head.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty && !$0.lowercased().hasPrefix("tel") }
+            let parts = head.split(separator: ",").map { String($0).trimmed }.filter { part in
+                let lower = part.lowercased()
+                return !part.isEmpty && !["tel", "phone", "email", "e-mail", "t:", "e:"].contains { lower.hasPrefix($0) }
+            }
             if let name = parts.first, name.wordCount <= 5 {
                 contact.name = name.droppingTrailingPunctuation
                 let role = parts.dropFirst().joined(separator: ", ").droppingTrailingPunctuation

@@ -74,6 +74,8 @@ public struct RecommendationExtractor: Sendable {
     private func ends(at line: OutlinedLine, marker: ListMarker?, sawItem: Bool) -> Bool {
         if line.role == .heading { return sawItem || !Self.heading.matches(line.text) }
         guard line.isHeading else { return false }
+        // "Cabinet is asked to:" introduces the items.
+        if line.text.hasSuffix(":") && !sawItem { return false }
         if let marker, marker.number != nil {
             // "2. SUMMARY OF KEY ISSUES" ends; "1. That the report is noted" does not.
             let rest = marker.rest

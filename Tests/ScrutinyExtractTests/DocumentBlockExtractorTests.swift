@@ -119,3 +119,18 @@ struct FlatCoverTableTests {
         #expect(report.document.contact.phone == "01632 960777")
     }
 }
+
+@Suite("Contact cells whose line breaks were lost")
+struct GluedContactTests {
+    @Test func splitsGluedNameRolePhoneAndEmail() {
+        let block = TestDocuments.report("""
+        CABINET
+        1 May 2024
+        Contact Officer:\tJo McDonald-HaleParks ManagerTel: 01632 960555Email: jo.hale@westmere.gov.uk
+        """).document
+        #expect(block.contact.name == "Jo McDonald-Hale")
+        #expect(block.contact.role == "Parks Manager")
+        #expect(block.contact.phone == "01632 960555")
+        #expect(block.contact.email == "jo.hale@westmere.gov.uk")
+    }
+}

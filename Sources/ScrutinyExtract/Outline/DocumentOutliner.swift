@@ -60,7 +60,7 @@ public struct DocumentOutliner: Sendable {
     }
 
     private static let organisationEnd = Pattern(#"\b(?:partnership|alliance|board|trust|forum|consortium|compact|joint committee)$"#)
-    private static let sectionWords = Pattern(#"^(?:appendix|annex|schedule|report|update|review|progress)\b"#)
+    private static let sectionWords = Pattern(#"^(?:appendix|annex|schedule|report|update|review|progress|about|our|your|this|these|its|their|why|how|what|who|role|work|annual|background|membership|future|new|other|joint|partnership)\b"#)
 
     /// The partnership a heading names ("3.2 Coastal Waste Partnership (CWP)"), or `nil`.
     static func headingName(_ text: String) -> String? {
