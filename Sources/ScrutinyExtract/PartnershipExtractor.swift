@@ -59,6 +59,10 @@ public struct PartnershipExtractor: Sendable {
         for line in lines {
             if let printed = DocumentOutliner.formName(line) {
                 collecting = (directory.resolve(printed) ?? PartnershipDirectory.canonical(printed).name) == name
+            } else if line.isHeading, line.partnership == name, directory.resolve(line.text) == name {
+                collecting = true
+                out.append(line)
+                continue
             } else if line.partnership != name {
                 collecting = false
             }
@@ -73,7 +77,7 @@ public struct PartnershipExtractor: Sendable {
         var purpose: [String] = []
         var role: [String] = []
         var statutoryText: String?
-        for line in form where DocumentOutliner.formName(line) == nil {
+        for line in form.dropFirst() where DocumentOutliner.formName(line) == nil {
             var content: String? = line.role == .tableRow ? nil : line.text
             if line.role != .listItem && line.role != .tableRow, let (label, value) = label(of: line),
                let labelField = Self.field(of: label),

@@ -12,6 +12,9 @@ public struct RecommendationExtractor: Sendable {
     private static let askedTo = Pattern(#"\b(?:is|are)\s+(?:asked|requested|recommended|invited)\s+to\b.*(?::|resolve|resolves?)\s*$|\bresolve(?:s)?\s*(?:that|to)?\s*:?\s*$"#)
     private static let leadIn = Pattern(#"^(?:recommended|recommendations?)\s*[:\-–]\s*"#)
 
+    /// True for a "Recommendation(s)" heading.
+    static func isHeading(_ text: String) -> Bool { heading.matches(text) }
+
     /// The recommendations, in order.
     public func extract(from lines: [OutlinedLine]) -> [Recommendation] {
         guard let (start, inlineFirst) = findStart(lines) else { return [] }
@@ -71,6 +74,8 @@ public struct RecommendationExtractor: Sendable {
     private func ends(at line: OutlinedLine, marker: ListMarker?, sawItem: Bool) -> Bool {
         if line.role == .heading { return sawItem || !Self.heading.matches(line.text) }
         guard line.isHeading else { return false }
+        // "Cabinet is asked to:" introduces the items.
+        if line.text.hasSuffix(":") && !sawItem { return false }
         if let marker, marker.number != nil {
             // "2. SUMMARY OF KEY ISSUES" ends; "1. That the report is noted" does not.
             let rest = marker.rest

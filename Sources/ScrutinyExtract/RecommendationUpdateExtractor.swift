@@ -14,15 +14,43 @@ public struct RecommendationUpdateExtractor: Sendable {
     public func extract(from lines: [OutlinedLine]) -> [RecommendationUpdate] {
         var updates: [RecommendationUpdate] = []
         var inTable = false
-        for line in lines {
+        var flat = FlatGroup()
+        var skipNext = false
+        for (index, line) in lines.enumerated() {
+            if skipNext {
+                skipNext = false
+                continue
+            }
             if ProgressTable.isHeader(line) {
                 inTable = true
+                continue
+            }
+            if ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+                updates += flat.flush()
+                inTable = true
+                flat.active = true
+                skipNext = true
                 continue
             }
             guard inTable else { continue }
             if line.role == .heading || (line.isHeading && HeadingRule.opensMajorSection(line.text, headingLevel: line.headingLevel))
                 || DocumentOutliner.formName(line) != nil {
+                updates += flat.flush()
+                flat.active = false
                 inTable = false
+                continue
+            }
+            if flat.active && line.role != .tableRow {
+                if ProgressTable.groupName(line) != nil, line.partnership != flat.partnership || flat.isEmpty {
+                    updates += flat.flush()
+                    flat.partnership = line.partnership
+                    continue
+                }
+                if ProgressTable.isContinuation(line) {
+                    flat.continueLast(with: line.text)
+                } else {
+                    flat.add(line)
+                }
                 continue
             }
             if ProgressTable.isContinuation(line), !updates.isEmpty {
@@ -36,7 +64,49 @@ public struct RecommendationUpdateExtractor: Sendable {
             guard line.role == .tableRow, cells.count >= 2, !cells[0].isEmpty else { continue }
             updates += records(recommendation: cells[0], progress: cells[1...].filter { !$0.isEmpty }.joined(separator: "\n"), line: line)
         }
-        return updates
+        return updates + flat.flush()
+    }
+
+    /// The paragraphs of one group of a progress table exported one cell per line: each reads
+    /// as a recommendation or as progress, and they are paired in order.
+    struct FlatGroup {
+        var active = false
+        var partnership: String?
+        private var recommendations: [(text: String, line: OutlinedLine)] = []
+        private var progress: [String] = []
+        private var lastWasProgress = false
+
+        var isEmpty: Bool { recommendations.isEmpty && progress.isEmpty }
+
+        mutating func add(_ line: OutlinedLine) {
+            if ProgressTable.readsAsRecommendation(line.text) || recommendations.count <= progress.count && !lastWasProgress && recommendations.isEmpty {
+                recommendations.append((line.text, line))
+                lastWasProgress = false
+            } else {
+                progress.append(line.text)
+                lastWasProgress = true
+            }
+        }
+
+        mutating func continueLast(with text: String) {
+            if lastWasProgress, !progress.isEmpty {
+                progress[progress.count - 1] += " " + text
+            } else if !recommendations.isEmpty {
+                recommendations[recommendations.count - 1].text += " " + text
+            }
+        }
+
+        mutating func flush() -> [RecommendationUpdate] {
+            defer {
+                recommendations = []
+                progress = []
+                lastWasProgress = false
+            }
+            return recommendations.enumerated().map { index, item in
+                RecommendationUpdate(partnership: partnership ?? item.line.partnership, text: item.text,
+                                     progress: index < progress.count ? progress[index] : nil, provenance: item.line.provenance)
+            }
+        }
     }
 
     /// One record per recommendation paragraph, paired with the progress paragraphs.

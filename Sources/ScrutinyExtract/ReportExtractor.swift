@@ -12,7 +12,9 @@ public struct ReportExtractor: Sendable {
         let (lines, directory) = DocumentOutliner().outlineWithDirectory(document)
         var report = Report(documentID: documentID, source: source)
         var warnings = document.warnings
-        let (block, blockWarnings) = DocumentBlockExtractor().extract(from: lines, metadata: document.metadata)
+        let (block, blockWarnings) = DocumentBlockExtractor().extract(
+            from: lines, metadata: document.metadata,
+            furniture: document.pages.flatMap { $0.lines.filter(\.isFurniture).map(\.text) })
         report.document = block
         warnings += blockWarnings
         report.recommendations = RecommendationExtractor().extract(from: lines)

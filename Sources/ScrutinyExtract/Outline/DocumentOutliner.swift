@@ -50,7 +50,27 @@ public struct DocumentOutliner: Sendable {
                 next += 1
             }
         }
+        // A report without forms or a list, with a section per partnership: its headings.
+        if directory.entries.isEmpty {
+            for line in lines.dropFirst(8) where line.isHeading {  // past the cover block
+                if let name = headingName(line.text) { directory.add(name, hasForm: true, line: line) }
+            }
+        }
         return directory
+    }
+
+    private static let organisationEnd = Pattern(#"\b(?:partnership|alliance|board|trust|forum|consortium|compact|joint committee)$"#)
+    private static let sectionWords = Pattern(#"^(?:appendix|annex|schedule|report|update|review|progress|about|our|your|this|these|its|their|why|how|what|who|role|work|annual|background|membership|future|new|other|joint|partnership)\b"#)
+
+    /// The partnership a heading names ("3.2 Coastal Waste Partnership (CWP)"), or `nil`.
+    static func headingName(_ text: String) -> String? {
+        let bare = ListMarker.split(text).map(\.rest) ?? text
+        let (name, _) = PartnershipDirectory.canonical(bare)
+        guard (2...8).contains(name.wordCount), organisationEnd.matches(name), !sectionWords.matches(name) else { return nil }
+        let capitalised = name.split(separator: " ").allSatisfy { word in
+            word.first?.isUppercase == true || TitleCaser.smallWords.contains(word.lowercased())
+        }
+        return capitalised ? bare : nil
     }
 
     /// A list item that is a partnership's name (short, capitalised, not a sentence); `nil` otherwise.
@@ -70,8 +90,16 @@ public struct DocumentOutliner: Sendable {
         var section: String?
         var partnership: String?
         var scope = Scope.none
-        for var line in lines {
-            if let printed = Self.formName(line) {
+        var flatHeaderPending = false
+        for (index, original) in lines.enumerated() {
+            var line = original
+            if flatHeaderPending {
+                flatHeaderPending = false  // the "Progress" half of a text-exported header
+            } else if ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+                if scope != .progressTable { partnership = nil }
+                scope = .progressTable
+                flatHeaderPending = true
+            } else if let printed = Self.formName(line) {
                 let name = directory.resolve(printed) ?? PartnershipDirectory.canonical(printed).name
                 if scope == .form && name == partnership { continue }  // a running header: same form goes on
                 partnership = name
@@ -82,7 +110,8 @@ public struct DocumentOutliner: Sendable {
                 if scope != .progressTable { partnership = nil }
                 scope = .progressTable
                 line.isHeading = false
-            } else if scope == .progressTable, let group = ProgressTable.groupName(line) {
+            } else if scope == .progressTable, let group = ProgressTable.groupName(line),
+                      line.role == .tableRow || directory.resolve(group) != nil || group.wordCount <= 6 {
                 partnership = directory.resolve(group) ?? PartnershipDirectory.canonical(group).name
                 line.isHeading = false
             } else if line.isHeading {

@@ -6,6 +6,9 @@ import ScrutinyCore
 struct LineCleaner: Sendable {
     private static let gluedNameLabel = Pattern(#"^\s*(?:\*\*)?\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*[^*]+?)\s*\*\*(.+)$"#)
 
+    // The same header glued to the label with only a space: "Partnership name: X (XP) Partnership's purpose:".
+    private static let spacedNameLabel = Pattern(#"^\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*.+?)\s+((?:(?:the\s+)?partnership(?:'s|’s)\s+)?(?:purpose|aims(?:\s+and\s+objectives)?|objectives|role|description|background)\b[^:?]{0,40}[:?]?)$"#)
+
     func clean(_ document: SourceDocument) -> [OutlinedLine] {
         var out: [OutlinedLine] = []
         let pdf = document.format == .pdf
@@ -24,6 +27,9 @@ struct LineCleaner: Sendable {
         if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
             return [(name, [name]), (rest, [rest])]
         }
+        if line.role != .tableRow, let m = Self.spacedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
+            return [(name, [name]), (rest, [rest])]
+        }
         return [(line.text, line.cells)]
     }
 
@@ -35,9 +41,15 @@ struct LineCleaner: Sendable {
         if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
         var cells: [String]
         var text: String
-        if isTable {
+        let filled = isTable ? rawCells.map(InlineMarkup.clean).filter { !$0.isEmpty } : []
+        if isTable && filled.count >= 2 || isTable && rawCells.first.map(InlineMarkup.clean)?.isEmpty == true {
             cells = rawCells.map(InlineMarkup.clean)
             text = cells.joined(separator: "\t")
+        } else if isTable {
+            // A "row" with one filled cell is a paragraph laid out in a table: read it as one.
+            role = .body
+            text = (filled.first ?? "").replacingOccurrences(of: "\n", with: " ")
+            cells = [text]
         } else {
             text = InlineMarkup.clean(raw).replacingOccurrences(of: "\n", with: " ")
             if let rest = ListMarker.strippingBullet(text) {

@@ -12,6 +12,19 @@ enum ProgressTable {
         return firstHeader.matches(cells[0].trimmed) && secondHeader.matches(cells[1].trimmed)
     }
 
+    /// True for the header of a progress table exported as text one cell per line:
+    /// "Recommendation" alone on `line`, "Progress" alone on `next`.
+    static func isFlatHeader(_ line: OutlinedLine, next: OutlinedLine?) -> Bool {
+        guard let next, line.filledCells.count == 1, next.filledCells.count == 1 else { return false }
+        return firstHeader.matches(line.text.trimmed) && secondHeader.matches(next.text.trimmed) && next.text.wordCount <= 4
+    }
+
+    private static let recommendationWords = Pattern(#"\b(?:should|must|ought\s+to|needs?\s+to|is\s+to\s+be|are\s+to\s+be)\b|^(?:ensure|ask|confirm|review|consider|agree|publish|set\s+up|report|develop|introduce|establish|provide|explore|undertake|seek|make|improve|monitor|carry\s+out|produce|prepare|investigate|write|bring|share|update|clarify|request|adopt)\b"#)
+
+    /// True when a paragraph reads as a recommendation ("X should …", "Review …") rather than
+    /// as progress ("X was agreed in May").
+    static func readsAsRecommendation(_ text: String) -> Bool { recommendationWords.matches(text) }
+
     /// The group name when `line` is a one-cell row naming a partnership or topic; `nil` otherwise.
     static func groupName(_ line: OutlinedLine) -> String? {
         let cells = line.cells.map(\.trimmed)

@@ -1,6 +1,6 @@
 /// Turns ALL CAPS headings into title case: "ANNUAL REVIEW OF THE PARTNERSHIPS" becomes
 /// "Annual Review of the Partnerships". Short function words stay lower case (except first),
-/// acronyms the caller knows (or words without vowels, like "ICT") stay upper case.
+/// acronyms the caller knows (or words without vowels, like "CCTV") stay upper case.
 public struct TitleCaser: Sendable {
     /// Upper-case words to keep as they are ("MOU", "NHS").
     public var acronyms: Set<String>
@@ -54,7 +54,7 @@ public struct TitleCaser: Sendable {
         return result
     }
 
-    /// Upper-case words with no vowels ("ICT", "CCG") read as acronyms.
+    /// Upper-case words with no vowels ("CCTV", "CCG") read as acronyms.
     private func isAcronymShape(_ core: String) -> Bool {
         guard core.count >= 2, core.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return false }
         return !core.contains(where: { "AEIOUY".contains($0) })

@@ -3,6 +3,7 @@ import ScrutinyCore
 
 /// Reads a PDF through poppler-glib: per page, the text, character boxes and font runs in one
 /// pass, rebuilt into visual lines and grouped into logical lines (see ``LogicalLineGrouper``).
+/// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``).
 public struct PDFReader: Sendable {
     public init() {}
 
@@ -42,7 +43,7 @@ public struct PDFReader: Sendable {
     }
 
     private func read(_ file: PopplerFile) -> SourceDocument {
-        let metadata = file.metadata
+        var metadata = file.metadata
         var warnings: [String] = []
         let builder = VisualLineBuilder()
         var pageLines: [[VisualLine]] = []
@@ -68,10 +69,18 @@ public struct PDFReader: Sendable {
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
-        let grouper = LogicalLineGrouper(bodySize: bodySize, headingSizes: headingSizes)
-        for (index, lines) in pageLines.enumerated() {
-            pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height,
-                                    lines: grouper.group(lines, pageWidth: sizes[index].width)))
+        if let blocks = StructureTree.blocks(of: file), !blocks.isEmpty, anyText {
+            metadata.tagged = true
+            let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
+            for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {
+                pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height, lines: lines))
+            }
+        } else {
+            let grouper = LogicalLineGrouper(bodySize: bodySize, headingSizes: headingSizes)
+            for (index, lines) in pageLines.enumerated() {
+                pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height,
+                                        lines: grouper.group(lines, pageWidth: sizes[index].width)))
+            }
         }
         if pages.isEmpty { pages.append(SourcePage(number: 1, lines: [])) }
         return RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata, warnings: warnings))
