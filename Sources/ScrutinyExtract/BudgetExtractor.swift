@@ -70,11 +70,12 @@ public struct BudgetExtractor: Sendable {
             let lower = sentenceText.lowercased()
             let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
             let amountRanges = mentions.map(\.range)
-            for mention in mentions {
+            for (mentionIndex, mention) in mentions.enumerated() {
                 let lineIndex = block.lineIndex(at: sentenceRange.lowerBound + mention.range.lowerBound)
                 let line = lines[lineIndex]
                 var kind = BudgetKindClassifier().kind(in: sentence, target: mention.range, amounts: amountRanges)
-                if kind == nil, let table = block.table { kind = table.kind() }
+                let table = block.table?.spanning(mentionIndex, of: mentions.count)
+                if kind == nil, let table { kind = table.kind() }
                 if kind == nil, refersBack { kind = previousKind }
                 if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
                 let period: String?
@@ -82,7 +83,7 @@ public struct BudgetExtractor: Sendable {
                     period = own
                 } else if Self.crossYear.contains(where: lower.contains) {
                     period = nil
-                } else if let fromTable = block.table?.period() {
+                } else if let fromTable = table?.period() {
                     period = fromTable
                 } else if let carried = previousSentencePeriod {
                     period = carried
@@ -130,6 +131,17 @@ struct TableCell {
     var heading: [String]?
     /// The factor the column's heading gives bare figures ("£000": 1,000; "£m": 1,000,000), if any.
     var scale: Double?
+    /// The table's caption ("Table 2 – Partner contributions 2025/26"), when the line before the table is one.
+    var caption: String?
+
+    /// The cell as seen by the `index`-th of its `count` amounts: when a reader has merged cells of one row
+    /// ("(£150,000) (£164,000)" under "Budget | Actual"), the amounts are taken as the columns in order.
+    func spanning(_ index: Int, of count: Int) -> TableCell {
+        guard count > 1, let heading, row.count < heading.count else { return self }
+        var cell = self
+        cell.column = min(column + index, heading.count - 1)
+        return cell
+    }
 
     /// Kinds a row label gives its amounts whatever the column ("Income" in a Budget/Actual table).
     static let rowKinds: Set<BudgetKind> = [.income, .surplus, .deficit, .reserve, .saving, .contribution]
@@ -145,7 +157,7 @@ struct TableCell {
                 if let kind = classifier.columnKind(heading[index]) { return kind }
             }
         }
-        return rowKind
+        return rowKind ?? caption.flatMap(classifier.columnKind)
     }
 
     /// The financial year the cell's row or column names ("2026/27 | 18,000 | £270,000", "2025/26 budget").
@@ -154,9 +166,11 @@ struct TableCell {
         for (index, cell) in row.enumerated() where index != column {
             if let found = parser.periods(in: cell).first, !cell.contains("£") { return found.period }
         }
-        guard let heading else { return nil }
-        if column < heading.count, let found = parser.periods(in: heading[column]).first { return found.period }
-        return heading.first.flatMap { parser.periods(in: $0).first?.period }
+        if let heading {
+            if column < heading.count, let found = parser.periods(in: heading[column]).first { return found.period }
+            if let found = heading.first.flatMap({ parser.periods(in: $0).first?.period }) { return found }
+        }
+        return caption.flatMap { parser.periods(in: $0).first?.period }
     }
 }
 
@@ -180,9 +194,17 @@ struct TextBlock {
         var heading: [String]?
         var scales: [Int: Double] = [:]
         var headingEnded = true
+        var caption: String?
+        var lineBefore: OutlinedLine?
         for (index, line) in lines.enumerated() {
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
+                if let before = lineBefore {
+                    // The line just before a table names it when it is a heading or starts "Table".
+                    let text = before.text.trimmingCharacters(in: .whitespaces)
+                    caption = before.role == .heading || text.lowercased().hasPrefix("table") ? text : nil
+                    lineBefore = nil
+                }
                 // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
                 if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty || ScaledFigure.value(of: $0) != nil }) {
                     if headingEnded { scales = [:] }
@@ -199,12 +221,13 @@ struct TextBlock {
                 for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
                     let scale = column > 0 ? scales[column] : nil
                     blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
-                                                                         scale: scale),
+                                                                         scale: scale, caption: caption),
                                             starts: [(0, index)]))
                 }
                 continue
             }
             let text = line.text.trimmingCharacters(in: .whitespaces)
+            lineBefore = line
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
             if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {
                 heading = nil

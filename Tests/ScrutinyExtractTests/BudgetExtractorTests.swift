@@ -191,4 +191,17 @@ struct BudgetExtractorTests {
         let budgets = extract(["Year\tTrees\tBudget", "2026/27\t18,000\t£270,000", "Sites\t12\t4.5"])
         #expect(budgets.map(\.amount) == [270_000])
     }
+
+    @Test func amountsInAMergedCellAreReadAsTheColumnsInOrder() {
+        let budgets = extract(["Outturn\tBudget\tActual", "Staff\t£700,000 £690,000"])
+        #expect(budgets.map(\.kind) == [.budget, .expenditure])
+    }
+
+    @Test func aCaptionNamesATableWithoutAHeadingRow() {
+        var lines = outline(["Table 2 – Member contributions 2025/26", "North Council\t40%\t£400,000", "South Council\t60%\t£600,000"])
+        lines[0].role = .heading
+        let budgets = BudgetExtractor().extract(from: lines)
+        #expect(budgets.map(\.kind) == [.contribution, .contribution])
+        #expect(budgets.map(\.period) == ["2025/26", "2025/26"])
+    }
 }
