@@ -24,6 +24,13 @@ struct LogicalLineGrouper {
             if first.cells.count >= 2 {
                 let table = TableRegion.collect(lines, from: index)
                 for row in table.rows {
+                    let filled = row.cells.filter { !$0.isEmpty }
+                    if filled.count == 1 {
+                        // A row with one filled cell (a section label inside a table) reads as a plain line.
+                        out.append(SourceLine(number: row.firstLine + 1, text: filled[0], fontSize: row.fontSize, isBold: row.isBold,
+                                              box: row.box))
+                        continue
+                    }
                     out.append(SourceLine(number: row.firstLine + 1, text: row.cells.joined(separator: "\t"), cells: row.cells,
                                           role: .tableRow, fontSize: row.fontSize, isBold: row.isBold, box: row.box))
                 }
@@ -121,8 +128,8 @@ struct TableRegion {
             let gap = line.box.y1 - lines[end - 1].box.y2
             guard gap < 1.5 * lines[end - 1].height else { break }
             if line.cells.count < 2 {
-                // A lone line at or left of the table's edge is body text again, unless it aligns with a cell.
-                guard line.box.x1 > left + 3 || abs(line.box.x1 - left) < 1.5 else { break }
+                // A lone line left of the table, a list item or a line in another size is body text again.
+                guard line.box.x1 > left - 1.5, abs(line.fontSize - lines[start].fontSize) < 0.5 else { break }
                 guard LineShape(line.text).listMarkerLength == 0 else { break }
             }
             end += 1
@@ -183,7 +190,8 @@ struct TableRegion {
             let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
             let targets = line.cells.map { column(of: $0, boundaries) }
             let rowHasText = cells.contains { !$0.isEmpty }
-            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && !wraps
+            // A wrapped cell carries on in one column; a line across several columns is a new row.
+            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || line.cells.count > 1)
             let afterHeader = rowHasText && allBold && !line.isBold
             if offset != start, newFirstCell || afterHeader {
                 closeRow()
