@@ -10,13 +10,13 @@ public struct DocumentBlockExtractor: Sendable {
     /// How far into the report the front matter may run, in lines.
     static let frontMatterLines = 40
 
-    private static let councilName = Pattern(#"\b((?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish|Metropolitan Borough)\s+Council)\b"#, caseSensitive: true)
-    private static let councilLine = Pattern(#"^(?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish)\s+Council$|^(?:(?:Royal\s+)?[A-Z][A-Za-z'’\-]+\s+){1,3}Council$"#, caseSensitive: true)
+    private static let councilName = Pattern(#"\b((?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish|Metropolitan Borough)\s+Council|(?:London|Royal)\s+Borough\s+of\s+[A-Z][a-z]+(?:(?:\s+and|\s+upon)?\s+[A-Z][a-z]+){0,2})\b"#, caseSensitive: true)
+    private static let councilLine = Pattern(#"^(?:[A-Z][A-Za-z'’\-]+\s+){1,4}(?:City|District|Borough|County|Town|Parish)\s+Council$|^(?:(?:Royal\s+)?[A-Z][A-Za-z'’\-]+\s+){1,3}Council$|^(?:London|Royal)\s+Borough\s+of\s+[A-Z][a-z]+(?:(?:\s+and|\s+upon)?\s+[A-Z][a-z]+){0,2}$"#, caseSensitive: true)
     private static let committeeWords = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|scrutiny|sub-committee|forum|assembly)\b"#)
     private static let notCommittee = Pattern(#"\b(?:is|are)\s+(?:asked|recommended|invited|requested)\b|\b(?:report|purpose|recommend|agenda|of the council|city council|district council|borough council|county council)\b"#)
     private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})(?=$|\s|[.,:;])"#)
     private static let itemNumber = Pattern(#"^(?:\d{1,3}[a-z]?(?:\([a-z0-9]{1,4}\))?|[a-z]\d{1,2})$"#)
-    private static let labelled = Pattern(#"^(subject|title|report title|report to|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
+    private static let labelled = Pattern(#"^(subject|title|report title|title of report|report subject|subject of report|report to|report by|report of|report author|author|lead officer|from|committee|meeting|date of meeting|meeting date|date|agenda item|item|council|contact officer|contact|enquiries contact|enquiries to|enquiries)\b\s*[:\-–]?\s*(.*)$"#)
     private static let reportOfStart = Pattern(#"^report\s+(?:of|by|from)\b\s*(?:the\s+)?(.*)$"#)
     private static let email = Pattern(#"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"#)
     private static let phone = Pattern(#"(?:tel(?:ephone)?\.?|phone)\s*(?:no\.?)?\s*[:.]?\s*(\(?\+?\d[\d ()\-]{7,16}\d)|\b(0\d{2,4}[ \-]?\d{3}[ \-]?\d{3,4})(?!\d)"#)
@@ -97,8 +97,10 @@ public struct DocumentBlockExtractor: Sendable {
         for text in furniture {
             if let name = Self.councilName.firstMatch(in: text)?[1] { return Self.droppingLeadWord(name) }
         }
-        for line in front.prefix(12) where Self.councilLine.matches(line.text) {
-            return TitleCaser().titleCaseIfAllCaps(line.text)
+        for line in front.prefix(12) {
+            // A letterhead, often in capitals: "STEEPLETON CITY COUNCIL".
+            let text = TitleCaser().titleCaseIfAllCaps(line.text.droppingTrailingPunctuation)
+            if Self.councilLine.matches(text) { return text }
         }
         // The council the report names most often ("Chelmsford City Council", "Maldon District Council (MDC)").
         var counts: [String: Int] = [:]
@@ -150,8 +152,10 @@ public struct DocumentBlockExtractor: Sendable {
     private func stripDate(_ text: String) -> String {
         var s = text
         if let date = Self.datePart.firstMatch(in: s)?[0], let range = s.range(of: date) { s.removeSubrange(range) }
+        s = Self.itemInBrackets.replacing(in: s, with: "")
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—,:").union(.whitespaces))
     }
+    private static let itemInBrackets = Pattern(#"\s*\((?:agenda\s+)?item[^)]*\)"#)
     private static let datePart = Pattern(#"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}"#)
 
     private func meetingDate(front: [OutlinedLine], labels: [String: String]) -> String? {
@@ -218,7 +222,7 @@ public struct DocumentBlockExtractor: Sendable {
     }
 
     private func title(front: [OutlinedLine], labels: [String: String], metadata: DocumentMetadata) -> String? {
-        for key in ["subject", "title", "report title"] {
+        for key in ["subject", "title", "report title", "title of report", "report subject", "subject of report"] {
             if let value = labels[key] { return value.droppingTrailingPunctuation }
         }
         // After the front block ("REPORT of … to COMMITTEE", the date): the first capitalised line

@@ -26,7 +26,10 @@ public struct PartnershipExtractor: Sendable {
             let formLines = entry.hasForm ? Self.formLines(of: entry.name, in: lines, directory: directory) : []
             var record = formLines.isEmpty ? Partnership(name: entry.name, provenance: entry.firstLine?.provenance ?? Provenance(page: nil, line: 1, section: nil))
                 : read(form: formLines, name: entry.name)
-            record.acronym = entry.acronym
+            record.acronym = entry.acronym ?? Self.acronym(of: entry.name, in: lines)
+            if directory.entries.count == 1 && !entry.hasForm && record.members.isEmpty {
+                record.members = lines.lazy.compactMap { self.members(in: $0.text) }.first ?? []
+            }
             records.append(record)
         }
         if records.isEmpty, let title, let name = Self.name(fromTitle: title) {
@@ -38,6 +41,19 @@ public struct PartnershipExtractor: Sendable {
             records.append(record)
         }
         return records
+    }
+
+    /// The acronym the report gives a name in brackets after it: "Vale Forest Partnership (VFP)".
+    static func acronym(of name: String, in lines: [OutlinedLine]) -> String? {
+        let key = name.lowercased() + " ("
+        for line in lines {
+            let lower = line.text.lowercased()
+            guard let range = lower.range(of: key) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let after = line.text.dropFirst(offset).prefix { $0 != ")" }
+            if (2...8).contains(after.count), after.allSatisfy({ $0.isUppercase || $0 == "&" }) { return String(after) }
+        }
+        return nil
     }
 
     /// The organisation a title is about: "Mid-Essex Alliance – Memorandum of Understanding" is

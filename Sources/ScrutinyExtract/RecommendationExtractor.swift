@@ -7,7 +7,7 @@ import ScrutinyCore
 public struct RecommendationExtractor: Sendable {
     public init() {}
 
-    private static let heading = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:officer(?:'s|s'|’s)?\s+)?recommendations?(?:\s*\(s\))?(?:\s+to\s+[\w\s]+)?\s*:?$"#)
+    private static let heading = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:officer(?:'s|s'|’s)?\s+)?(?:recommendations?(?:\s*\(s\))?(?:\s+to\s+[\w\s]+)?|decisions?\s+(?:required|sought|requested)|proposed\s+decisions?)\s*:?$"#)
     private static let inlineStart = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:it\s+is\s+)?recommended\s+that\b|^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:recommendations?|recommended)\s*[:\-–]\s*\S"#)
     private static let askedTo = Pattern(#"\b(?:is|are)\s+(?:asked|requested|recommended|invited)\s+to\b.*(?::|resolve|resolves?)\s*$|\bresolve(?:s)?\s*(?:that|to)?\s*:?\s*$"#)
     private static let leadIn = Pattern(#"^(?:recommended|recommendations?)\s*[:\-–]\s*"#)

@@ -134,3 +134,23 @@ struct GluedContactTests {
         #expect(block.contact.email == "jo.hale@westmere.gov.uk")
     }
 }
+
+@Suite("Councils named in letterheads")
+struct CouncilLetterheadTests {
+    @Test("letterheads in capitals and London boroughs", arguments: [
+        ("FENBY CITY COUNCIL", "Fenby City Council"),
+        ("London Borough of Eastwick", "London Borough of Eastwick"),
+        ("Lowmoor Council", "Lowmoor Council"),
+    ])
+    func letterhead(_ line: String, _ council: String) {
+        let report = TestDocuments.report("\(line)\nCABINET\n1 May 2024\nMeeting: Cabinet (Item 4)\nPurpose\nTo note.")
+        #expect(report.document.council == council)
+        #expect(!report.warnings.contains { $0.hasPrefix("council inferred") })
+    }
+
+    @Test func meetingLabelLosesItsItemNumber() {
+        let report = TestDocuments.report("Meeting: 02/02/2024 - Licensing Committee (Item 3)\nPurpose\nTo note.")
+        #expect(report.document.committee == "Licensing Committee")
+        #expect(report.document.meetingDate == "2024-02-02")
+    }
+}

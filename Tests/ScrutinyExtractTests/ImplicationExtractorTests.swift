@@ -34,3 +34,33 @@ struct ImplicationExtractorTests {
         #expect(implications[2].text == "None.")
     }
 }
+
+@Suite("Implications as headings and as labels")
+struct ImplicationShapesTests {
+    @Test func headingPerAreaTakesItsParagraphs() {
+        let lines = TestDocuments.outline("""
+        6. Financial Implications
+        6.1 The cost is met from the Parks budget.
+        7. Legal Implications
+        7.1 None.
+        8. Conclusion
+        8.1 The work goes ahead.
+        """)
+        let implications = ImplicationExtractor().extract(from: lines)
+        #expect(implications.map(\.area) == ["Financial", "Legal"])
+        #expect(implications.map(\.text) == ["The cost is met from the Parks budget.", "None."])
+    }
+
+    @Test func labelsWithValuesOnTheSameOrNextLineAndBackgroundPapersEnd() {
+        let lines = TestDocuments.outline("""
+        Implications
+        Legal:
+        None
+        Climate: Fewer car journeys.
+        Background Papers: None.
+        """)
+        let implications = ImplicationExtractor().extract(from: lines)
+        #expect(implications.map(\.area) == ["Legal", "Climate"])
+        #expect(implications.map(\.text) == ["None", "Fewer car journeys."])
+    }
+}

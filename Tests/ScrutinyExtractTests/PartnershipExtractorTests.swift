@@ -129,3 +129,30 @@ struct HeadingPartnershipTests {
         #expect(DocumentOutliner.headingName("How we work with our partnership") == nil)
     }
 }
+
+@Suite("A report about one partnership")
+struct WholeReportPartnershipTests {
+    static let report = """
+    REPORT of
+    HEAD OF LEISURE
+    to
+    CABINET
+    3 MARCH 2025
+    RIVERDALE SPORTS TRUST – FUNDING AGREEMENT
+    1. PURPOSE OF THE REPORT
+    1.1 To agree a new funding agreement with the Riverdale Sports Trust (RST).
+    2. RECOMMENDATION
+    That the agreement is approved.
+    3. BACKGROUND
+    3.1 The Trust consists of the following members: Riverdale, Lowmoor and Fenby.
+    """
+
+    @Test func everyLineBelongsToItAndItsRecordHasTheAcronym() {
+        let report = TestDocuments.report(Self.report)
+        #expect(report.partnerships.map(\.name) == ["Riverdale Sports Trust"])
+        #expect(report.partnerships.first?.acronym == "RST")
+        #expect(report.partnerships.first?.members == ["Riverdale", "Lowmoor", "Fenby"])
+        let lines = TestDocuments.outline(Self.report)
+        #expect(lines.first { $0.text.hasPrefix("3.1 The Trust") }?.partnership == "Riverdale Sports Trust")
+    }
+}

@@ -17,8 +17,16 @@ public struct DocumentOutliner: Sendable {
     /// The outlined lines and the partnerships they were resolved against.
     func outlineWithDirectory(_ document: SourceDocument) -> (lines: [OutlinedLine], directory: PartnershipDirectory) {
         let cleaned = LineCleaner().clean(document)
-        let directory = Self.directory(of: cleaned)
-        return (assign(cleaned, directory: directory), directory)
+        var directory = Self.directory(of: cleaned)
+        // A report about one alliance or partnership ("X – Memorandum of Understanding"): every
+        // line outside a progress-table group belongs to it.
+        var wholeReport: String?
+        if directory.entries.isEmpty,
+           let title = DocumentBlockExtractor().extract(from: cleaned, metadata: document.metadata).0.title,
+           let name = PartnershipExtractor.name(fromTitle: title) {
+            wholeReport = directory.add(name, hasForm: false, line: cleaned.first { $0.text.localizedCaseInsensitiveContains(name) })
+        }
+        return (assign(cleaned, directory: directory, wholeReport: wholeReport), directory)
     }
 
     // MARK: - Partnership names
@@ -84,7 +92,7 @@ public struct DocumentOutliner: Sendable {
 
     // MARK: - Sections and partnerships
 
-    private func assign(_ lines: [OutlinedLine], directory: PartnershipDirectory) -> [OutlinedLine] {
+    private func assign(_ lines: [OutlinedLine], directory: PartnershipDirectory, wholeReport: String?) -> [OutlinedLine] {
         var out: [OutlinedLine] = []
         out.reserveCapacity(lines.count)
         var section: String?
@@ -132,7 +140,7 @@ public struct DocumentOutliner: Sendable {
                 section = line.text.droppingTrailingPunctuation.isEmpty ? section : line.text
             }
             line.section = section
-            line.partnership = partnership
+            line.partnership = partnership ?? (scope == .progressTable ? nil : wholeReport)
             out.append(line)
         }
         return out
