@@ -13,13 +13,15 @@ public struct BudgetExtractor: Sendable {
         var context = PeriodContext()
         var lineContexts: [LineContext] = []
         for line in lines { lineContexts.append(context.context(for: line)) }
+        // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").
+        let partnerships = Set(lines.compactMap(\.partnership).filter(Self.readsAsABody))
         var budgets: [Budget] = []
         // Figures from "£000" tables come after every printed amount, so a reader matching amounts by value
         // meets the printed "£420,000" before a table's "(420)".
         var scaledFigures: [Budget] = []
         for block in TextBlock.blocks(of: lines) {
             if block.text.contains("£") {
-                budgets += extract(from: block, lines: lines, lineContexts: lineContexts)
+                budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships)
             } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
                 scaledFigures.append(scaled)
             }
@@ -43,7 +45,8 @@ public struct BudgetExtractor: Sendable {
     /// Phrases that make an amount cumulative rather than one year's.
     static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
 
-    func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> [Budget] {
+    func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
+                 partnerships: Set<String> = []) -> [Budget] {
         let chars = Array(block.text)
         var budgets: [Budget] = []
         var questionPeriod: String?
@@ -91,13 +94,49 @@ public struct BudgetExtractor: Sendable {
                     period = questionPeriod ?? lineContexts[lineIndex].period
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
-                                      kind: kind ?? .other, period: period, partnership: line.partnership,
+                                      kind: kind ?? .other, period: period,
+                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, among: partnerships),
                                       context: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines),
                                       provenance: line.provenance))
                 previousKind = kind ?? previousKind
             }
         }
         return budgets
+    }
+
+    /// Words that end the name of a partnership, alliance, board or joint body.
+    static let bodyWords: Set<String> = [
+        "partnership", "alliance", "board", "committee", "trust", "forum", "network", "consortium", "mechanism", "panel",
+        "group", "company", "agency", "service", "collaborative", "commission", "authority", "ltd", "limited", "cic",
+    ]
+
+    static func readsAsABody(_ name: String) -> Bool {
+        let last = name.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        return bodyWords.contains(last)
+    }
+
+    /// The one partnership of the report that an amount's sentence names ("a grant of £15,000 to the Food
+    /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
+    static func partnership(namedIn sentence: String, among names: Set<String>) -> String? {
+        let lower = sentence.lowercased()
+        let named = names.filter { lower.contains($0.lowercased()) }
+        if !named.isEmpty { return named.count == 1 ? named.first : nil }
+        return namedPartnership(in: sentence)
+    }
+
+    /// A name of capitalised words ending in "Partnership" or "Alliance" ("the Kirkbridge Food Partnership"),
+    /// when the sentence has exactly one.
+    static func namedPartnership(in sentence: String) -> String? {
+        let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map {
+            $0.trimmingCharacters(in: .punctuationCharacters)
+        }
+        var found: [String] = []
+        for (index, word) in words.enumerated() where word == "Partnership" || word == "Alliance" {
+            var start = index
+            while start > 0, let first = words[start - 1].first, first.isUppercase, words[start - 1] != "The" { start -= 1 }
+            if start < index { found.append(words[start...index].joined(separator: " ")) }
+        }
+        return Set(found).count == 1 ? found.first : nil
     }
 
     /// The period the amount's own sentence gives it: one attached just after it ("£16,575 for 2012/13"),
