@@ -1,3 +1,4 @@
+import Foundation
 import ScrutinyCore
 
 /// Finds every money amount printed in a document.
@@ -9,6 +10,7 @@ import ScrutinyCore
 public struct BudgetExtractor: Sendable {
     public init() {}
 
+    /// Every amount in `lines`, in reading order, then any bare figures of "£000"/"£m" tables.
     public func extract(from lines: [OutlinedLine]) -> [Budget] {
         var context = PeriodContext()
         var lineContexts: [LineContext] = []
@@ -160,169 +162,5 @@ public struct BudgetExtractor: Sendable {
 
     static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
         a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
-    }
-}
-
-/// Where a table cell sits: its row and the heading row of its table.
-struct TableCell {
-    var row: [String]
-    var column: Int
-    var heading: [String]?
-    /// The factor the column's heading gives bare figures ("£000": 1,000; "£m": 1,000,000), if any.
-    var scale: Double?
-    /// The table's caption ("Table 2 – Partner contributions 2025/26"), when the line before the table is one.
-    var caption: String?
-
-    /// The cell as seen by the `index`-th of its `count` amounts: when a reader has merged cells of one row
-    /// ("(£150,000) (£164,000)" under "Budget | Actual"), the amounts are taken as the columns in order.
-    func spanning(_ index: Int, of count: Int) -> TableCell {
-        guard count > 1, let heading, row.count < heading.count else { return self }
-        var cell = self
-        cell.column = min(column + index, heading.count - 1)
-        return cell
-    }
-
-    /// Kinds a row label gives its amounts whatever the column ("Income" in a Budget/Actual table).
-    static let rowKinds: Set<BudgetKind> = [.income, .surplus, .deficit, .reserve, .saving, .contribution]
-
-    /// What the cell's amount is, from its row label and column heading ("Saving", "Budget", "Actual").
-    func kind() -> BudgetKind? {
-        let classifier = BudgetKindClassifier()
-        let rowKind = column > 0 ? classifier.topic(of: row[0]) : nil
-        if let rowKind, Self.rowKinds.contains(rowKind) { return rowKind }
-        if let heading {
-            // A heading without a cue ("Revised 2025/26") continues the money columns to its left.
-            for index in stride(from: min(column, heading.count - 1), through: 1, by: -1) {
-                if let kind = classifier.columnKind(heading[index]) { return kind }
-            }
-        }
-        return rowKind ?? caption.flatMap(classifier.columnKind)
-    }
-
-    /// The financial year the cell's row or column names ("2026/27 | 18,000 | £270,000", "2025/26 budget").
-    func period() -> String? {
-        let parser = PeriodParser()
-        for (index, cell) in row.enumerated() where index != column {
-            if let found = parser.periods(in: cell).first, !cell.contains("£") { return found.period }
-        }
-        if let heading {
-            if column < heading.count, let found = parser.periods(in: heading[column]).first { return found.period }
-            if let found = heading.first.flatMap({ parser.periods(in: $0).first?.period }) { return found }
-        }
-        return caption.flatMap { parser.periods(in: $0).first?.period }
-    }
-}
-
-/// A run of text read as one: a paragraph (possibly wrapped over several lines) or one table cell.
-struct TextBlock {
-    var text: String
-    /// The cell's place in its table, for a block that is a table cell.
-    var table: TableCell?
-    /// Where each line's text starts in `text` (`Character` offsets), with the line's index.
-    var starts: [(offset: Int, line: Int)]
-
-    func lineIndex(at offset: Int) -> Int {
-        starts.last(where: { $0.offset <= offset })?.line ?? starts[0].line
-    }
-
-    /// Blocks in reading order. A line joins the paragraph before it when that paragraph has not ended
-    /// (no closing stop) and the line carries on in lower case; table cells are blocks of their own.
-    static func blocks(of lines: [OutlinedLine]) -> [TextBlock] {
-        var blocks: [TextBlock] = []
-        var open: TextBlock?
-        var heading: [String]?
-        var scales: [Int: Double] = [:]
-        var headingEnded = true
-        var caption: String?
-        var lineBefore: OutlinedLine?
-        for (index, line) in lines.enumerated() {
-            if line.cells.count > 1 || line.role == .tableRow {
-                if let done = open { blocks.append(done); open = nil }
-                if let before = lineBefore {
-                    // The line just before a table names it when it is a heading or starts "Table".
-                    let text = before.text.trimmingCharacters(in: .whitespaces)
-                    caption = before.role == .heading || text.lowercased().hasPrefix("table") ? text : nil
-                    lineBefore = nil
-                }
-                // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
-                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty || ScaledFigure.value(of: $0) != nil }) {
-                    if headingEnded { scales = [:] }
-                    for (column, cell) in line.cells.enumerated() {
-                        if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
-                    }
-                    if heading == nil || !line.cells.allSatisfy({ ScaledFigure.factor(inHeading: $0) != nil || $0.isEmpty }) {
-                        heading = line.cells
-                    }
-                    headingEnded = false
-                    continue
-                }
-                headingEnded = true
-                for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
-                    let scale = column > 0 ? scales[column] : nil
-                    blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
-                                                                         scale: scale, caption: caption),
-                                            starts: [(0, index)]))
-                }
-                continue
-            }
-            let text = line.text.trimmingCharacters(in: .whitespaces)
-            lineBefore = line
-            // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
-            if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {
-                heading = nil
-                scales = [:]
-                headingEnded = true
-            }
-            if text.isEmpty { continue }
-            if var current = open, line.role == .body || line.role == .listItem,
-               let last = current.text.last, !".!?:;".contains(last), let first = text.first,
-               first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.count >= 60) {
-                let offset = current.text.count + 1
-                current.text += " " + text
-                current.starts.append((offset, index))
-                open = current
-                continue
-            }
-            if let done = open { blocks.append(done) }
-            open = TextBlock(text: text, starts: [(0, index)])
-        }
-        if let done = open { blocks.append(done) }
-        return blocks
-    }
-}
-
-/// Bare figures in money tables: "2,460", "(44)", "-1.5" under a "£000" or "£m" heading.
-enum ScaledFigure {
-    /// The factor a column heading gives its figures: "£000", "£'000", "£k" are thousands; "£m", "£million" millions.
-    static func factor(inHeading cell: String) -> Double? {
-        let compact = cell.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "'" && $0 != "’" }
-        guard let pound = compact.firstIndex(of: "£") else { return nil }
-        let after = compact[compact.index(after: pound)...]
-        if after.hasPrefix("000") || after.hasPrefix("k") || after.hasPrefix("thousand") { return 1_000 }
-        if after.hasPrefix("m") || after.hasPrefix("million") { return 1_000_000 }
-        return nil
-    }
-
-    /// The value of a cell that is nothing but one figure, negative when bracketed or signed; else `nil`.
-    static func value(of cell: String) -> Double? {
-        var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
-        var negative = false
-        if text.hasPrefix("("), text.hasSuffix(")") {
-            negative = true
-            text = String(text.dropFirst().dropLast())
-        } else if let first = text.first, "-–−".contains(first) {
-            negative = true
-            text = String(text.dropFirst())
-        }
-        guard let first = text.first, first.isASCII, first.isNumber,
-              text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }),
-              text.filter({ $0 == "." }).count <= 1 else { return nil }
-        // Thousands commas must group threes: "1,342" yes, "1,34" no.
-        let whole = text.split(separator: ".", omittingEmptySubsequences: false)[0]
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let firstGroup = groups.first, !firstGroup.isEmpty,
-              firstGroup.count <= 3 || groups.count == 1 else { return nil }
-        guard let number = Double(text.replacingOccurrences(of: ",", with: "")) else { return nil }
-        return negative ? -number : number
     }
 }
