@@ -75,16 +75,17 @@ public struct BudgetExtractor: Sendable {
             let lower = sentenceText.lowercased()
             let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
             let amountRanges = mentions.map(\.range)
+            let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
                 let lineIndex = block.lineIndex(at: sentenceRange.lowerBound + mention.range.lowerBound)
                 let line = lines[lineIndex]
-                var kind = BudgetKindClassifier().kind(in: sentence, target: mention.range, amounts: amountRanges)
+                var kind = kinds[mentionIndex]
                 let table = block.table?.spanning(mentionIndex, of: mentions.count)
                 if kind == nil, let table { kind = table.kind() }
                 if kind == nil, refersBack { kind = previousKind }
                 if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
                 let period: String?
-                if let own = Self.period(of: mention.range, in: sentence, periods: periods) {
+                if let own = Self.period(of: mention.range, in: sentence, periods: periods, amounts: amountRanges) {
                     period = own
                 } else if Self.crossYear.contains(where: lower.contains) {
                     period = nil
@@ -143,11 +144,12 @@ public struct BudgetExtractor: Sendable {
 
     /// The period the amount's own sentence gives it: one attached just after it ("£16,575 for 2012/13"),
     /// else the nearest in the sentence.
-    static func period(of amount: Range<Int>, in sentence: [Character], periods: [PeriodMention]) -> String? {
+    static func period(of amount: Range<Int>, in sentence: [Character], periods: [PeriodMention],
+                       amounts: [Range<Int>]) -> String? {
         guard !periods.isEmpty else { return nil }
         if let attached = periods.first(where: { isAttached($0, after: amount, in: sentence) }) { return attached.period }
         // A period attached to another amount ("£25,000 carried forward from 2023/24") is that amount's alone.
-        let others = MoneyParser().mentions(in: sentence).map(\.range).filter { $0 != amount }
+        let others = amounts.filter { $0 != amount }
         let free = periods.filter { period in !others.contains { isAttached(period, after: $0, in: sentence) } }
         let nearest = free.min { gap($0.range, amount) < gap($1.range, amount) }
         return nearest?.period

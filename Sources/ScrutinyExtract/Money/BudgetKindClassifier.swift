@@ -65,6 +65,8 @@ public struct BudgetKindClassifier: Sendable {
         (["coming", "from"], .funding),
     ]
 
+    static let phrasesByFirstWord: [String: [([String], BudgetKind)]] = Dictionary(grouping: phrases, by: { $0.0[0] })
+
     /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
     static let revenueModified: Set<String> = [
         "budget", "budgets", "funding", "cost", "costs", "expenditure", "spend", "spending", "grant", "grants",
@@ -100,6 +102,24 @@ public struct BudgetKindClassifier: Sendable {
     public func kind(in sentence: [Character], target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
         let (tokens, targetIndex) = Self.tokenize(sentence, target: target, amounts: amounts)
         guard let targetIndex else { return nil }
+        return kind(tokens, targetIndex)
+    }
+
+    /// The kind of every amount in `sentence` (one entry per range of `amounts`, in the same order),
+    /// reading the sentence once.
+    public func kinds(in sentence: [Character], amounts: [Range<Int>]) -> [BudgetKind?] {
+        let (tokens, _) = Self.tokenize(sentence, target: 0..<0, amounts: amounts)
+        let amountTokens = tokens.indices.filter { tokens[$0] == .amount }
+        // Tokens hold amounts in reading order; map each range to its place in that order.
+        let order = amounts.indices.sorted { amounts[$0].lowerBound < amounts[$1].lowerBound }
+        var result = [BudgetKind?](repeating: nil, count: amounts.count)
+        for (position, index) in order.enumerated() where position < amountTokens.count {
+            result[index] = kind(tokens, amountTokens[position])
+        }
+        return result
+    }
+
+    func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
         if let kind = differenceKind(tokens, targetIndex) { return kind }
         if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
             return kind
@@ -194,7 +214,7 @@ public struct BudgetKindClassifier: Sendable {
             guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
             return Self.purposeWords.contains(before)
         }
-        for (phrase, kind) in Self.phrases where phrase.first == word {
+        for (phrase, kind) in Self.phrasesByFirstWord[word] ?? [] {
             let matches = phrase.indices.allSatisfy { offset in
                 index + offset < tokens.count && tokens[index + offset] == .word(phrase[offset])
             }
@@ -233,7 +253,8 @@ public struct BudgetKindClassifier: Sendable {
                     word.append(chars[i])
                     i += 1
                 }
-                let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
+                var lower = word.lowercased()
+                if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
                 if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
                    previousWordCapitalised {

@@ -138,21 +138,26 @@ public struct MoneyParser: Sendable {
     }
 
     /// Units, longest first; a unit must end at a word boundary ("£5 more" has none).
-    static let units: [(word: String, scale: Double)] = [
+    static let units: [(letters: [Character], scale: Double)] = [
         ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3),
-    ]
+    ].map { (Array($0.0), $0.1) }
+
+    /// `c` in lower case when it is an ASCII capital; cheaper than `lowercased()` for the letters units use.
+    static func lowerASCII(_ c: Character) -> Character {
+        guard let ascii = c.asciiValue, ascii >= 65, ascii <= 90 else { return c }
+        return Character(Unicode.Scalar(ascii + 32))
+    }
 
     static func unit(in chars: [Character], at position: Int) -> (end: Int, scale: Double)? {
         var i = position
         if i < chars.count, isSpace(chars[i]) { i += 1 }
-        for (word, scale) in units {
-            let letters = Array(word)
-            guard i + letters.count <= chars.count else { continue }
-            let candidate = chars[i..<(i + letters.count)].map { Character($0.lowercased()) }
-            guard candidate == letters else { continue }
+        guard i < chars.count, chars[i].isLetter else { return nil }
+        for (letters, scale) in units {
+            guard i + letters.count <= chars.count,
+                  letters.indices.allSatisfy({ lowerASCII(chars[i + $0]) == letters[$0] }) else { continue }
             var end = i + letters.count
             // "£5 m" needs the unit to stand alone; "millions" is still a unit.
-            if word == "million" || word == "billion", end < chars.count, chars[end] == "s" { end += 1 }
+            if letters.count > 2, end < chars.count, chars[end] == "s" { end += 1 }
             if end < chars.count, chars[end].isLetter || chars[end].isNumber { continue }
             return (end, scale)
         }
@@ -160,9 +165,8 @@ public struct MoneyParser: Sendable {
     }
 
     static func value(_ digits: String, scale: Double, negative: Bool) -> Double {
-        let base = Decimal(string: digits) ?? 0
-        let scaled = NSDecimalNumber(decimal: base * Decimal(scale)).doubleValue
-        let rounded = (scaled * 100).rounded() / 100
+        // Rounded to pence: "£1.312m" is 1,312,000 exactly, not 1,312,000.0000000002.
+        let rounded = ((Double(digits) ?? 0) * scale * 100).rounded() / 100
         return negative ? -rounded : rounded
     }
 
@@ -221,7 +225,7 @@ public struct MoneyParser: Sendable {
     static func matchesWord(_ chars: [Character], at i: Int, _ word: String) -> Bool {
         let letters = Array(word)
         guard i + letters.count <= chars.count else { return false }
-        guard chars[i..<(i + letters.count)].map({ Character($0.lowercased()) }) == letters else { return false }
+        guard letters.indices.allSatisfy({ lowerASCII(chars[i + $0]) == letters[$0] }) else { return false }
         return i + letters.count == chars.count || !chars[i + letters.count].isLetter
     }
 
@@ -251,17 +255,20 @@ public struct MoneyParser: Sendable {
     }
 
     /// Words that make the amount after them an approximation, as word sequences.
-    static let approximators: [[String]] = [
+    static let approximatorList: [[String]] = [
         ["circa"], ["c."], ["ca."], ["approx."], ["approx"], ["approximately"], ["around"], ["about"], ["roughly"],
         ["some"], ["nearly"], ["almost"], ["up", "to"], ["under"], ["over"], ["in", "excess", "of"], ["more", "than"],
         ["less", "than"], ["fewer", "than"], ["at", "least"], ["upwards", "of"], ["just", "over"], ["just", "under"],
         ["below"], ["above"], ["an", "estimated"], ["estimated"], ["c"], ["est."],
     ]
 
+    /// The approximators as the words joined by spaces, for one lookup per phrase length.
+    static let approximators: Set<String> = Set(approximatorList.map { $0.joined(separator: " ") })
+
     static func isApproximate(_ chars: [Character], before offset: Int) -> Bool {
         let words = lowercasedWords(before: offset, in: chars, count: 3)
-        for phrase in approximators where phrase.count <= words.count {
-            if Array(words.suffix(phrase.count)) == phrase { return true }
+        for length in stride(from: min(3, words.count), through: 1, by: -1) {
+            if approximators.contains(words.suffix(length).joined(separator: " ")) { return true }
         }
         if offset > 0, chars[offset - 1] == "~" { return true }
         return false
