@@ -16,12 +16,14 @@ public struct RecommendationUpdateExtractor: Sendable {
         var inTable = false
         var flat = FlatGroup()
         var skipNext = false
+        var columns: ProgressTable.Columns?
         for (index, line) in lines.enumerated() {
             if skipNext {
                 skipNext = false
                 continue
             }
-            if ProgressTable.isHeader(line) {
+            if let header = ProgressTable.columns(of: line) {
+                columns = header
                 inTable = true
                 continue
             }
@@ -50,6 +52,20 @@ public struct RecommendationUpdateExtractor: Sendable {
                     flat.continueLast(with: line.text)
                 } else {
                     flat.add(line)
+                }
+                continue
+            }
+            // A row laid out like the header: take the recommendation and progress columns.
+            if let columns, line.role == .tableRow, line.cells.count == columns.count {
+                let rec = line.cells[columns.recommendation].trimmed
+                let progress = line.cells[columns.progress].trimmed
+                if rec.isEmpty {
+                    if !progress.isEmpty, !updates.isEmpty {
+                        let previous = updates[updates.count - 1].progress
+                        updates[updates.count - 1].progress = previous.map { $0 + " " + progress } ?? progress
+                    }
+                } else if line.filledCells.count > 1 || columns.recommendation == 0 {
+                    updates += records(recommendation: rec, progress: progress, line: line)
                 }
                 continue
             }

@@ -74,3 +74,23 @@ struct FlatProgressTableTests {
         #expect(updates.map(\.partnership) == ["Riverside Markets Board", "Dene Valley Trust", "Dene Valley Trust"])
     }
 }
+
+@Suite("Progress tables with reference and status columns")
+struct ProgressColumnsTests {
+    @Test func recommendationAndProgressColumnsAreFoundByTheirHeaders() {
+        func row(_ n: Int, _ cells: [String]) -> SourceLine {
+            SourceLine(number: n, text: cells.joined(separator: "\t"), cells: cells, role: .tableRow)
+        }
+        let lines = [
+            row(1, ["Ref", "Recommendation", "Cabinet response", "Progress", "RAG"]),
+            row(2, ["R1", "Open the library on Sundays.", "Accepted", "Sunday opening began in May.", "Green"]),
+            row(3, ["", "", "", "Visitor numbers are up 8%.", ""]),
+            row(4, ["R2", "Review the fees.", "Accepted in part", "Review due in autumn.", "Amber"]),
+        ]
+        let document = SourceDocument(format: .pdf, pages: [SourcePage(number: 1, lines: lines)])
+        let updates = RecommendationUpdateExtractor().extract(from: DocumentOutliner().outline(document))
+        #expect(updates.map(\.text) == ["Open the library on Sundays.", "Review the fees."])
+        #expect(updates.map(\.progress) == ["Sunday opening began in May. Visitor numbers are up 8%.", "Review due in autumn."])
+        #expect(updates.first?.provenance.page == 1)
+    }
+}
