@@ -124,3 +124,12 @@ import Testing
         #expect(PDFDocEncodingRepair.repair("plain") == "plain")
     }
 }
+
+@Suite struct StructureTreeSwitchTests {
+    @Test func aTaggedPDFCanBeReadByGeometryInstead() throws {
+        let url = PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")
+        let document = try PDFReader(readsStructureTree: false).read(path: url.path, data: Data(contentsOf: url))
+        #expect(!document.metadata.tagged)
+        #expect(document.pages[0].lines.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
+    }
+}

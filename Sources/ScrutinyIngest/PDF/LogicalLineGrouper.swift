@@ -157,6 +157,22 @@ struct TableRegion {
         return gaps.map { ($0.low + $0.high) / 2 }
     }
 
+    /// Cells that run across a column boundary, where a small gap hid the split, split at the word
+    /// that starts past the boundary ("Planning and Building Control 1,342").
+    private static func splitAcrossBoundaries(_ cells: [VisualCell], _ boundaries: [Double]) -> [VisualCell] {
+        var out: [VisualCell] = []
+        for cell in cells {
+            var rest = cell
+            for boundary in boundaries where rest.x1 < boundary - 2 && rest.x2 > boundary + 2 {
+                guard let (left, right) = rest.split(at: boundary) else { continue }
+                out.append(left)
+                rest = right
+            }
+            out.append(rest)
+        }
+        return out
+    }
+
     private static func column(of cell: VisualCell, _ boundaries: [Double]) -> Int {
         let center = cell.x1 + min(cell.x2 - cell.x1, 20) / 2
         return boundaries.firstIndex { center < $0 } ?? boundaries.count
@@ -186,7 +202,9 @@ struct TableRegion {
             cells = Array(repeating: [], count: columnCount)
             allBold = true
         }
-        for (offset, line) in zip(lines.indices, lines) {
+        for (offset, original) in zip(lines.indices, lines) {
+            var line = original
+            line.cells = splitAcrossBoundaries(line.cells, boundaries)
             let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
             let targets = line.cells.map { column(of: $0, boundaries) }
             let rowHasText = cells.contains { !$0.isEmpty }
