@@ -124,3 +124,28 @@ import Testing
         #expect(PDFDocEncodingRepair.repair("plain") == "plain")
     }
 }
+
+@Suite struct StructureTreeSwitchTests {
+    @Test func aTaggedPDFCanBeReadByGeometryInstead() throws {
+        let url = PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")
+        let document = try PDFReader(readsStructureTree: false).read(path: url.path, data: Data(contentsOf: url))
+        #expect(!document.metadata.tagged)
+        #expect(document.pages[0].lines.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
+    }
+}
+
+@Suite struct LineJoiningTests {
+    func joined(_ first: String, _ second: String) -> String {
+        var scalars = Array(first.unicodeScalars)
+        LogicalLineGrouper.append(second, to: &scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func wrappedWordsGetOneSpace() { #expect(joined("the risks", "that remain") == "the risks that remain") }
+    @Test func aSoftHyphenAtTheLineEndGoes() { #expect(joined("informa\u{00AD}", "tion") == "information") }
+    @Test func aRealHyphenStaysWithoutASpace() {
+        #expect(joined("co-", "ordinate") == "co-ordinate")
+        #expect(joined("£5,000-", "£10,000") == "£5,000-£10,000")
+    }
+    @Test func aSpacedDashKeepsItsSpace() { #expect(joined("the work -", "and more") == "the work - and more") }
+}
