@@ -97,4 +97,17 @@ import ScrutinyCore
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("\"valid\": true"), "\(result.output)")
     }
+
+    @Test(.enabled(if: tool != nil, "frictionless not found (pip install frictionless, or set FRICTIONLESS=/path/to/frictionless)"))
+    func frictionlessRejectsARowWhoseDocumentIsMissing() throws {
+        let folder = try TemporaryFolder()
+        try TableExporter().rebuild(from: [SampleReports.plain], into: folder.path)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.file("recommendations.csv")))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("0000000000000000,1,1,orphan,,3,\r\n".utf8))
+        try handle.close()
+        let result = try run(try #require(Self.tool), ["validate", "--json", folder.file("datapackage.json")])
+        #expect(result.status != 0)
+        #expect(result.output.contains("foreign-key"), "\(result.output)")
+    }
 }
