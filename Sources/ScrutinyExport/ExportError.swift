@@ -1,5 +1,9 @@
+import Foundation
+
 /// A failure to write an export file, naming the path and what to do next.
-public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
+///
+/// `description` and `localizedDescription` give the same one-line message.
+public struct ExportError: LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, in the order the steps of writing a file happen.
     public enum Step: String, Sendable, Hashable {
         /// Creating the output folder or the temporary file failed.
@@ -23,6 +27,8 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
         self.path = path
         self.code = code
     }
+
+    public var errorDescription: String? { description }
 
     public var description: String {
         let reason = code == 0 ? "unknown error" : String(cString: strerror(code))

@@ -73,6 +73,8 @@ import Testing
         }
         let message = ExportError(.create, path: target, code: ENOENT).description
         #expect(message.contains(target) && message.contains("check the output folder exists"))
+        let thrown: any Error = ExportError(.create, path: target, code: ENOENT)
+        #expect(thrown.localizedDescription == message)
     }
 
     @Test func droppedPendingFileRemovesItsTemporary() throws {

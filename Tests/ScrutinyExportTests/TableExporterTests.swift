@@ -163,6 +163,18 @@ private func table(_ folder: TemporaryFolder, _ name: String, allowBOM: Bool = f
         #expect(try folder.contents().count == 8)
     }
 
+    @Test func outputFolderThatCannotBeMadeIsACreateError() throws {
+        let folder = try TemporaryFolder()
+        try AtomicFile.write(Data("not a folder".utf8), to: folder.file("blocker"))
+        let target = folder.file("blocker/out")
+        let error = try #require(throws: ExportError.self) {
+            try TableExporter().rebuild(from: [SampleReports.plain], into: target)
+        }
+        #expect(error.step == .create && error.path == target)
+        #expect(error.localizedDescription.contains(target))
+        #expect(try folder.contents() == ["blocker"])
+    }
+
     @Test func createsTheOutputFolderWhenMissing() throws {
         let folder = try TemporaryFolder()
         try TableExporter().rebuild(from: [SampleReports.plain], into: folder.file("nested/out"))
