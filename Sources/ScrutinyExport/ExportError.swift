@@ -22,6 +22,7 @@ public struct ExportError: LocalizedError, Sendable, Hashable, CustomStringConve
     /// The operating system's error number, or 0 when there is none.
     public var code: Int32
 
+    /// An error for `path` at `step`, with the `errno` value that explains it.
     public init(_ step: Step, path: String, code: Int32) {
         self.step = step
         self.path = path
@@ -42,11 +43,3 @@ public struct ExportError: LocalizedError, Sendable, Hashable, CustomStringConve
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
