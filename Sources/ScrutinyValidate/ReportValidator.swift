@@ -19,7 +19,7 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    init(_ error: ValidationError) {
+    init(_ error: ValidationIssue) {
         instanceLocation = error.instanceLocation
         keywordLocation = error.keywordLocation
         let absolute = error.absoluteKeywordLocation

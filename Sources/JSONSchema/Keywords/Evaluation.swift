@@ -4,7 +4,7 @@ final class Evaluation {
     let nodes: [CompiledNode]
     let dynamicAnchors: [[String: Int]]
     let maxDepth: Int
-    private(set) var errors: [ValidationError] = []
+    private(set) var errors: [ValidationIssue] = []
     /// Escaped JSON Pointer tokens of the instance location.
     var instancePath: [String] = []
     /// Escaped JSON Pointer tokens of the keyword location.
@@ -113,7 +113,7 @@ final class Evaluation {
         for t in instancePath { instance += "/" + t }
         var kw = ""
         for t in keywordPath { kw += "/" + t }
-        errors.append(ValidationError(instanceLocation: instance, keywordLocation: kw,
+        errors.append(ValidationIssue(instanceLocation: instance, keywordLocation: kw,
                                       absoluteKeywordLocation: absolute, message: message))
     }
 

@@ -1,5 +1,5 @@
 /// One failed assertion, in the specification's "basic" output shape.
-public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
+public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     /// JSON Pointer to the failing part of the instance ("" is the whole instance).
     public let instanceLocation: String
     /// JSON Pointer through the schema as evaluated, `$ref`s included.
@@ -28,6 +28,6 @@ public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
 /// The outcome of validating one instance.
 public struct ValidationResult: Sendable, Hashable {
     /// Every failed assertion found; empty when the instance is valid.
-    public let errors: [ValidationError]
+    public let errors: [ValidationIssue]
     public var isValid: Bool { errors.isEmpty }
 }
