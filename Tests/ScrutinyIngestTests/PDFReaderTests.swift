@@ -79,3 +79,73 @@ import Testing
         #expect(fromBytes == (try read("report-untagged.pdf")))
     }
 }
+
+/// The same report exported as a tagged PDF: blocks come from the structure tree.
+@Suite struct TaggedPDFReaderTests {
+    func read(_ name: String) throws -> SourceDocument {
+        try DocumentIngester().ingest(path: PDFReaderTests.fixtures.appendingPathComponent(name).path)
+    }
+
+    @Test func taggedPDFIsReadFromItsStructureTree() throws {
+        let tagged = try read("report-tagged.pdf")
+        #expect(tagged.metadata.tagged)
+        #expect(try !read("report-untagged.pdf").metadata.tagged)
+    }
+
+    @Test func taggedAndUntaggedExportsGiveTheSameTextRolesAndStyle() throws {
+        let tagged = try read("report-tagged.pdf").pages.flatMap(\.lines)
+        let untagged = try read("report-untagged.pdf").pages.flatMap(\.lines)
+        #expect(tagged.map(\.text) == untagged.map(\.text))
+        #expect(tagged.map(\.role) == untagged.map(\.role))
+        #expect(tagged.map(\.headingLevel) == untagged.map(\.headingLevel))
+        #expect(tagged.map(\.isBold) == untagged.map(\.isBold))
+        #expect(tagged.map(\.fontSize) == untagged.map(\.fontSize))
+    }
+
+    @Test func taggedTextDecodesNonASCIICharacters() throws {
+        let lines = try read("report-tagged.pdf").pages[0].lines
+        #expect(lines.contains { $0.text == "2.2 That the Committee approves a contribution of £45,000 for 2025/26." })
+        #expect(lines.contains { $0.text == "• Joint procurement of food waste caddies" && $0.role == .listItem })
+    }
+
+    @Test func structureTextGetsSpacesBackAtHardLineBreaks() {
+        func line(_ text: String, y: Double) -> VisualLine {
+            let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)
+            return VisualLine(cells: [VisualCell(text: text, x1: 0, x2: 100, y1: y, y2: y + 12)], box: box, fontSize: 11, isBold: true)
+        }
+        let lines = [line("SCRUTINY COMMITTEE", y: 0), line("14 OCTOBER 2025", y: 14), line("Agenda item 6", y: 40)]
+        #expect(TaggedLayout.respace("SCRUTINY COMMITTEE14 OCTOBER 2025", lines: lines, from: 0) == "SCRUTINY COMMITTEE 14 OCTOBER 2025")
+        #expect(TaggedLayout.respace("SCRUTINY COMMITTEE 14 OCTOBER 2025", lines: lines, from: 0) == "SCRUTINY COMMITTEE 14 OCTOBER 2025")
+    }
+
+    @Test func doubleEncodedStructureTextIsRepaired() {
+        #expect(PDFDocEncodingRepair.repair("Â£45,000") == "£45,000")
+        #expect(PDFDocEncodingRepair.repair("café") == "café")
+        #expect(PDFDocEncodingRepair.repair("plain") == "plain")
+    }
+}
+
+@Suite struct StructureTreeSwitchTests {
+    @Test func aTaggedPDFCanBeReadByGeometryInstead() throws {
+        let url = PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")
+        let document = try PDFReader(readsStructureTree: false).read(path: url.path, data: Data(contentsOf: url))
+        #expect(!document.metadata.tagged)
+        #expect(document.pages[0].lines.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
+    }
+}
+
+@Suite struct LineJoiningTests {
+    func joined(_ first: String, _ second: String) -> String {
+        var scalars = Array(first.unicodeScalars)
+        LogicalLineGrouper.append(second, to: &scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func wrappedWordsGetOneSpace() { #expect(joined("the risks", "that remain") == "the risks that remain") }
+    @Test func aSoftHyphenAtTheLineEndGoes() { #expect(joined("informa\u{00AD}", "tion") == "information") }
+    @Test func aRealHyphenStaysWithoutASpace() {
+        #expect(joined("co-", "ordinate") == "co-ordinate")
+        #expect(joined("£5,000-", "£10,000") == "£5,000-£10,000")
+    }
+    @Test func aSpacedDashKeepsItsSpace() { #expect(joined("the work -", "and more") == "the work - and more") }
+}
