@@ -8,7 +8,7 @@ struct BudgetExtractorTests {
     /// Outlined lines from plain strings: lines starting "- " are list items, tabs separate table cells.
     func outline(_ texts: [String], partnership: String? = nil) -> [OutlinedLine] {
         texts.enumerated().map { index, text in
-            let cells = text.split(separator: "\t").map(String.init)
+            let cells = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             return OutlinedLine(page: nil, lineNumber: index + 1, text: text, cells: cells,
                                 role: cells.count > 1 ? .tableRow : (text.hasPrefix("- ") ? .listItem : .body),
                                 section: "Finance", partnership: partnership)
@@ -166,5 +166,42 @@ struct BudgetExtractorTests {
     @Test func byAfterExceedMakesTheAmountAnOverspend() {
         let budgets = extract(["The cost of hotels is forecast to exceed its budget by £1.2m."])
         #expect(budgets.map(\.kind) == [.deficit])
+    }
+
+    @Test func figuresUnderAThousandsHeadingAreScaledWithTheirRawText() {
+        let budgets = extract([
+            "Service\t£000 Budget\t£000 Forecast",
+            "Housing\t2,460\t3,660",
+            "Car parks\t(1,530)\t(1,592)",
+            "Note\tsee text\t12 homes",
+        ])
+        #expect(budgets.map(\.amount) == [2_460_000, 3_660_000, -1_530_000, -1_592_000])
+        #expect(budgets.map(\.raw) == ["2,460", "3,660", "(1,530)", "(1,592)"])
+        #expect(budgets.allSatisfy { $0.kind == .budget && !$0.approximate })
+    }
+
+    @Test func stackedHeadingRowsAndMillionsAreUnderstood() {
+        let budgets = extract(["\t£m\t£m", "Scheme\tBudget\tActual", "Depot\t1.5\t1.25", "Total £3m\t£3m\t2.75"])
+        // Printed amounts first, then the table's bare figures.
+        #expect(budgets.map(\.amount) == [3_000_000, 3_000_000, 1_500_000, 1_250_000, 2_750_000])
+        #expect(budgets.map(\.kind) == [.other, .budget, .budget, .expenditure, .expenditure])
+    }
+
+    @Test func bareFiguresOutsideMoneyColumnsAreNotMoney() {
+        let budgets = extract(["Year\tTrees\tBudget", "2026/27\t18,000\t£270,000", "Sites\t12\t4.5"])
+        #expect(budgets.map(\.amount) == [270_000])
+    }
+
+    @Test func amountsInAMergedCellAreReadAsTheColumnsInOrder() {
+        let budgets = extract(["Outturn\tBudget\tActual", "Staff\t£700,000 £690,000"])
+        #expect(budgets.map(\.kind) == [.budget, .expenditure])
+    }
+
+    @Test func aCaptionNamesATableWithoutAHeadingRow() {
+        var lines = outline(["Table 2 – Member contributions 2025/26", "North Council\t40%\t£400,000", "South Council\t60%\t£600,000"])
+        lines[0].role = .heading
+        let budgets = BudgetExtractor().extract(from: lines)
+        #expect(budgets.map(\.kind) == [.contribution, .contribution])
+        #expect(budgets.map(\.period) == ["2025/26", "2025/26"])
     }
 }

@@ -68,4 +68,10 @@ extension BudgetKindClassifierTests {
         #expect(kind(s, 1) == .funding)
         #expect(kind(s, 2) == .funding)
     }
+
+    @Test func moneyThatCameFromSomewhereIsFunding() {
+        let s = "The scheme cost £500,000, of which £300,000 came from the national lottery and the rest from members."
+        #expect(kind(s, 0) == .expenditure)
+        #expect(kind(s, 1) == .funding)
+    }
 }

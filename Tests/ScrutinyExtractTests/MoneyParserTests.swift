@@ -108,4 +108,19 @@ struct MoneyParserTests {
         let found = parser.mentions(in: text)
         #expect(found.map { String(chars[$0.range]) } == ["£5k", "£6k"])
     }
+
+    @Test func scaledFigureReadsOnlyCellsThatAreOneFigure() {
+        #expect(ScaledFigure.value(of: "2,460") == 2460)
+        #expect(ScaledFigure.value(of: "(44)") == -44)
+        #expect(ScaledFigure.value(of: "-1.5") == -1.5)
+        #expect(ScaledFigure.value(of: "1,34") == nil)
+        #expect(ScaledFigure.value(of: "2,460 5,115") == nil)
+        #expect(ScaledFigure.value(of: "2025/26") == nil)
+        #expect(ScaledFigure.value(of: "42%") == nil)
+        #expect(ScaledFigure.factor(inHeading: "£000\nBudget") == 1_000)
+        #expect(ScaledFigure.factor(inHeading: "£'000") == 1_000)
+        #expect(ScaledFigure.factor(inHeading: "(£m)") == 1_000_000)
+        #expect(ScaledFigure.factor(inHeading: "Budget") == nil)
+        #expect(ScaledFigure.factor(inHeading: "£ per head") == nil)
+    }
 }

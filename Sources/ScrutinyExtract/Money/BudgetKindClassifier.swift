@@ -59,6 +59,9 @@ public struct BudgetKindClassifier: Sendable {
         (["held", "in", "reserve"], .reserve), (["in", "reserve"], .reserve), (["net", "income"], .income),
         (["reserve", "fund"], .reserve), (["set", "aside"], .allocation), (["ring", "fenced"], .allocation),
         (["capital", "programme"], .budget),
+        // Money that "came from" somewhere was given: "of which £420,000 came from the national fund".
+        (["came", "from"], .funding), (["comes", "from"], .funding), (["come", "from"], .funding),
+        (["coming", "from"], .funding),
     ]
 
     /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
