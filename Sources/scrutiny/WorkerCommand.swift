@@ -1,0 +1,15 @@
+import ArgumentParser
+import ScrutinyBatch
+
+/// `scrutiny worker`: the hidden subcommand `extract` starts in each worker process.
+///
+/// Reads one JSON request per line on standard input and answers with one JSON line each on
+/// standard output, until its input closes. Not meant to be run by hand.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Internal: read documents for a running extract.", shouldDisplay: false)
+
+    func run() throws {
+        WorkerService().run()
+    }
+}
