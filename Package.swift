@@ -50,5 +50,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
+        // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
+        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore"]),
     ]
 )

@@ -155,7 +155,7 @@ public struct BatchRunner {
                                 .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
                             return
                         }
-                        try AtomicWrite.write(json, to: folder.fileURL(for: report.documentID))
+                        try AtomicFile.write(json, to: folder.fileURL(for: report.documentID).path)
                         let entries = group.stateEntries(documentID: report.documentID, sha256: report.source.sha256)
                         try state.record(entries)
                         finalEntries += entries
@@ -175,18 +175,20 @@ public struct BatchRunner {
 
         // Drop reports no input produces any more, and temporaries of killed runs.
         for name in (try? fm.contentsOfDirectory(atPath: reportsURL.path)) ?? [] {
-            let isStaleTemporary = name.hasPrefix(".") && name.hasSuffix(".tmp")
             let isOrphanReport = name.hasSuffix(".json") && !name.hasPrefix(".") && !keep.contains(String(name.dropLast(5)))
-            if isStaleTemporary || isOrphanReport {
+            if Self.isTemporary(name) || isOrphanReport {
                 try? fm.removeItem(at: reportsURL.appendingPathComponent(name))
             }
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: options.output.path)) ?? [] where Self.isTemporary(name) {
+            try? fm.removeItem(at: options.output.appendingPathComponent(name))
         }
 
         do {
             try state.compact(to: finalEntries)
-            try TableRebuild(excel: options.excel).rebuild(from: folder, into: options.output)
+            try TableExporter(excel: options.excel).rebuild(from: folder, into: options.output.path)
             failures.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
-            try AtomicWrite.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl"))
+            try AtomicFile.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl").path)
 
             let finished = Date()
             let formatter = ISO8601DateFormatter()
@@ -200,11 +202,16 @@ public struct BatchRunner {
                 seconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try AtomicWrite.write(encoder.encode(record), to: options.output.appendingPathComponent("run.json"))
+            try AtomicFile.write(encoder.encode(record), to: options.output.appendingPathComponent("run.json").path)
             return BatchOutcome(record: record, failures: failures)
         } catch {
             throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
         }
+    }
+
+    /// A temporary file left by a write that never finished (see ``AtomicFile``).
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".tmp-")
     }
 
     static func records(for group: DocumentGroup, failure: InputFailure) -> [ErrorRecord] {

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyExport
 
 /// What the output folder remembers of one input: its content hash and the report it gave.
 public struct StateEntry: Sendable, Hashable, Codable {
@@ -77,7 +78,7 @@ public final class ExtractionState {
         journal = nil
         var data = Data()
         for entry in finalEntries.sorted(by: { $0.file < $1.file }) { data.append(try Self.encode(entry)) }
-        try AtomicWrite.write(data, to: url)
+        try AtomicFile.write(data, to: url.path)
         entries = Dictionary(finalEntries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last })
     }
 
