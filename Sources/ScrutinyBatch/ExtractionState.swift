@@ -24,10 +24,12 @@ public struct StateEntry: Sendable, Hashable, Codable {
 
 /// The incremental state of an output folder: input path → sha256 → document id.
 ///
-/// Kept as a JSON Lines journal (`.scrutiny-state.jsonl`): a line is appended and flushed after
-/// each report is written, so a run killed at any moment leaves a state that matches the reports
-/// on disk; a torn last line is ignored. At the end of a run the journal is rewritten whole,
-/// holding only that run's inputs.
+/// Kept as a JSON Lines journal (`.scrutiny-state.jsonl`): a line is appended (written through to
+/// the kernel) after each report is written, so a run killed at any moment leaves a state that
+/// matches the reports on disk; a torn last line is ignored. The journal is synced to the disk at
+/// most once a second (a power cut loses at most the last second's entries, which the next run
+/// simply extracts again). At the end of a run the journal is rewritten whole, holding only that
+/// run's inputs.
 public final class ExtractionState {
     public static let fileName = ".scrutiny-state.jsonl"
 
@@ -35,6 +37,7 @@ public final class ExtractionState {
     /// Entries by file, the latest line winning.
     public private(set) var entries: [String: StateEntry]
     private var journal: FileHandle?
+    private var lastSync = Date.distantPast
 
     /// Loads the journal in `directory`, or starts empty.
     public init(directory: URL) {
@@ -51,7 +54,7 @@ public final class ExtractionState {
 
     deinit { try? journal?.close() }
 
-    /// Records entries durably (appends them to the journal and syncs it).
+    /// Records entries: appends them to the journal, syncing it if the last sync is a second old.
     public func record(_ newEntries: [StateEntry]) throws {
         if journal == nil {
             if !FileManager.default.fileExists(atPath: url.path) {
@@ -69,7 +72,10 @@ public final class ExtractionState {
             entries[entry.file] = entry
         }
         try journal?.write(contentsOf: data)
-        try journal?.synchronize()
+        if Date().timeIntervalSince(lastSync) >= 1 {
+            try journal?.synchronize()
+            lastSync = Date()
+        }
     }
 
     /// Replaces the journal with exactly `finalEntries`, atomically.
