@@ -137,9 +137,10 @@ public struct BatchRunner {
         var extracted = 0
         var done = 0
         var writeError: Error?
+        var workersStarted = 0
         progress(0, requests.count)
         do {
-            try WorkerPool(configuration: options.pool).run(requests) { request, result in
+            workersStarted = try WorkerPool(configuration: options.pool).run(requests) { request, result in
                 done += 1
                 defer { progress(done, requests.count) }
                 guard let id = groupByFile[request.file], let group = groups[id] else { return }
@@ -159,6 +160,9 @@ public struct BatchRunner {
                         try AtomicFile.write(json, to: folder.fileURL(for: report.documentID).path, durable: false)
                         let entries = group.stateEntries(documentID: report.documentID, sha256: report.source.sha256)
                         try state.record(entries)
+                        if !report.warnings.isEmpty {
+                            logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
+                        }
                         finalEntries += entries
                         keep.insert(report.documentID)
                         extracted += group.files.count
@@ -179,6 +183,7 @@ public struct BatchRunner {
             let isOrphanReport = name.hasSuffix(".json") && !name.hasPrefix(".") && !keep.contains(String(name.dropLast(5)))
             if Self.isTemporary(name) || isOrphanReport {
                 try? fm.removeItem(at: reportsURL.appendingPathComponent(name))
+                if isOrphanReport { logger.info("removed reports/\(name): no input produces it any more") }
             }
         }
         for name in (try? fm.contentsOfDirectory(atPath: options.output.path)) ?? [] where Self.isTemporary(name) {
@@ -200,7 +205,7 @@ public struct BatchRunner {
                 inputs: discovery.inputs.count + discovery.problems.count,
                 extracted: extracted, unchanged: unchanged, failed: failures.count,
                 errors: Dictionary(failures.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +),
-                jobs: options.pool.workers,
+                jobs: options.pool.workers, workersStarted: workersStarted,
                 seconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

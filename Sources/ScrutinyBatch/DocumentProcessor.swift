@@ -16,6 +16,7 @@ public struct DocumentProcessor: Sendable {
         switch action {
         case .crash: abort()
         case .hang: while true { sleep(3600) }
+        case .bloat: Self.growForever()
         case .invalid, nil: break
         }
         let data: Data
@@ -37,5 +38,17 @@ public struct DocumentProcessor: Sendable {
         var report = ReportExtractor().extract(document, source: source, documentID: documentID)
         if action == .invalid { report.document.meetingDate = "not a date" }
         return WorkerResponse(file: request.file, report: report)
+    }
+
+    /// Touches 16 MiB more memory every 20 ms until the process is stopped (test hook `bloat`).
+    private static func growForever() -> Never {
+        var blocks: [UnsafeMutableRawPointer] = []
+        while true {
+            let size = 16 << 20
+            guard let block = malloc(size) else { abort() }
+            memset(block, 1, size)
+            blocks.append(block)
+            usleep(20_000)
+        }
     }
 }

@@ -30,9 +30,12 @@ public struct RunRecord: Sendable, Codable {
     /// Failures by kind.
     public var errors: [String: Int]
     public var jobs: Int
+    /// Worker processes started, counting replacements of crashed ones and recycling.
+    public var workersStarted: Int
     public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case started, finished, scrutinyVersion = "scrutiny_version", inputs, extracted, unchanged, failed, errors, jobs, seconds
+        case started, finished, scrutinyVersion = "scrutiny_version", inputs, extracted, unchanged, failed, errors, jobs
+        case workersStarted = "workers_started", seconds
     }
 }

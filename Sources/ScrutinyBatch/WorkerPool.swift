@@ -49,9 +49,12 @@ public struct WorkerPool {
     }
 
     /// Sends every request to a worker and calls `handle` with each answer as it arrives.
+    /// - Returns: how many worker processes were started (replacements and recycling included).
     /// - Throws: ``WorkerLaunchError`` when no worker can be started at all.
+    @discardableResult
     public func run(_ requests: some Sequence<WorkerRequest>,
-                    handle: (WorkerRequest, Result<Report, InputFailure>) -> Void) throws {
+                    handle: (WorkerRequest, Result<Report, InputFailure>) -> Void) throws -> Int {
+        var started = 0
         signal(SIGPIPE, SIG_IGN)
         var queue = requests.makeIterator()
         var exhausted = false
@@ -81,6 +84,7 @@ public struct WorkerPool {
                 if slot.process == nil {
                     slot.process = try WorkerProcess.launch(executable: configuration.executable,
                                                             arguments: configuration.arguments)
+                    started += 1
                 }
                 slot.request = request
                 slot.started = Date()
@@ -92,7 +96,7 @@ public struct WorkerPool {
                 }
             }
             let busy = slots.filter { $0.request != nil && $0.process != nil }
-            if busy.isEmpty && exhausted { return }
+            if busy.isEmpty && exhausted { return started }
             if busy.isEmpty { continue }
 
             var descriptors = busy.map { pollfd(fd: $0.process!.output, events: Int16(POLLIN), revents: 0) }

@@ -4,14 +4,14 @@ import Foundation
 ///
 /// Set `SCRUTINY_WORKER_TEST_HOOK` to comma-separated `action:substring` pairs, e.g.
 /// `crash:broken,hang:slow,invalid:odd`. On a path containing the substring the worker
-/// aborts (`crash`), sleeps forever (`hang`), or returns a report that breaks the schema
-/// (`invalid`). This is how the end-to-end tests exercise the batch's crash, timeout and
+/// aborts (`crash`), sleeps forever (`hang`), grows its memory without end (`bloat`), or
+/// returns a report that breaks the schema (`invalid`). This is how the end-to-end tests exercise the batch's crash, timeout and
 /// validation handling; it has no use in production and is off when the variable is unset.
 public struct WorkerTestHook: Sendable, Hashable {
     public static let environmentVariable = "SCRUTINY_WORKER_TEST_HOOK"
 
     public enum Action: String, Sendable, Hashable {
-        case crash, hang, invalid
+        case crash, hang, bloat, invalid
     }
 
     public var rules: [(action: Action, substring: String)] { zip(actions, substrings).map { ($0, $1) } }

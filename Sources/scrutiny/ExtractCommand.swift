@@ -33,6 +33,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Resident memory (MiB) one worker may use before its document is given up as 'memory'.", visibility: .hidden))
     var memoryLimit: Int = 2048
 
+    @Option(name: .long, help: ArgumentHelp("Documents one worker reads before it is replaced by a fresh one.", visibility: .hidden))
+    var recycleAfter: Int = 500
+
     @Flag(name: .long, help: "Write CSV files for spreadsheet programs (UTF-8 byte order mark).")
     var excel = false
 
@@ -43,16 +46,16 @@ struct ExtractCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 MiB") }
+        if recycleAfter < 1 { throw ValidationError("--recycle-after must be at least 1") }
     }
 
     func run() throws {
-        var logger = Logger(label: "scrutiny") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = quiet ? .error : .info
+        let logger = Logger(label: "scrutiny") { _ in TerminalLogHandler(level: quiet ? .error : .info) }
 
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let pool = WorkerPoolConfiguration(
             executable: Self.executablePath(), arguments: ["worker"], workers: workers, timeout: timeout,
-            memoryLimit: UInt64(memoryLimit) << 20)
+            memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
         let options = BatchOptions(
             paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, pool: pool,
             scrutinyVersion: Scrutiny.version)
@@ -64,21 +67,19 @@ struct ExtractCommand: ParsableCommand {
             outcome = try runner.run { done, total in bar?.update(done: done, total: total) }
         } catch let busy as OutputFolderBusy {
             bar?.finish()
-            Self.printError(busy.description)
+            logger.error("\(busy.description)")
             throw ExitCode(75)
         } catch {
             bar?.finish()
-            Self.printError("\(error)")
+            logger.error("\(error)")
             throw ExitCode(1)
         }
         bar?.finish()
 
         for failure in outcome.failures {
-            Self.printError("\(failure.path): \(failure.kind.rawValue): \(failure.message)")
+            logger.error("\(failure.path): \(failure.kind.rawValue): \(failure.message)")
         }
-        if !quiet {
-            Self.printLine(Self.summary(outcome.record, out: out))
-        }
+        logger.notice("\(Self.summary(outcome.record, out: out))")
         if outcome.record.failed > 0 { throw ExitCode(1) }
     }
 
@@ -95,13 +96,5 @@ struct ExtractCommand: ParsableCommand {
     /// This program's own executable, to start workers from.
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-    }
-
-    static func printLine(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 }

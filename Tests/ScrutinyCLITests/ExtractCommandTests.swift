@@ -191,6 +191,36 @@ struct ExtractCommandTests {
         #expect(record["inputs"] as? Int == 1)
     }
 
+    @Test("a worker growing past the memory limit is stopped and its document reported as memory")
+    func memoryLimit() throws {
+        let scratch = try Scratch()
+        try scratch.write(sampleReport(1), to: "in/fine.txt")
+        try scratch.write(sampleReport(2), to: "in/greedy.txt")
+        try scratch.write(sampleReport(3), to: "in/later.txt")
+        let run = try ScrutinyBinary.run(["extract", "in", "--out", "out", "--jobs", "1", "--memory-limit", "128"],
+                                         in: scratch.url, hook: "bloat:greedy")
+        #expect(run.status == 1)
+        let errors = try scratch.jsonLines("out/errors.jsonl")
+        #expect(errors.map { $0["kind"] as! String } == ["memory"])
+        #expect(errors.map { $0["path"] as! String } == ["in/greedy.txt"])
+        #expect(try scratch.jsonLines("out/reports.jsonl").count == 2)
+    }
+
+    @Test("workers are replaced after a crash and recycled after --recycle-after documents")
+    func workersAreReplacedAndRecycled() throws {
+        let scratch = try Scratch()
+        for number in 1...7 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
+        try scratch.write(sampleReport(8), to: "in/r4-boom.txt")
+        let run = try ScrutinyBinary.run(["extract", "in", "--out", "out", "--jobs", "1", "--recycle-after", "3"],
+                                         in: scratch.url, hook: "crash:boom")
+        #expect(run.status == 1)
+        let record = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
+        #expect(record["extracted"] as? Int == 7)
+        #expect((record["errors"] as? [String: Int]) == ["crashed": 1])
+        // r1 r2 r3 | r4 + crash on r4-boom | r5 r6 r7: three recycles or replacements, four workers.
+        #expect(record["workers_started"] as? Int == 4)
+    }
+
     @Test("usage errors exit 64")
     func usageErrorExits64() throws {
         let scratch = try Scratch()
