@@ -30,6 +30,8 @@ public struct DocumentIngester: Sendable {
         switch ext {
         case "txt", "text":
             return try TextReader().read(data)
+        case "html", "htm":
+            return try HTMLReader().read(data)
         default:
             throw InputFailure(.unsupported, "scrutiny reads .pdf, .txt, .text, .html and .htm files, not .\(ext)")
         }

@@ -1,0 +1,109 @@
+import ScrutinyCore
+
+/// Marks running headers, footers and page numbers, whatever format the document came from.
+///
+/// A line near the top (or foot) of a page, that is among the first (last) two lines or, where
+/// boxes are known, within 8 % of the page edge, is furniture when its text with digits
+/// normalised recurs at the top (foot) of at least two pages, or when it is a page number
+/// ("3", "- 3 -", "Page 3 of 12"). A repeated "Partnership name: X" is furniture on every
+/// occurrence after the first, wherever it falls, since continuation pages repeat it.
+public struct RunningHeaderFilter: Sendable {
+    /// Lines from each page edge considered.
+    public var edgeLines = 2
+    /// Fraction of the page height from each edge considered, when boxes are known.
+    public var edgeFraction = 0.08
+
+    public init() {}
+
+    public func apply(to document: SourceDocument) -> SourceDocument {
+        var document = document
+        markRepeatedPartnershipNames(in: &document)
+        guard document.pages.count > 1 else { return document }
+
+        var topPages: [String: Set<Int>] = [:]
+        var bottomPages: [String: Set<Int>] = [:]
+        let edges = document.pages.map { edgeIndices(of: $0, isText: document.format == .text) }
+        for (pageIndex, page) in document.pages.enumerated() {
+            for index in edges[pageIndex].top { topPages[Self.key(page.lines[index].text), default: []].insert(pageIndex) }
+            for index in edges[pageIndex].bottom { bottomPages[Self.key(page.lines[index].text), default: []].insert(pageIndex) }
+        }
+        for pageIndex in document.pages.indices {
+            for index in edges[pageIndex].top {
+                let line = document.pages[pageIndex].lines[index]
+                if (topPages[Self.key(line.text)]?.count ?? 0) >= 2 || Self.isPageNumber(line.text) {
+                    document.pages[pageIndex].lines[index].role = .runningHeader
+                }
+            }
+            for index in edges[pageIndex].bottom {
+                let line = document.pages[pageIndex].lines[index]
+                if (bottomPages[Self.key(line.text)]?.count ?? 0) >= 2 || Self.isPageNumber(line.text) {
+                    document.pages[pageIndex].lines[index].role = .runningFooter
+                }
+            }
+        }
+        return document
+    }
+
+    /// Indices of the lines at the top and at the foot of a page that may be furniture.
+    private func edgeIndices(of page: SourcePage, isText: Bool) -> (top: [Int], bottom: [Int]) {
+        let candidates = page.lines.indices.filter { index in
+            let line = page.lines[index]
+            // A text file's repeated table header row is data, not furniture.
+            return !line.isFurniture && !(isText && line.cells.count > 1)
+        }
+        if let height = page.height, height > 0, page.lines.contains(where: { $0.box != nil }) {
+            let margin = height * edgeFraction
+            let top = candidates.filter { index in
+                guard let box = page.lines[index].box else { return false }
+                return box.y < margin
+            }
+            let bottom = candidates.filter { index in
+                guard let box = page.lines[index].box else { return false }
+                return box.y + box.height > height - margin
+            }
+            if !top.isEmpty || !bottom.isEmpty { return (top, bottom) }
+        }
+        let top = Array(candidates.prefix(edgeLines))
+        let bottom = Array(candidates.suffix(edgeLines)).filter { !top.contains($0) }
+        return (top, bottom)
+    }
+
+    private func markRepeatedPartnershipNames(in document: inout SourceDocument) {
+        var seen: [String] = []
+        for pageIndex in document.pages.indices {
+            for index in document.pages[pageIndex].lines.indices {
+                let line = document.pages[pageIndex].lines[index]
+                guard line.cells.count == 1, line.text.hasPrefix("Partnership name:") else { continue }
+                let text = line.text
+                if seen.contains(where: { $0 == text || $0.hasPrefix(text + " ") }) {
+                    document.pages[pageIndex].lines[index].role = .runningHeader
+                } else {
+                    seen.append(text)
+                }
+            }
+        }
+    }
+
+    /// Lowercased, digits as "#", white space collapsed: "Page 3 of 12" and "Page 4 of 12" agree.
+    static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasDigit = false
+        for scalar in Whitespace.collapse(text).lowercased().unicodeScalars {
+            let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+            if isDigit {
+                if !lastWasDigit { out.append("#") }
+            } else {
+                out.append(scalar)
+            }
+            lastWasDigit = isDigit
+        }
+        return String(out)
+    }
+
+    /// "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12", "3/12".
+    static func isPageNumber(_ text: String) -> Bool {
+        let key = key(text).replacingOccurrences(of: " ", with: "")
+        let forms: Set<String> = ["#", "-#-", "–#–", "page#", "page#of#", "#of#", "#/#", "p.#", "[#]", "(#)"]
+        return forms.contains(key)
+    }
+}

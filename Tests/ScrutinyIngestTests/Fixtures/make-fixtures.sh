@@ -1,0 +1,34 @@
+#!/bin/sh
+# Rebuilds the PDF fixtures from report.html (a small fictional report) and the bad inputs.
+# Needs: libreoffice-writer-nogui, qpdf, poppler-utils (pdftoppm), img2pdf.
+# Run from anywhere: sh Tests/ScrutinyIngestTests/Fixtures/make-fixtures.sh
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$here"
+
+# HTML -> ODT -> PDF: going through ODT keeps the running header and footer on every page.
+soffice --headless -env:UserInstallation="file://$work/profile" --infilter="HTML (StarWriter)" \
+    --convert-to odt --outdir "$work" report.html >/dev/null 2>&1
+soffice --headless -env:UserInstallation="file://$work/profile" \
+    --convert-to 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"false"}}' \
+    --outdir "$work" "$work/report.odt" >/dev/null 2>&1
+cp "$work/report.pdf" report-untagged.pdf
+soffice --headless -env:UserInstallation="file://$work/profile" \
+    --convert-to 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}' \
+    --outdir "$work" "$work/report.odt" >/dev/null 2>&1
+cp "$work/report.pdf" report-tagged.pdf
+
+bad="$here/bad"
+mkdir -p "$bad"
+qpdf --encrypt secret owner 256 -- report-untagged.pdf "$bad/encrypted.pdf"
+size=$(wc -c < report-untagged.pdf)
+head -c $((size / 2)) report-untagged.pdf > "$bad/truncated.pdf"
+head -c $((size - 200)) report-untagged.pdf > "$bad/trailer-cut.pdf"
+: > "$bad/zero-bytes.pdf"
+cp report.html "$bad/html-named.pdf"
+printf '%%PDF-1.7\ngarbage that is not a PDF body\n' > "$bad/garbage.pdf"
+pdftoppm -r 40 -f 1 -l 1 -png report-untagged.pdf "$work/page"
+img2pdf "$work"/page*.png -o "$bad/image-only.pdf"
+printf 'A report saved in a word-processor format.\n' > "$bad/report.docx"
