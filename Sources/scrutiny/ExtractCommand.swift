@@ -54,7 +54,10 @@ struct ExtractCommand: ParsableCommand {
 
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let pool = WorkerPoolConfiguration(
-            executable: Self.executablePath(), arguments: ["worker"], workers: workers, timeout: timeout,
+            // The address-space cap is a backstop well above the resident limit the batch watches.
+            executable: Self.executablePath(),
+            arguments: ["worker", "--address-space-limit", String(max(8192, memoryLimit * 4))],
+            workers: workers, timeout: timeout,
             memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
         let options = BatchOptions(
             paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, pool: pool,

@@ -9,7 +9,10 @@ struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Internal: read documents for a running extract.", shouldDisplay: false)
 
+    @Option(name: .long, help: "Address-space cap in MiB (RLIMIT_AS); 0 for none.")
+    var addressSpaceLimit: UInt64 = 8192
+
     func run() throws {
-        WorkerService().run()
+        WorkerService(addressSpaceLimit: addressSpaceLimit == 0 ? nil : addressSpaceLimit << 20).run()
     }
 }
