@@ -58,117 +58,54 @@ public struct BatchRunner {
         self.logger = logger
     }
 
-    /// One document: the inputs sharing its content, the first (in sorted order) naming it.
-    struct DocumentGroup {
-        var documentID: String
-        var sha256: String
-        var first: DiscoveredInput
-        var others: [String] = []
-        var files: [String] { [first.file] + others }
-
-        func stateEntries(documentID: String, sha256: String) -> [StateEntry] {
-            files.map { StateEntry(file: $0, sha256: sha256, documentID: documentID, reportFile: first.file) }
-        }
-    }
-
     /// Runs the batch. `progress` is called with (done, total) as each document finishes.
     /// - Throws: ``OutputFolderBusy`` when another run holds the folder; ``BatchError`` when the
     ///   folder cannot be written or no worker can start.
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> BatchOutcome {
         let started = Date()
-        let fm = FileManager.default
-        let reportsURL = options.output.appendingPathComponent("reports")
+        let folder = ReportFolder(url: options.output.appendingPathComponent("reports"))
         do {
-            try fm.createDirectory(at: reportsURL, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
         } catch {
-            throw BatchError(description: "cannot create \(reportsURL.path): \(error.localizedDescription); check the --out path and its permissions")
+            throw BatchError(description: "cannot create \(folder.url.path): \(error.localizedDescription); check the --out path and its permissions")
         }
         let lock = try OutputLock(directory: options.output, startedAt: started)
         defer { withExtendedLifetime(lock) {} }
 
         let discovery = InputDiscovery(extensions: DocumentIngester.supportedExtensions, excluding: options.output.path)
             .discover(options.paths)
-        var failures = discovery.problems.map { ErrorRecord(path: $0.file, failure: $0.failure) }
-
-        // Hash every input; inputs with the same content are one document.
-        var groups: [String: DocumentGroup] = [:]
-        var order: [String] = []
-        for input in discovery.inputs {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: input.path))
-            } catch {
-                failures.append(ErrorRecord(path: input.file, failure: InputFailure(
-                    .unreadable, "cannot read the file: \(error.localizedDescription); check its permissions")))
-                continue
-            }
-            let sha256 = ContentHash.sha256(data)
-            let id = Report.documentID(sha256: sha256)
-            if groups[id] != nil {
-                groups[id]!.others.append(input.file)
-            } else {
-                groups[id] = DocumentGroup(documentID: id, sha256: sha256, first: input)
-                order.append(id)
-            }
-        }
+        let (groups, unreadable) = DocumentGroup.group(discovery.inputs)
+        var ledger = RunLedger(failures: discovery.problems.map { ErrorRecord(path: $0.file, failure: $0.failure) } + unreadable)
 
         // Skip what the folder already holds.
         let state = ExtractionState(directory: options.output)
-        let folder = ReportFolder(url: reportsURL)
-        var finalEntries: [StateEntry] = []
-        var keep = Set<String>()
-        var unchanged = 0
+        var pending: [String: DocumentGroup] = [:]
         var requests: [WorkerRequest] = []
-        var groupByFile: [String: String] = [:]
-        for id in order {
-            let group = groups[id]!
-            let expected = StateEntry(file: group.first.file, sha256: group.sha256, documentID: id, reportFile: group.first.file)
-            if !options.force, state.entries[group.first.file] == expected, Self.hasContent(folder.fileURL(for: id)) {
-                unchanged += group.files.count
-                keep.insert(id)
-                finalEntries += group.stateEntries(documentID: id, sha256: group.sha256)
+        for group in groups {
+            let expected = StateEntry(file: group.first.file, sha256: group.sha256, documentID: group.documentID,
+                                      reportFile: group.first.file)
+            if !options.force, state.entries[group.first.file] == expected, Self.hasContent(folder.fileURL(for: group.documentID)) {
+                ledger.unchanged += group.files.count
+                ledger.keep(group.documentID, entries: group.stateEntries(documentID: group.documentID, sha256: group.sha256))
             } else {
                 requests.append(WorkerRequest(path: group.first.path, file: group.first.file))
-                groupByFile[group.first.file] = id
+                pending[group.first.file] = group
             }
         }
 
         // Extract the rest in workers; validate and write each report as it arrives.
-        var extracted = 0
         var done = 0
         var writeError: Error?
-        var workersStarted = 0
         progress(0, requests.count)
         do {
-            workersStarted = try WorkerPool(configuration: options.pool).run(requests) { request, result in
+            ledger.workersStarted = try WorkerPool(configuration: options.pool).run(requests) { request, result in
                 done += 1
                 defer { progress(done, requests.count) }
-                guard let id = groupByFile[request.file], let group = groups[id] else { return }
-                switch result {
-                case .failure(let failure):
-                    failures += Self.records(for: group, failure: failure)
-                case .success(let report):
-                    do {
-                        let json = try ReportJSON.encode(report)
-                        let problems = validator.problems(in: json)
-                        guard problems.isEmpty else {
-                            failures += Self.records(for: group, failure: InputFailure(
-                                .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
-                            return
-                        }
-                        // Whole or absent even if the run is killed; synced to disk once at the end.
-                        try AtomicFile.write(json, to: folder.fileURL(for: report.documentID).path, durable: false)
-                        let entries = group.stateEntries(documentID: report.documentID, sha256: report.source.sha256)
-                        try state.record(entries)
-                        if !report.warnings.isEmpty {
-                            logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
-                        }
-                        finalEntries += entries
-                        keep.insert(report.documentID)
-                        extracted += group.files.count
-                    } catch {
-                        writeError = writeError ?? error
-                    }
+                guard let group = pending[request.file] else { return }
+                do {
+                    try accept(result, for: group, into: folder, state: state, ledger: &ledger)
+                } catch {
+                    writeError = writeError ?? error
                 }
             }
         } catch {
@@ -178,42 +115,95 @@ public struct BatchRunner {
             throw BatchError(description: "cannot write into \(options.output.path): \(writeError.localizedDescription)")
         }
 
-        // Drop reports no input produces any more, and temporaries of killed runs.
-        for name in (try? fm.contentsOfDirectory(atPath: reportsURL.path)) ?? [] {
-            let isOrphanReport = name.hasSuffix(".json") && !name.hasPrefix(".") && !keep.contains(String(name.dropLast(5)))
+        prune(folder, keeping: ledger.kept)
+        if ledger.extracted > 0 { Self.syncFileSystem() }
+        do {
+            try state.compact(to: ledger.entries)
+            try TableExporter(excel: options.excel).rebuild(from: folder, into: options.output.path)
+            return try finish(ledger, started: started, inputs: discovery.inputs.count + discovery.problems.count)
+        } catch {
+            throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// What a run has done so far.
+    struct RunLedger {
+        var failures: [ErrorRecord]
+        var extracted = 0
+        var unchanged = 0
+        var workersStarted = 0
+        /// Document ids whose reports stay in the folder.
+        var kept = Set<String>()
+        /// The state entries of every input with a report.
+        var entries: [StateEntry] = []
+
+        mutating func keep(_ documentID: String, entries newEntries: [StateEntry]) {
+            kept.insert(documentID)
+            entries += newEntries
+        }
+    }
+
+    /// Validates and writes one worker result, or records its failure.
+    private func accept(_ result: Result<Report, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
+                        state: ExtractionState, ledger: inout RunLedger) throws {
+        let report: Report
+        switch result {
+        case .failure(let failure):
+            ledger.failures += group.errorRecords(failure)
+            return
+        case .success(let value):
+            report = value
+        }
+        let json = try ReportJSON.encode(report)
+        let problems = validator.problems(in: json)
+        guard problems.isEmpty else {
+            ledger.failures += group.errorRecords(InputFailure(
+                .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
+            return
+        }
+        // Whole or absent even if the run is killed; synced to disk once at the end.
+        try AtomicFile.write(json, to: folder.fileURL(for: report.documentID).path, durable: false)
+        let entries = group.stateEntries(documentID: report.documentID, sha256: report.source.sha256)
+        try state.record(entries)
+        ledger.keep(report.documentID, entries: entries)
+        ledger.extracted += group.files.count
+        if !report.warnings.isEmpty {
+            logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
+        }
+    }
+
+    /// Drops reports no input produces any more, and temporaries left by killed runs.
+    private func prune(_ folder: ReportFolder, keeping kept: Set<String>) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder.url.path)) ?? [] {
+            let isOrphanReport = name.hasSuffix(".json") && !name.hasPrefix(".") && !kept.contains(String(name.dropLast(5)))
             if Self.isTemporary(name) || isOrphanReport {
-                try? fm.removeItem(at: reportsURL.appendingPathComponent(name))
+                try? fm.removeItem(at: folder.url.appendingPathComponent(name))
                 if isOrphanReport { logger.info("removed reports/\(name): no input produces it any more") }
             }
         }
         for name in (try? fm.contentsOfDirectory(atPath: options.output.path)) ?? [] where Self.isTemporary(name) {
             try? fm.removeItem(at: options.output.appendingPathComponent(name))
         }
+    }
 
-        if extracted > 0 { Self.syncFileSystem() }
-        do {
-            try state.compact(to: finalEntries)
-            try TableExporter(excel: options.excel).rebuild(from: folder, into: options.output.path)
-            failures.sort { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
-            try AtomicFile.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl").path)
-
-            let finished = Date()
-            let formatter = ISO8601DateFormatter()
-            let record = RunRecord(
-                started: formatter.string(from: started), finished: formatter.string(from: finished),
-                scrutinyVersion: options.scrutinyVersion,
-                inputs: discovery.inputs.count + discovery.problems.count,
-                extracted: extracted, unchanged: unchanged, failed: failures.count,
-                errors: Dictionary(failures.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +),
-                jobs: options.pool.workers, workersStarted: workersStarted,
-                seconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try AtomicFile.write(encoder.encode(record), to: options.output.appendingPathComponent("run.json").path)
-            return BatchOutcome(record: record, failures: failures)
-        } catch {
-            throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
-        }
+    /// Writes `errors.jsonl` (sorted by path) and `run.json`.
+    private func finish(_ ledger: RunLedger, started: Date, inputs: Int) throws -> BatchOutcome {
+        let failures = ledger.failures.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+        try AtomicFile.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl").path)
+        let finished = Date()
+        let formatter = ISO8601DateFormatter()
+        let record = RunRecord(
+            started: formatter.string(from: started), finished: formatter.string(from: finished),
+            scrutinyVersion: options.scrutinyVersion, inputs: inputs,
+            extracted: ledger.extracted, unchanged: ledger.unchanged, failed: failures.count,
+            errors: Dictionary(failures.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +),
+            jobs: options.pool.workers, workersStarted: ledger.workersStarted,
+            seconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(encoder.encode(record), to: options.output.appendingPathComponent("run.json").path)
+        return BatchOutcome(record: record, failures: failures)
     }
 
     /// Flushes the reports written without a sync to the disk before the state names them for good:
@@ -230,12 +220,6 @@ public struct BatchRunner {
     /// True when the file exists and is not empty (a report torn by a power cut is empty).
     static func hasContent(_ url: URL) -> Bool {
         ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) > 0
-    }
-
-    static func records(for group: DocumentGroup, failure: InputFailure) -> [ErrorRecord] {
-        [ErrorRecord(path: group.first.file, failure: failure)] + group.others.map {
-            ErrorRecord(path: $0, failure: InputFailure(failure.kind, "\(failure.message) (same content as \(group.first.file))"))
-        }
     }
 
     static func jsonLines(_ records: [ErrorRecord]) throws -> Data {

@@ -26,7 +26,7 @@ struct ExtractCommandTests {
         let scratch = try Scratch()
         try makeMixedInputs(in: scratch)
         let run = try ScrutinyBinary.run(
-            ["extract", "in", "minutes.docx", "gone.txt", "--out", "out", "--jobs", "2", "--timeout", "3"],
+            ["extract", "in", "minutes.docx", "gone.txt", "--out", "out", "--jobs", "2", "--timeout", "5"],
             in: scratch.url, hook: "crash:worker-crash,hang:worker-hang")
 
         #expect(run.status == 1)
