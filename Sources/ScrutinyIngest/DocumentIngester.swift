@@ -21,6 +21,9 @@ public struct DocumentIngester: Sendable {
         } catch {
             throw InputFailure(.unreadable, "cannot read the file: \(error.localizedDescription); check the path and its permissions")
         }
+        if (path as NSString).pathExtension.lowercased() == "pdf" {
+            return try PDFReader().read(path: path, data: data)
+        }
         return try ingest(data: data, path: path)
     }
 
@@ -30,6 +33,8 @@ public struct DocumentIngester: Sendable {
         switch ext {
         case "txt", "text":
             return try TextReader().read(data)
+        case "pdf":
+            return try PDFReader().read(data: data)
         case "html", "htm":
             return try HTMLReader().read(data)
         default:

@@ -2,8 +2,8 @@ import ScrutinyCore
 
 /// Marks running headers, footers and page numbers, whatever format the document came from.
 ///
-/// A line near the top (or foot) of a page, that is among the first (last) two lines or, where
-/// boxes are known, within 8 % of the page edge, is furniture when its text with digits
+/// A line near the top (or foot) of a page, among the first (last) two lines and, where boxes
+/// are known, within 8 % of the page edge, is furniture when its text with digits
 /// normalised recurs at the top (foot) of at least two pages, or when it is a page number
 /// ("3", "- 3 -", "Page 3 of 12"). A repeated "Partnership name: X" is furniture on every
 /// occurrence after the first, wherever it falls, since continuation pages repeat it.
@@ -51,20 +51,14 @@ public struct RunningHeaderFilter: Sendable {
             // A text file's repeated table header row is data, not furniture.
             return !line.isFurniture && !(isText && line.cells.count > 1)
         }
+        var top = Array(candidates.prefix(edgeLines))
+        var bottom = Array(candidates.suffix(edgeLines)).filter { !top.contains($0) }
+        // With boxes, an edge line must also sit within the page's top or bottom margin band.
         if let height = page.height, height > 0, page.lines.contains(where: { $0.box != nil }) {
             let margin = height * edgeFraction
-            let top = candidates.filter { index in
-                guard let box = page.lines[index].box else { return false }
-                return box.y < margin
-            }
-            let bottom = candidates.filter { index in
-                guard let box = page.lines[index].box else { return false }
-                return box.y + box.height > height - margin
-            }
-            if !top.isEmpty || !bottom.isEmpty { return (top, bottom) }
+            top = top.filter { index in page.lines[index].box.map { $0.y < margin } ?? false }
+            bottom = bottom.filter { index in page.lines[index].box.map { $0.y + $0.height > height - margin } ?? false }
         }
-        let top = Array(candidates.prefix(edgeLines))
-        let bottom = Array(candidates.suffix(edgeLines)).filter { !top.contains($0) }
         return (top, bottom)
     }
 

@@ -3,20 +3,28 @@ import Foundation
 import ScrutinyCore
 import ScrutinyIngest
 
-/// `scrutiny dump FILE`: the ingested document, line by line.
+/// `scrutiny dump FILE`: the ingested document, line by line, with its style marks.
 struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dump", abstract: "Print the ingested document: page, line, style marks and text.")
+        commandName: "dump",
+        abstract: "Print the ingested document: one header per page, then page:line, style marks and text.",
+        discussion: "Marks: [H2] heading level, [li] list item, [tr] table row (cells separated by |), "
+            + "[hdr]/[ftr] running header/footer, [B] bold, [11pt] font size.")
 
     @Argument(help: "A .pdf, .txt or .html file.")
     var file: String
 
     func run() throws {
-        let document = try DocumentIngester().ingest(path: file)
-        for page in document.pages {
-            for line in page.lines {
-                print("\(page.number)\t\(line.number)\t\(line.role.rawValue)\t\(line.text)")
-            }
+        let document: SourceDocument
+        do {
+            document = try DocumentIngester().ingest(path: file)
+        } catch {
+            FileHandle.standardError.write(Data("\(file): \(error.kind.rawValue): \(error.message)\n".utf8))
+            throw ExitCode(1)
         }
+        var output = DocumentDump.lines(of: document).joined(separator: "\n")
+        output += "\n"
+        for warning in document.warnings { output += "warning: \(warning)\n" }
+        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

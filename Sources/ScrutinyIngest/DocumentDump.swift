@@ -1,0 +1,43 @@
+import ScrutinyCore
+
+/// The human-readable listing `scrutiny dump` prints: one header per page, then per line
+/// `page:line  [H2][B][11pt][hdr]  text`, table cells separated by " | ".
+public enum DocumentDump {
+    /// The listing of `document`, one string per printed line.
+    public static func lines(of document: SourceDocument) -> [String] {
+        var out: [String] = []
+        let total = document.pages.count
+        for page in document.pages {
+            out.append("--- page \(page.number) of \(total) ---")
+            for line in page.lines {
+                out.append("\(page.number):\(line.number)  \(marks(line))  \(text(line))")
+            }
+        }
+        return out
+    }
+
+    /// The style marks of a line: heading level, bold, size, role.
+    public static func marks(_ line: SourceLine) -> String {
+        var marks = ""
+        switch line.role {
+        case .heading: marks += "[H\(line.headingLevel ?? 1)]"
+        case .listItem: marks += "[li]"
+        case .tableRow: marks += "[tr]"
+        case .runningHeader: marks += "[hdr]"
+        case .runningFooter: marks += "[ftr]"
+        case .body: break
+        }
+        if line.isBold { marks += "[B]" }
+        if let size = line.fontSize {
+            let rounded = (size * 2).rounded() / 2
+            marks += rounded == rounded.rounded() ? "[\(Int(rounded))pt]" : "[\(rounded)pt]"
+        }
+        return marks
+    }
+
+    /// The text as printed: cells joined by " | ", in-cell breaks shown as "⏎".
+    public static func text(_ line: SourceLine) -> String {
+        let text = line.role == .tableRow ? line.cells.joined(separator: " | ") : line.text
+        return text.replacingOccurrences(of: "\n", with: " ⏎ ")
+    }
+}

@@ -1,0 +1,212 @@
+import ScrutinyCore
+
+/// Groups a page's visual lines into logical lines: headings, paragraphs, list items and table rows.
+///
+/// Uses the document's body font size (the size most text has) to tell headings (bold or larger,
+/// short, not ending a sentence) from body text; joins a paragraph's wrapped lines with spaces;
+/// starts a new line at every bullet or list number; turns runs of lines with two or more cells
+/// into one row per table row, merging each row's wrapped cell lines by column.
+struct LogicalLineGrouper {
+    /// The size most of the document's text has.
+    var bodySize: Double
+    /// Heading sizes larger than the body, largest first: index + 1 is the heading level.
+    var headingSizes: [Double]
+
+    /// Visual-line gap (fraction of line height) above which a paragraph has ended.
+    static let paragraphGap = 0.5
+
+    func group(_ lines: [VisualLine], pageWidth: Double) -> [SourceLine] {
+        var out: [SourceLine] = []
+        let rightEdge = lines.filter { $0.cells.count == 1 }.map(\.box.x2).max() ?? pageWidth
+        var index = 0
+        while index < lines.count {
+            let first = lines[index]
+            if first.cells.count >= 2 {
+                let table = TableRegion.collect(lines, from: index)
+                for row in table.rows {
+                    out.append(SourceLine(number: row.firstLine + 1, text: row.cells.joined(separator: "\t"), cells: row.cells,
+                                          role: .tableRow, fontSize: row.fontSize, isBold: row.isBold, box: row.box))
+                }
+                index = table.end
+                continue
+            }
+            let text = first.text
+            let shape = LineShape(text)
+            let isHeading = isHeadingStyle(first) && shape.length <= LineShape.headingMaximumLength && !shape.endsLikeProse
+                && (shape.listMarkerLength == 0 || shape.isNumberedHeading)
+            let role: LineRole = isHeading ? .heading : (shape.listMarkerLength > 0 ? .listItem : .body)
+            var joined = Array(text.unicodeScalars)
+            var box = first.box
+            var next = index + 1
+            while next < lines.count, continues(lines[next - 1], lines[next], role: role, rightEdge: rightEdge, pageWidth: pageWidth) {
+                Self.append(lines[next].text, to: &joined)
+                box = Self.union(box, lines[next].box)
+                next += 1
+            }
+            let finalText = String(String.UnicodeScalarView(joined))
+            out.append(SourceLine(number: index + 1, text: finalText, role: role,
+                                  headingLevel: isHeading ? level(of: first) : nil, fontSize: first.fontSize,
+                                  isBold: first.isBold, box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1)))
+            index = next
+        }
+        return out
+    }
+
+    private func isHeadingStyle(_ line: VisualLine) -> Bool {
+        line.isBold || line.fontSize > bodySize + 0.75
+    }
+
+    private func level(of line: VisualLine) -> Int {
+        let position = headingSizes.firstIndex { abs($0 - line.fontSize) < 0.5 } ?? headingSizes.count
+        return min(6, position + 1)
+    }
+
+    /// Whether `next` carries on the logical line that `previous` belongs to.
+    private func continues(_ previous: VisualLine, _ next: VisualLine, role: LineRole, rightEdge: Double, pageWidth: Double) -> Bool {
+        guard next.cells.count == 1, next.isBold == previous.isBold, abs(next.fontSize - previous.fontSize) < 0.5 else { return false }
+        let gap = next.box.y1 - previous.box.y2
+        guard gap < Self.paragraphGap * max(previous.height, next.height), gap > -0.5 * previous.height else { return false }
+        let shape = LineShape(next.text)
+        if shape.listMarkerLength > 0 || shape.isNumberedHeading { return false }
+        if role == .heading { return isHeadingStyle(next) }
+        // A short line that ends a sentence ends its paragraph.
+        if let last = previous.text.unicodeScalars.last, ".:?!".unicodeScalars.contains(last),
+           previous.box.x2 < rightEdge - 0.15 * pageWidth {
+            return false
+        }
+        return true
+    }
+
+    /// Joins a wrapped line onto a paragraph: a soft hyphen at the end goes, a real hyphen stays
+    /// (without a space), anything else gets one space.
+    static func append(_ text: String, to joined: inout [Unicode.Scalar]) {
+        if let last = joined.last, last == "\u{00AD}" {
+            joined.removeLast()
+        } else if let last = joined.last, last == "-" || last == "\u{2010}", joined.count > 1,
+                  joined[joined.count - 2].properties.isAlphabetic,
+                  text.unicodeScalars.first?.properties.isLowercase == true {
+            // "co-" + "ordinate": keep the hyphen, no space.
+        } else {
+            joined.append(" ")
+        }
+        joined.append(contentsOf: text.unicodeScalars)
+    }
+
+    static func union(_ a: GlyphBox, _ b: GlyphBox) -> GlyphBox {
+        GlyphBox(x1: min(a.x1, b.x1), y1: min(a.y1, b.y1), x2: max(a.x2, b.x2), y2: max(a.y2, b.y2))
+    }
+}
+
+/// A run of visual lines that form a table, cut into rows.
+struct TableRegion {
+    struct Row {
+        var cells: [String]
+        var firstLine: Int
+        var box: Box
+        var fontSize: Double
+        var isBold: Bool
+    }
+
+    var rows: [Row]
+    /// Index of the first visual line after the table.
+    var end: Int
+
+    /// Collects the table that starts at `start` (a line with two or more cells): following lines
+    /// with several cells, or one cell that sits inside the table's span, close below.
+    static func collect(_ lines: [VisualLine], from start: Int) -> TableRegion {
+        let left = lines[start].box.x1
+        var end = start + 1
+        while end < lines.count {
+            let line = lines[end]
+            let gap = line.box.y1 - lines[end - 1].box.y2
+            guard gap < 1.5 * lines[end - 1].height else { break }
+            if line.cells.count < 2 {
+                // A lone line at or left of the table's edge is body text again, unless it aligns with a cell.
+                guard line.box.x1 > left + 3 || abs(line.box.x1 - left) < 1.5 else { break }
+                guard LineShape(line.text).listMarkerLength == 0 else { break }
+            }
+            end += 1
+        }
+        let boundaries = columnBoundaries(lines[start..<end])
+        return TableRegion(rows: rows(lines[start..<end], start: start, boundaries: boundaries), end: end)
+    }
+
+    /// The x positions between columns: for each gap between neighbouring cells, the middle of the
+    /// gap shared by every line with that many cells.
+    private static func columnBoundaries(_ lines: ArraySlice<VisualLine>) -> [Double] {
+        let widest = lines.map(\.cells.count).max() ?? 1
+        var gaps: [(low: Double, high: Double)] = []
+        for line in lines where line.cells.count == widest {
+            for index in 1..<line.cells.count {
+                let gap = (low: line.cells[index - 1].x2, high: line.cells[index].x1)
+                if gaps.count < index {
+                    gaps.append(gap)
+                } else {
+                    let shared = (low: max(gaps[index - 1].low, gap.low), high: min(gaps[index - 1].high, gap.high))
+                    if shared.low < shared.high { gaps[index - 1] = shared }
+                }
+            }
+        }
+        return gaps.map { ($0.low + $0.high) / 2 }
+    }
+
+    private static func column(of cell: VisualCell, _ boundaries: [Double]) -> Int {
+        let center = cell.x1 + min(cell.x2 - cell.x1, 20) / 2
+        return boundaries.firstIndex { center < $0 } ?? boundaries.count
+    }
+
+    /// Cuts the region into rows. A new row starts where a line puts text in the first column
+    /// while the row already has some, after a gap wider than a line wrap; and where plain lines
+    /// follow an all-bold (header) row.
+    private static func rows(_ lines: ArraySlice<VisualLine>, start: Int, boundaries: [Double]) -> [Row] {
+        let columnCount = boundaries.count + 1
+        var rows: [Row] = []
+        var cells: [[Unicode.Scalar]] = Array(repeating: [], count: columnCount)
+        var lastBottom: [Double] = Array(repeating: 0, count: columnCount)
+        var rowStart = start
+        var box = lines[start].box
+        var previousBottom = lines[start].box.y2
+        var allBold = true
+        var fontSize = lines[start].fontSize
+
+        func closeRow() {
+            let texts = cells.map { String(String.UnicodeScalarView($0)) }
+            if texts.contains(where: { !$0.isEmpty }) {
+                rows.append(Row(cells: texts, firstLine: rowStart,
+                                box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1),
+                                fontSize: fontSize, isBold: allBold))
+            }
+            cells = Array(repeating: [], count: columnCount)
+            allBold = true
+        }
+        for (offset, line) in zip(lines.indices, lines) {
+            let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
+            let targets = line.cells.map { column(of: $0, boundaries) }
+            let rowHasText = cells.contains { !$0.isEmpty }
+            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && !wraps
+            let afterHeader = rowHasText && allBold && !line.isBold
+            if offset != start, newFirstCell || afterHeader {
+                closeRow()
+                rowStart = offset
+                box = line.box
+                fontSize = line.fontSize
+            }
+            for (cell, target) in zip(line.cells, targets) {
+                if cells[target].isEmpty {
+                    cells[target] = Array(cell.text.unicodeScalars)
+                } else if cell.y1 - lastBottom[target] > LogicalLineGrouper.paragraphGap * (cell.y2 - cell.y1) {
+                    cells[target].append("\n")
+                    cells[target].append(contentsOf: cell.text.unicodeScalars)
+                } else {
+                    LogicalLineGrouper.append(cell.text, to: &cells[target])
+                }
+                lastBottom[target] = cell.y2
+            }
+            if !line.isBold { allBold = false }
+            box = LogicalLineGrouper.union(box, line.box)
+            previousBottom = line.box.y2
+        }
+        closeRow()
+        return rows
+    }
+}

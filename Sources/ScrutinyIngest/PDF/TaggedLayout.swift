@@ -1,0 +1,144 @@
+import ScrutinyCore
+
+/// Turns a tagged PDF's blocks into each page's lines, taking style, line number and box from the
+/// visual line where each block's text starts. Running headers and footers, which tagged PDFs keep
+/// out of the tree as artifacts, are taken from the page edges so the header filter can see them.
+struct TaggedLayout {
+    var bodySize: Double
+    var headingSizes: [Double]
+    /// Fraction of the page height from each edge where artifacts are looked for.
+    var edgeFraction = 0.08
+
+    /// Characters of a block's start compared with a visual line's cells.
+    private static let keyLength = 16
+
+    func pages(_ blocks: [TaggedBlock], visualLines: [[VisualLine]], heights: [Double]) -> [[SourceLine]] {
+        var pages: [[SourceLine]] = Array(repeating: [], count: visualLines.count)
+        let cellKeys = visualLines.map { lines in lines.map { line in line.cells.map { Self.key($0.text) } } }
+        var cursors = Array(repeating: 0, count: visualLines.count)
+        var matched = visualLines.map { Array(repeating: false, count: $0.count) }
+        for block in blocks where block.page < visualLines.count {
+            let page = block.page
+            let lineIndex = match(Self.key(block.cells.first { !$0.isEmpty } ?? ""), in: cellKeys[page], from: cursors[page])
+            let visual = lineIndex.map { visualLines[page][$0] }
+            if let lineIndex {
+                cursors[page] = lineIndex
+                matched[page][lineIndex] = true
+            }
+            var block = block
+            if let lineIndex, block.cells.count == 1 {
+                block.cells[0] = Self.respace(block.cells[0], lines: visualLines[page], from: lineIndex)
+            }
+            pages[page].append(line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1))
+        }
+        for page in pages.indices {
+            let margin = heights[page] * edgeFraction
+            let pageInk = String(String.UnicodeScalarView(pages[page].flatMap { line in
+                line.text.unicodeScalars.filter { !Whitespace.isSpace($0) } + ["\u{1}"]
+            }))
+            var top: [SourceLine] = []
+            var bottom: [SourceLine] = []
+            for (index, visual) in visualLines[page].enumerated() where !matched[page][index] {
+                // Lines inside the tree's text are not artifacts.
+                let ink = String(String.UnicodeScalarView(visual.text.unicodeScalars.filter { !Whitespace.isSpace($0) }))
+                if ink.isEmpty || pageInk.contains(ink) { continue }
+                let line = SourceLine(number: index + 1, text: visual.cells.map(\.text).joined(separator: " "), fontSize: visual.fontSize,
+                                      isBold: visual.isBold, box: Self.box(visual.box))
+                if visual.box.y1 < margin { top.append(line) } else if visual.box.y2 > heights[page] - margin { bottom.append(line) }
+            }
+            pages[page] = top + pages[page] + bottom
+        }
+        return pages
+    }
+
+    /// Puts back the spaces the structure text lacks at hard line breaks ("COMMITTEE14 OCTOBER"):
+    /// finds where each following visual line starts inside the block's text and makes sure a
+    /// space comes before it.
+    static func respace(_ text: String, lines: [VisualLine], from first: Int) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var inkPositions: [Int] = []
+        for (position, scalar) in scalars.enumerated() where !Whitespace.isSpace(scalar) { inkPositions.append(position) }
+        let ink = inkPositions.map { scalars[$0] }
+        var cursor = lines[first].cells.first.map { $0.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count } ?? 0
+        var insertions: [Int] = []
+        var next = first + 1
+        while next < lines.count, cursor < ink.count {
+            guard let cell = lines[next].cells.first else { break }
+            let key = Array(cell.text.unicodeScalars.lazy.filter { !Whitespace.isSpace($0) }.prefix(8))
+            guard key.count >= 2 else { break }
+            let limit = min(ink.count - key.count, cursor + 4)
+            guard limit >= cursor, let found = (cursor...limit).first(where: { ink[$0..<$0 + key.count].elementsEqual(key) }) else { break }
+            let position = inkPositions[found]
+            if position > 0, !Whitespace.isSpace(scalars[position - 1]) { insertions.append(position) }
+            cursor = found + cell.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count
+            next += 1
+        }
+        for position in insertions.reversed() { scalars.insert(" ", at: position) }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private func line(for block: TaggedBlock, visual: VisualLine?, number: Int) -> SourceLine {
+        let box = visual.map { Self.box($0.box) }
+        let fontSize = visual?.fontSize
+        let isBold = visual?.isBold ?? false
+        switch block.kind {
+        case .tableRow:
+            let cells = block.cells
+            if cells.count < 2 {
+                return SourceLine(number: number, text: cells.first ?? "", fontSize: fontSize, isBold: isBold, box: box)
+            }
+            return SourceLine(number: number, text: cells.joined(separator: "\t"), cells: cells, role: .tableRow,
+                              fontSize: fontSize, isBold: isBold, box: box)
+        case .heading(let level):
+            return SourceLine(number: number, text: block.cells[0], role: .heading, headingLevel: level ?? sizeLevel(fontSize),
+                              fontSize: fontSize, isBold: isBold, box: box)
+        case .listItem:
+            return SourceLine(number: number, text: block.cells[0], role: .listItem, fontSize: fontSize, isBold: isBold, box: box)
+        case .paragraph:
+            // Read a paragraph the way the geometry reader would: short bold or large lines are headings.
+            let text = block.cells[0]
+            let shape = LineShape(text)
+            let styled = isBold || (fontSize ?? bodySize) > bodySize + 0.75
+            if styled, shape.length <= LineShape.headingMaximumLength, !shape.endsLikeProse,
+               shape.listMarkerLength == 0 || shape.isNumberedHeading {
+                return SourceLine(number: number, text: text, role: .heading, headingLevel: sizeLevel(fontSize),
+                                  fontSize: fontSize, isBold: isBold, box: box)
+            }
+            return SourceLine(number: number, text: text, role: shape.listMarkerLength > 0 ? .listItem : .body,
+                              fontSize: fontSize, isBold: isBold, box: box)
+        }
+    }
+
+    private func sizeLevel(_ size: Double?) -> Int {
+        guard let size else { return 1 }
+        let position = headingSizes.firstIndex { abs($0 - size) < 0.5 } ?? headingSizes.count
+        return min(6, position + 1)
+    }
+
+    /// The visual line at or after `start` (then before it) with a cell that starts like `key`.
+    private func match(_ key: [Unicode.Scalar], in lines: [[[Unicode.Scalar]]], from start: Int) -> Int? {
+        guard key.count >= 2 else { return nil }
+        let order = Array(start..<lines.count) + Array(0..<min(start, lines.count))
+        for index in order {
+            for cell in lines[index] {
+                let length = min(key.count, cell.count)
+                if length >= 2, key[..<length] == cell[..<length] { return index }
+            }
+        }
+        return nil
+    }
+
+    /// The first characters of `text`, lowercased, without white space.
+    private static func key(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for scalar in text.lowercased().unicodeScalars where !Whitespace.isSpace(scalar) {
+            out.append(scalar)
+            if out.count == keyLength { break }
+        }
+        return out
+    }
+
+    private static func box(_ box: GlyphBox) -> Box {
+        Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1)
+    }
+}

@@ -1,0 +1,185 @@
+/// One cell of a visual line: text that sits together with no wide gap.
+struct VisualCell: Sendable {
+    var text: String
+    var x1: Double
+    var x2: Double
+    /// Top and bottom of the cell's characters.
+    var y1: Double
+    var y2: Double
+}
+
+/// One line as it is printed: the characters sharing a baseline band, split into cells at wide gaps.
+struct VisualLine: Sendable {
+    var cells: [VisualCell]
+    var box: GlyphBox
+    /// The size most of the characters have.
+    var fontSize: Double
+    /// True when most non-space characters are bold.
+    var isBold: Bool
+
+    var text: String { cells.map(\.text).joined(separator: " ") }
+    var height: Double { box.height }
+}
+
+/// Rebuilds visual lines from a page's character boxes.
+///
+/// poppler's text glues table cells ("forward17,635") and may give one row's cells as separate
+/// lines; this puts characters on the same band back together in x order and splits cells where
+/// the gap is wider than `cellGapFactor` × the character height.
+struct VisualLineBuilder {
+    var cellGapFactor = 0.6
+
+    /// A run of characters poppler printed together on one line.
+    private struct Fragment {
+        var range: Range<Int>
+        var box: GlyphBox
+    }
+
+    func lines(from glyphs: PageGlyphs) -> [VisualLine] {
+        let fragments = self.fragments(glyphs)
+        guard !fragments.isEmpty else { return [] }
+        let ordered = fragments.sorted { $0.box.y1 != $1.box.y1 ? $0.box.y1 < $1.box.y1 : $0.box.x1 < $1.box.x1 }
+        var lines: [VisualLine] = []
+        var band: [Fragment] = []
+        var bandCenter = 0.0
+        var bandHeight = 0.0
+        for fragment in ordered {
+            if !band.isEmpty, abs(fragment.box.centerY - bandCenter) < 0.5 * max(bandHeight, fragment.box.height) {
+                band.append(fragment)
+                continue
+            }
+            if !band.isEmpty { lines.append(line(from: band, glyphs)) }
+            band = [fragment]
+            bandCenter = fragment.box.centerY
+            bandHeight = fragment.box.height
+        }
+        if !band.isEmpty { lines.append(line(from: band, glyphs)) }
+        return lines
+    }
+
+    /// Splits the page's characters at newlines and at vertical jumps; drops blank runs.
+    private func fragments(_ glyphs: PageGlyphs) -> [Fragment] {
+        var fragments: [Fragment] = []
+        var start = -1
+        var box = GlyphBox(x1: 0, y1: 0, x2: 0, y2: 0)
+        var lastInk = -1
+        func close(_ end: Int) {
+            if start >= 0, lastInk >= start { fragments.append(Fragment(range: start..<(lastInk + 1), box: box)) }
+            start = -1
+            lastInk = -1
+        }
+        for index in glyphs.scalars.indices {
+            let scalar = glyphs.scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                close(index)
+                continue
+            }
+            if Whitespace.isSpace(scalar) { continue }
+            let glyph = glyphs.boxes[index]
+            if start >= 0, lastInk >= 0 {
+                let previous = glyphs.boxes[lastInk]
+                if abs(glyph.centerY - previous.centerY) > 0.5 * max(glyph.height, previous.height) {
+                    close(index)
+                }
+            }
+            if start < 0 {
+                start = index
+                box = glyph
+            } else {
+                box.x1 = min(box.x1, glyph.x1)
+                box.y1 = min(box.y1, glyph.y1)
+                box.x2 = max(box.x2, glyph.x2)
+                box.y2 = max(box.y2, glyph.y2)
+            }
+            lastInk = index
+        }
+        close(glyphs.scalars.count)
+        return fragments
+    }
+
+    /// "•", "1.1", "3.", "(a)", "iv)": a list marker on its own.
+    static func isListMarker(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty, scalars.count <= 5 else { return false }
+        if scalars.count == 1 { return Bullets.glyphs.contains(scalars[0]) && scalars[0] != "-" }
+        let isDigit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
+        if scalars.allSatisfy({ isDigit($0) || $0 == "." }) {
+            return scalars.contains(where: isDigit) && scalars.contains(".")
+        }
+        guard scalars.last == ")" else { return false }
+        let inner = scalars.drop { $0 == "(" }.dropLast()
+        return !inner.isEmpty && inner.allSatisfy { isDigit($0) || $0.properties.isLowercase }
+    }
+
+    private func line(from band: [Fragment], _ glyphs: PageGlyphs) -> VisualLine {
+        let fragments = band.sorted { $0.box.x1 < $1.box.x1 }
+        var cells: [VisualCell] = []
+        var current = String.UnicodeScalarView()
+        var cellX1 = 0.0
+        var cellY1 = Double.infinity
+        var cellY2 = -Double.infinity
+        var previousInk: GlyphBox?
+        var pendingSpace = false
+        var box = fragments[0].box
+        var sizeCounts: [Double: Int] = [:]
+        var boldCount = 0
+        var inkCount = 0
+
+        func closeCell() {
+            if !current.isEmpty, let previousInk {
+                cells.append(VisualCell(text: String(current), x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2))
+            }
+            current = String.UnicodeScalarView()
+            cellY1 = .infinity
+            cellY2 = -.infinity
+        }
+        for fragment in fragments {
+            box.x1 = min(box.x1, fragment.box.x1)
+            box.y1 = min(box.y1, fragment.box.y1)
+            box.x2 = max(box.x2, fragment.box.x2)
+            box.y2 = max(box.y2, fragment.box.y2)
+            for index in fragment.range {
+                let scalar = glyphs.scalars[index]
+                if Whitespace.isSpace(scalar) {
+                    pendingSpace = true
+                    continue
+                }
+                let glyph = glyphs.boxes[index]
+                if let previous = previousInk {
+                    let gap = glyph.x1 - previous.x2
+                    let height = max(glyph.height, previous.height)
+                    if gap > cellGapFactor * height {
+                        closeCell()
+                        cellX1 = glyph.x1
+                    } else if pendingSpace || gap > 0.15 * height {
+                        current.append(" ")
+                    }
+                } else {
+                    cellX1 = glyph.x1
+                }
+                pendingSpace = false
+                cellY1 = min(cellY1, glyph.y1)
+                cellY2 = max(cellY2, glyph.y2)
+                current.append(scalar)
+                previousInk = glyph
+                inkCount += 1
+                let styleNumber = Int(glyphs.styleIndex[index])
+                if styleNumber >= 0 {
+                    let style = glyphs.styles[styleNumber]
+                    sizeCounts[(style.size * 2).rounded() / 2, default: 0] += 1
+                    if style.isBold { boldCount += 1 }
+                }
+            }
+            pendingSpace = true
+        }
+        closeCell()
+        // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
+        if cells.count >= 2, Self.isListMarker(cells[0].text) {
+            cells[1] = VisualCell(text: cells[0].text + " " + cells[1].text, x1: cells[0].x1, x2: cells[1].x2,
+                                  y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2))
+            cells.remove(at: 0)
+        }
+        let fontSize = sizeCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key ?? box.height
+        return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import ScrutinyCore
+
+/// Reads a PDF through poppler-glib: per page, the text, character boxes and font runs in one
+/// pass, rebuilt into visual lines and grouped into logical lines (see ``LogicalLineGrouper``).
+/// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``).
+public struct PDFReader: Sendable {
+    public init() {}
+
+    /// Reads the PDF at `path`; `data` are its bytes, already loaded, for the format checks.
+    public func read(path: String, data: Data) throws(InputFailure) -> SourceDocument {
+        try Self.checkLooksLikePDF(data)
+        let file = try PopplerFile(path: path)
+        return read(file)
+    }
+
+    /// Reads a PDF from memory (no password is ever passed to poppler's bytes API).
+    public func read(data: Data) throws(InputFailure) -> SourceDocument {
+        try Self.checkLooksLikePDF(data)
+        return read(try PopplerFile(data: data))
+    }
+
+    /// Fails early for bytes that cannot be a PDF, with a message naming what they look like.
+    static func checkLooksLikePDF(_ data: Data) throws(InputFailure) {
+        if data.isEmpty { throw InputFailure(.empty, "the file has no bytes") }
+        let head = data.prefix(1024)
+        if head.range(of: Data("%PDF-".utf8)) != nil { return }
+        if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0 }) {
+            throw InputFailure(.empty, "the file has no content, only white space")
+        }
+        let lowered = String(decoding: head, as: UTF8.self).lowercased()
+        let looksLike: String
+        if lowered.contains("<html") || lowered.contains("<!doctype") || lowered.contains("<body") || lowered.contains("<p>") {
+            looksLike = "looks like HTML"
+        } else if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            looksLike = "looks like a ZIP or Office file"
+        } else if String(data: head, encoding: .utf8) != nil {
+            looksLike = "looks like plain text"
+        } else {
+            looksLike = "unknown content"
+        }
+        throw InputFailure(.unsupported, "named .pdf but is not a PDF (\(looksLike)); give it the right extension or get the real PDF")
+    }
+
+    private func read(_ file: PopplerFile) -> SourceDocument {
+        var metadata = file.metadata
+        var warnings: [String] = []
+        let builder = VisualLineBuilder()
+        var pageLines: [[VisualLine]] = []
+        var sizes: [(width: Double, height: Double)] = []
+        var sizeWeights: [Double: Int] = [:]
+        var anyText = false
+        for index in 0..<file.pageCount {
+            guard let page = file.page(index) else {
+                pageLines.append([])
+                sizes.append((0, 0))
+                continue
+            }
+            sizes.append(page.size)
+            let glyphs = page.glyphs()
+            if !glyphs.isEmpty { anyText = true }
+            let lines = builder.lines(from: glyphs)
+            for line in lines { sizeWeights[line.fontSize, default: 0] += line.text.unicodeScalars.count }
+            pageLines.append(lines)
+        }
+        if !anyText { warnings.append("no_text_layer") }
+        let bodySize = sizeWeights.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
+        let headingSizes = Set(pageLines.joined().filter { $0.fontSize > bodySize + 0.75 && $0.text.unicodeScalars.count <= LineShape.headingMaximumLength }
+            .map(\.fontSize)).sorted(by: >)
+
+        var pages: [SourcePage] = []
+        if let blocks = StructureTree.blocks(of: file), !blocks.isEmpty, anyText {
+            metadata.tagged = true
+            let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
+            for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {
+                pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height, lines: lines))
+            }
+        } else {
+            let grouper = LogicalLineGrouper(bodySize: bodySize, headingSizes: headingSizes)
+            for (index, lines) in pageLines.enumerated() {
+                pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height,
+                                        lines: grouper.group(lines, pageWidth: sizes[index].width)))
+            }
+        }
+        if pages.isEmpty { pages.append(SourcePage(number: 1, lines: [])) }
+        return RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata, warnings: warnings))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import ScrutinyCore
+import Testing
+@testable import ScrutinyIngest
+
+/// The fictional report made into a PDF by LibreOffice (`Fixtures/make-fixtures.sh`).
+@Suite struct PDFReaderTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    func read(_ name: String) throws -> SourceDocument {
+        try DocumentIngester().ingest(path: Self.fixtures.appendingPathComponent(name).path)
+    }
+
+    @Test func pagesSizeAndMetadata() throws {
+        let document = try read("report-untagged.pdf")
+        #expect(document.format == .pdf)
+        #expect(document.reportedPageCount == 2)
+        #expect(document.pages.map(\.number) == [1, 2])
+        #expect(abs((document.pages[0].width ?? 0) - 595.3) < 1)
+        #expect(document.metadata.title == "Review of Shared Waste Services")
+        #expect(document.metadata.created?.hasSuffix("Z") == true)
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func boldLargerLinesAreHeadingsWithLevelsBySize() throws {
+        let lines = try read("report-untagged.pdf").pages[0].lines
+        let title = try #require(lines.first { $0.text == "Review of Shared Waste Services" })
+        #expect(title.role == .heading)
+        #expect(title.headingLevel == 1)
+        #expect(title.isBold)
+        let section = try #require(lines.first { $0.text == "1. Purpose of Report" })
+        #expect(section.role == .heading)
+        #expect(section.headingLevel == 2)
+        #expect(section.fontSize == 18)
+    }
+
+    @Test func wrappedParagraphLinesJoinIntoOneLogicalLine() throws {
+        let lines = try read("report-untagged.pdf").pages[0].lines
+        let paragraph = try #require(lines.first { $0.text.hasPrefix("1.1 ") })
+        #expect(paragraph.text == "1.1 This report sets out the progress of the Brackenford and Lowmere Waste Partnership against the recommendations agreed by the Committee in 2024.")
+        #expect(paragraph.role == .listItem)
+        #expect(paragraph.fontSize == 11)
+        #expect(!paragraph.isBold)
+    }
+
+    @Test func bulletsStayWithTheirItems() throws {
+        let lines = try read("report-untagged.pdf").pages[0].lines
+        #expect(lines.filter { $0.role == .listItem && $0.text.hasPrefix("• ") }.map(\.text) == [
+            "• A single collection calendar for both districts",
+            "• Joint procurement of food waste caddies",
+            "• A shared depot at Lowmere Road",
+        ])
+    }
+
+    @Test func tableRowsKeepCellsAndCellParagraphs() throws {
+        let rows = try read("report-untagged.pdf").pages[0].lines.filter { $0.role == .tableRow }
+        #expect(rows.map(\.cells) == [
+            ["Recommendation", "Progress"],
+            ["Agree a risk register", "The register was agreed in May.\nIt is reviewed every quarter."],
+            ["Publish the annual accounts", "Published in July 2024."],
+        ])
+        #expect(rows[0].isBold)
+    }
+
+    @Test func runningHeaderAndPageFooterAreMarked() throws {
+        let document = try read("report-untagged.pdf")
+        for page in document.pages {
+            #expect(page.lines.first?.role == .runningHeader)
+            #expect(page.lines.first?.text == "Brackenford District Council – Audit Committee – 4 March 2025")
+            #expect(page.lines.last?.role == .runningFooter)
+            #expect(page.lines.last?.text == "Page \(page.number) of 2")
+        }
+        #expect(document.pages.flatMap(\.lines).filter(\.isFurniture).count == 4)
+    }
+
+    @Test func readingFromBytesMatchesReadingFromThePath() throws {
+        let url = Self.fixtures.appendingPathComponent("report-untagged.pdf")
+        let fromBytes = try PDFReader().read(data: Data(contentsOf: url))
+        #expect(fromBytes == (try read("report-untagged.pdf")))
+    }
+}
+
+/// The same report exported as a tagged PDF: blocks come from the structure tree.
+@Suite struct TaggedPDFReaderTests {
+    func read(_ name: String) throws -> SourceDocument {
+        try DocumentIngester().ingest(path: PDFReaderTests.fixtures.appendingPathComponent(name).path)
+    }
+
+    @Test func taggedPDFIsReadFromItsStructureTree() throws {
+        let tagged = try read("report-tagged.pdf")
+        #expect(tagged.metadata.tagged)
+        #expect(try !read("report-untagged.pdf").metadata.tagged)
+    }
+
+    @Test func taggedAndUntaggedExportsGiveTheSameTextRolesAndStyle() throws {
+        let tagged = try read("report-tagged.pdf").pages.flatMap(\.lines)
+        let untagged = try read("report-untagged.pdf").pages.flatMap(\.lines)
+        #expect(tagged.map(\.text) == untagged.map(\.text))
+        #expect(tagged.map(\.role) == untagged.map(\.role))
+        #expect(tagged.map(\.headingLevel) == untagged.map(\.headingLevel))
+        #expect(tagged.map(\.isBold) == untagged.map(\.isBold))
+        #expect(tagged.map(\.fontSize) == untagged.map(\.fontSize))
+    }
+
+    @Test func taggedTextDecodesNonASCIICharacters() throws {
+        let lines = try read("report-tagged.pdf").pages[0].lines
+        #expect(lines.contains { $0.text == "2.2 That the Committee approves a contribution of £45,000 for 2025/26." })
+        #expect(lines.contains { $0.text == "• Joint procurement of food waste caddies" && $0.role == .listItem })
+    }
+
+    @Test func structureTextGetsSpacesBackAtHardLineBreaks() {
+        func line(_ text: String, y: Double) -> VisualLine {
+            let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)
+            return VisualLine(cells: [VisualCell(text: text, x1: 0, x2: 100, y1: y, y2: y + 12)], box: box, fontSize: 11, isBold: true)
+        }
+        let lines = [line("SCRUTINY COMMITTEE", y: 0), line("14 OCTOBER 2025", y: 14), line("Agenda item 6", y: 40)]
+        #expect(TaggedLayout.respace("SCRUTINY COMMITTEE14 OCTOBER 2025", lines: lines, from: 0) == "SCRUTINY COMMITTEE 14 OCTOBER 2025")
+        #expect(TaggedLayout.respace("SCRUTINY COMMITTEE 14 OCTOBER 2025", lines: lines, from: 0) == "SCRUTINY COMMITTEE 14 OCTOBER 2025")
+    }
+
+    @Test func doubleEncodedStructureTextIsRepaired() {
+        #expect(PDFDocEncodingRepair.repair("Â£45,000") == "£45,000")
+        #expect(PDFDocEncodingRepair.repair("café") == "café")
+        #expect(PDFDocEncodingRepair.repair("plain") == "plain")
+    }
+}

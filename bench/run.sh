@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Throughput benchmark: scrutiny against pdftotext, pdfplumber and PyMuPDF on bench/corpus.
+#
+#   bench/run.sh [ROUNDS]          # default 3 rounds; `make bench` builds the release binary first
+#
+# Environment:
+#   SCRUTINY=path        the binary to measure (default .build/release/scrutiny; never built here)
+#   BENCH_FILES=N        use only the first N corpus files (quick trial runs)
+#   BENCH_NO_PYTHON=1    skip pdfplumber and PyMuPDF (they take minutes per round)
+#
+# Each round runs every tool once over the same files, in an order rotated per round, each
+# under /usr/bin/time. A tool's ratio is its wall time divided by pdftotext's wall time in the
+# same round; the table gives the median of those ratios. Results go to stdout and to
+# bench/results.md. A tool that is missing or fails is reported as such and the rest go on.
+set -uo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bench="$root/bench"
+rounds="${1:-3}"
+bin="${SCRUTINY:-$root/.build/release/scrutiny}"
+corpus="$bench/corpus"
+results="$bench/results.md"
+
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/run.sh [ROUNDS]" >&2; exit 64; }
+[[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
+command -v pdftotext >/dev/null || { echo "bench: pdftotext missing (apt-get install poppler-utils)" >&2; exit 1; }
+
+"$bench/gen-corpus" --out "$corpus" || { echo "bench: could not generate the corpus" >&2; exit 1; }
+
+mapfile -t files < <(find "$corpus" -name '*.pdf' | LC_ALL=C sort | head -n "${BENCH_FILES:-1000000}")
+(( ${#files[@]} > 0 )) || { echo "bench: no PDFs in $corpus" >&2; exit 1; }
+pages=0
+for f in "${files[@]}"; do pages=$(( pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}') )); done
+bytes=$(cat "${files[@]}" | wc -c)   # also warms the page cache before round 1
+# scrutiny gets the folder itself unless a subset was asked for.
+if [[ -n "${BENCH_FILES:-}" ]]; then targets=("${files[@]}"); else targets=("$corpus"); fi
+echo "bench: ${#files[@]} files, $pages pages, $(( bytes / 1000000 )) MB, $rounds round(s), $(nproc) cores"
+
+# Python libraries in a private venv; any failure just drops those tools.
+python=""
+if [[ -z "${BENCH_NO_PYTHON:-}" ]]; then
+    if [[ ! -x "$bench/venv/bin/python" ]] || ! "$bench/venv/bin/python" -c 'import pdfplumber, pymupdf' 2>/dev/null; then
+        echo "bench: setting up bench/venv with pdfplumber and pymupdf"
+        { python3 -m venv "$bench/venv" && "$bench/venv/bin/pip" install -q pdfplumber pymupdf; } >"$bench/venv-setup.log" 2>&1 \
+            || echo "bench: pip install failed (see bench/venv-setup.log); skipping the Python tools"
+    fi
+    "$bench/venv/bin/python" -c 'import pdfplumber, pymupdf' 2>/dev/null && python="$bench/venv/bin/python"
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+raw="$work/raw.csv"
+echo "round,tool,status,wall_s,rss_kb" >"$raw"
+
+# measure ROUND TOOL COMMAND...: run once under /usr/bin/time, append a CSV row.
+measure() {
+    local round="$1" tool="$2"; shift 2
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr"
+    local rc=$? wall rss
+    read -r wall rss < <(tail -n 1 "$work/time")
+    echo "$round,$tool,$rc,$wall,$rss" >>"$raw"
+    if (( rc != 0 )); then
+        printf '  %-22s exit %s: %s\n' "$tool" "$rc" "$(grep -v '^$' "$work/stderr" | tail -n 2 | tr '\n' ' ' | cut -c1-200)"
+    else
+        printf '  %-22s %7.2f s  %7d KB\n' "$tool" "$wall" "$rss"
+    fi
+}
+
+run_tool() {
+    local round="$1" tool="$2"
+    case "$tool" in
+        pdftotext)        measure "$round" "$tool" bash -c 'for f; do pdftotext -q "$f" - ; done' _ "${files[@]}" ;;
+        scrutiny-jobs1)   measure "$round" "$tool" "$bin" extract "${targets[@]}" --out "$work/out-jobs1" --jobs 1 --force ;;
+        scrutiny)         measure "$round" "$tool" "$bin" extract "${targets[@]}" --out "$work/out-default" --force ;;
+        pdfplumber|pymupdf) measure "$round" "$tool" "$python" "$bench/pyextract.py" "$tool" "${files[@]}" ;;
+    esac
+}
+
+tools=(pdftotext)
+if [[ -x "$bin" ]]; then tools+=(scrutiny-jobs1 scrutiny); else echo "bench: no scrutiny binary at $bin (run 'make bench'); measuring the others"; fi
+[[ -n "$python" ]] && tools+=(pymupdf pdfplumber)
+
+for (( r = 1; r <= rounds; r++ )); do
+    echo "round $r/$rounds"
+    n=${#tools[@]}
+    for (( i = 0; i < n; i++ )); do run_tool "$r" "${tools[$(( (i + r - 1) % n ))]}"; done
+done
+
+# Flat memory: scrutiny's peak RSS on the first 20 files against all of them.
+if [[ -x "$bin" ]]; then
+    echo "flat-memory check"
+    measure 0 "scrutiny-jobs1-first20" "$bin" extract "${files[@]:0:20}" --out "$work/out-first20" --jobs 1 --force
+fi
+
+BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_BYTES="$bytes" \
+BENCH_ROUNDS="$rounds" BENCH_BIN="$bin" BENCH_ROOT="$root" BENCH_PY="$python" python3 - <<'PY'
+import csv, os, statistics, subprocess, datetime
+env = os.environ
+rows = list(csv.DictReader(open(env["BENCH_RAW"])))
+pages, nfiles = int(env["BENCH_PAGES"]), int(env["BENCH_FILES_N"])
+# exit 1 from scrutiny means some inputs failed but the rest were written: still a timed run.
+ok = lambda r: r["status"] in ("0", "1") if r["tool"].startswith("scrutiny") else r["status"] == "0"
+base = {r["round"]: float(r["wall_s"]) for r in rows if r["tool"] == "pdftotext" and ok(r)}
+order = ["pdftotext", "scrutiny-jobs1", "scrutiny", "pymupdf", "pdfplumber"]
+labels = {"pdftotext": "pdftotext (one process per file)", "scrutiny-jobs1": "scrutiny extract --jobs 1",
+          "scrutiny": "scrutiny extract (default jobs)", "pymupdf": "PyMuPDF get_text()", "pdfplumber": "pdfplumber extract_text()"}
+lines = ["| tool | runs ok | wall s median (min–max) | pages/s | peak RSS | vs pdftotext (median of same-round ratios) |",
+         "|---|---|---|---|---|---|"]
+for tool in order:
+    runs = [r for r in rows if r["tool"] == tool]
+    if not runs:
+        continue
+    good = [r for r in runs if ok(r)]
+    if not good:
+        codes = sorted({r["status"] for r in runs})
+        lines.append(f"| {labels[tool]} | 0/{len(runs)} | failed (exit {', '.join(codes)}) | | | |")
+        continue
+    walls = [float(r["wall_s"]) for r in good]
+    med = statistics.median(walls)
+    ratios = [float(r["wall_s"]) / base[r["round"]] for r in good if base.get(r["round"])]
+    ratio = f"{statistics.median(ratios):.2f}×" if ratios else "n/a"
+    rss = max(int(r["rss_kb"]) for r in good) / 1024
+    note = " (some inputs failed)" if any(r["status"] == "1" for r in good) else ""
+    lines.append(f"| {labels[tool]}{note} | {len(good)}/{len(runs)} | {med:.2f} ({min(walls):.2f}–{max(walls):.2f}) | "
+                 f"{pages / med:.0f} | {rss:.0f} MB | {ratio} |")
+flat = []
+first20 = [r for r in rows if r["tool"] == "scrutiny-jobs1-first20" and ok(r)]
+full = [r for r in rows if r["tool"] == "scrutiny-jobs1" and ok(r)]
+if first20 and full:
+    a, b = int(first20[0]["rss_kb"]) / 1024, max(int(r["rss_kb"]) for r in full) / 1024
+    flat = [f"Flat memory (`--jobs 1`): peak RSS {a:.0f} MB on the first 20 files, {b:.0f} MB on all {nfiles} "
+            f"({b / a:.2f}×; flat means close to 1)."]
+elif [r for r in rows if r["tool"] == "scrutiny-jobs1-first20"]:
+    flat = ["Flat memory: not measured (scrutiny failed on the first 20 files)."]
+def version(cmd):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=20)
+        return (p.stdout + p.stderr).strip().splitlines()[0]
+    except Exception:
+        return "unknown"
+commit = version(["git", "-C", env["BENCH_ROOT"], "rev-parse", "--short", "HEAD"])
+pyv = version([env["BENCH_PY"], "-c", "import pdfplumber, pymupdf; print('pdfplumber', pdfplumber.__version__, '/ PyMuPDF', pymupdf.VersionBind)"]) if env["BENCH_PY"] else "not installed"
+out = ["# scrutiny benchmark", "",
+       f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cores (`nproc`): {os.cpu_count() and subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}",
+       f"- corpus: {nfiles} PDFs, {pages} pages, {int(env['BENCH_BYTES']) / 1e6:.1f} MB (bench/corpus, made by bench/gen-corpus)",
+       f"- rounds: {env['BENCH_ROUNDS']}, interleaved, tool order rotated per round; times from `/usr/bin/time -f \"%e %M\"`",
+       f"- scrutiny: `{env['BENCH_BIN']}` at commit {commit}",
+       f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + flat + [""]
+open(env["BENCH_RESULTS"], "w").write("\n".join(out))
+print("\n".join(out))
+PY
