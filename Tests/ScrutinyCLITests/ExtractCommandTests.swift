@@ -143,9 +143,15 @@ struct ExtractCommandTests {
             usleep(50_000)
         }
         usleep(200_000)
+        let workers = Self.children(of: doomed.processIdentifier)
+        #expect(workers.count == 1)
         kill(doomed.processIdentifier, SIGKILL)
         doomed.waitUntilExit()
         #expect(doomed.terminationReason == .uncaughtSignal)
+        // The orphaned worker, stuck on the hanging document, notices and exits by itself.
+        let orphanDeadline = Date().addingTimeInterval(5)
+        while Date() < orphanDeadline, workers.contains(where: { kill($0, 0) == 0 }) { usleep(100_000) }
+        #expect(!workers.contains(where: { kill($0, 0) == 0 }), "a worker outlived its killed batch")
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/run.json").path))
 
         let rerun = try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url)
@@ -157,6 +163,18 @@ struct ExtractCommandTests {
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "clean"], in: scratch.url).status == 0)
         let excluded: Set<String> = ["run.json", ".scrutiny.lock"]
         #expect(try scratch.snapshot("out", excluding: excluded) == scratch.snapshot("clean", excluding: excluded))
+    }
+
+    /// Process ids whose parent is `parent`, from /proc.
+    static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
+        }
     }
 
     @Test("a run into a folder another run holds exits 75 naming the holder")

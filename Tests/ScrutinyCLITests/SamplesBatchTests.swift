@@ -14,7 +14,6 @@ struct SamplesBatchTests {
     func samplesBecomeReports() throws {
         let scratch = try Scratch()
         let run = try ScrutinyBinary.run(["extract", Self.samples.path, "--out", "out", "--jobs", "2"], in: scratch.url)
-        #expect([0, 1].contains(run.status))
 
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.samples.path)
         let readable = names.filter { ["txt", "html", "htm", "pdf"].contains(($0 as NSString).pathExtension.lowercased()) }
