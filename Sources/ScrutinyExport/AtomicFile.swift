@@ -106,10 +106,21 @@ public final class PendingFile {
             if closed != 0 { throw ExportError(.write, path: path, code: errno) }
             if rename(temporaryPath, path) != 0 { throw ExportError(.rename, path: path, code: errno) }
             finished = true
+            if durable { syncFolder() }
         } catch {
             discard()
             throw error
         }
+    }
+
+    /// Flushes the folder entry of the rename to disk. Best effort: the file is already in place,
+    /// and some file systems refuse `fsync` on a folder.
+    private func syncFolder() {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 
     /// Removes the temporary file and leaves the target as it was. Safe to call more than once.

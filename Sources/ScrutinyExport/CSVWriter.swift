@@ -52,7 +52,12 @@ struct CSVWriter {
     /// A decimal cell in plain notation (see ``PlainNumber``), never neutralised.
     mutating func number(_ value: Double?) throws(ExportError) {
         try separate()
-        if let value, let digits = PlainNumber.format(value) { try output.write(digits) }
+        guard let value else { return }
+        if let whole = PlainNumber.wholeNumber(value) {
+            try output.write(integer: whole)  // the common case (pounds), with no String made
+        } else if let digits = PlainNumber.format(value) {
+            try output.write(digits)
+        }
     }
 
     /// `true` or `false`; `nil` is an empty cell.

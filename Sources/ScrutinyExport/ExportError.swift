@@ -1,5 +1,9 @@
+import Foundation
+
 /// A failure to write an export file, naming the path and what to do next.
-public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
+///
+/// `description` and `localizedDescription` give the same one-line message.
+public struct ExportError: LocalizedError, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong, in the order the steps of writing a file happen.
     public enum Step: String, Sendable, Hashable {
         /// Creating the output folder or the temporary file failed.
@@ -18,11 +22,14 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The operating system's error number, or 0 when there is none.
     public var code: Int32
 
+    /// An error for `path` at `step`, with the `errno` value that explains it.
     public init(_ step: Step, path: String, code: Int32) {
         self.step = step
         self.path = path
         self.code = code
     }
+
+    public var errorDescription: String? { description }
 
     public var description: String {
         let reason = code == 0 ? "unknown error" : String(cString: strerror(code))
@@ -36,11 +43,3 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -4,13 +4,17 @@
 /// The digits are Swift's shortest round-trip digits, so `31007.46` stays `31007.46`; only the
 /// exponent is spelled out as zeros.
 enum PlainNumber {
+    /// `value` as an `Int` when it is a whole number small enough that every such `Double` is exact
+    /// (below 9e15), else `nil`. Negative zero is `0`.
+    static func wholeNumber(_ value: Double) -> Int? {
+        guard value.isFinite, value == value.rounded(.towardZero), value.magnitude < 9.0e15 else { return nil }
+        return Int(value)
+    }
+
     /// The plain decimal for `value`, or `nil` for NaN and infinities (which have none).
     static func format(_ value: Double) -> String? {
         guard value.isFinite else { return nil }
-        if value == 0 { return "0" }
-        if value == value.rounded(.towardZero), value.magnitude < 9.0e15 {
-            return String(Int64(value))
-        }
+        if let whole = wholeNumber(value) { return String(whole) }
         let shortest = value.description
         guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
             return shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest

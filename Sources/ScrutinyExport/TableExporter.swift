@@ -20,6 +20,7 @@ public struct TableExporter: Sendable {
     public static let fileNames: [String] =
         ["reports.jsonl"] + ExportTables.all.map(\.fileName) + ["datapackage.json"]
 
+    /// An exporter; `excel: true` adds the byte order mark Excel needs to open the CSV files as UTF-8.
     public init(excel: Bool = false) {
         self.excel = excel
     }
