@@ -55,3 +55,16 @@ public struct ContractShapeValidator: ReportValidating {
         return (1...12).contains(month) && (1...31).contains(day)
     }
 }
+
+/// Several checks run in order; a report's problems are all of theirs.
+public struct CombinedValidator: ReportValidating {
+    public var validators: [any ReportValidating]
+
+    public init(_ validators: [any ReportValidating]) {
+        self.validators = validators
+    }
+
+    public func problems(in reportJSON: Data) -> [String] {
+        validators.flatMap { $0.problems(in: reportJSON) }
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ScrutinyBatch
 import ScrutinyCore
+import ScrutinyValidate
 
 /// `scrutiny extract PATH... --out DIR`
 struct ExtractCommand: ParsableCommand {
@@ -62,7 +63,15 @@ struct ExtractCommand: ParsableCommand {
         let options = BatchOptions(
             paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, pool: pool,
             scrutinyVersion: Scrutiny.version)
-        let runner = BatchRunner(options: options, logger: logger)
+        let schema: ReportValidator
+        do {
+            schema = try ReportValidator()
+        } catch {
+            logger.error("cannot load the report schema: \(error); this build of scrutiny is broken, please report it")
+            throw ExitCode(70)
+        }
+        let validator = CombinedValidator([ContractShapeValidator(), SchemaCheck(validator: schema)])
+        let runner = BatchRunner(options: options, validator: validator, logger: logger)
 
         let bar = (!quiet && isatty(STDERR_FILENO) == 1) ? ProgressBar() : nil
         let outcome: BatchOutcome
@@ -99,5 +108,14 @@ struct ExtractCommand: ParsableCommand {
     /// This program's own executable, to start workers from.
     static func executablePath() -> String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+/// The report schema (`schemas/report.schema.json`) as the batch's per-report check.
+struct SchemaCheck: ReportValidating {
+    let validator: ReportValidator
+
+    func problems(in reportJSON: Data) -> [String] {
+        validator.validate(reportJSON).map(\.description)
     }
 }

@@ -16,6 +16,7 @@ struct ExtractCommandTests {
         try scratch.write("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Ty", to: "in/truncated.pdf")
         try scratch.write(sampleReport(6), to: "in/worker-crash.txt")
         try scratch.write(sampleReport(7), to: "in/worker-hang.txt")
+        try scratch.write(sampleReport(9), to: "in/worker-invalid.txt")
         try scratch.write(sampleReport(8), to: "in/.hidden/skipped.txt")
         try scratch.write("ignored, not given explicitly", to: "in/notes.docx")
         try scratch.write("given explicitly", to: "minutes.docx")
@@ -27,7 +28,7 @@ struct ExtractCommandTests {
         try makeMixedInputs(in: scratch)
         let run = try ScrutinyBinary.run(
             ["extract", "in", "minutes.docx", "gone.txt", "--out", "out", "--jobs", "2", "--timeout", "5"],
-            in: scratch.url, hook: "crash:worker-crash,hang:worker-hang")
+            in: scratch.url, hook: "crash:worker-crash,hang:worker-hang,invalid:worker-invalid")
 
         #expect(run.status == 1)
         let errors = try scratch.jsonLines("out/errors.jsonl")
@@ -35,12 +36,15 @@ struct ExtractCommandTests {
         #expect(kinds["in/empty.txt"] == "empty")
         #expect(kinds["in/worker-crash.txt"] == "crashed")
         #expect(kinds["in/worker-hang.txt"] == "timeout")
+        #expect(kinds["in/worker-invalid.txt"] == "invalid")
         #expect(kinds["minutes.docx"] == "unsupported")
         #expect(kinds["gone.txt"] == "unreadable")
         #expect(["corrupt", "unsupported"].contains(kinds["in/disguised.pdf"] ?? "missing"))
         #expect(["corrupt", "unsupported", "empty"].contains(kinds["in/truncated.pdf"] ?? "missing"))
-        #expect(errors.count == 7)
+        #expect(errors.count == 8)
         #expect(errors.allSatisfy { !(($0["message"] as? String) ?? "").isEmpty })
+        let invalid = errors.first { $0["path"] as? String == "in/worker-invalid.txt" }
+        #expect((invalid?["message"] as? String)?.contains("meeting_date") == true)
         let crash = errors.first { $0["path"] as? String == "in/worker-crash.txt" }
         #expect((crash?["message"] as? String)?.contains("SIGABRT") == true)
 
@@ -59,11 +63,11 @@ struct ExtractCommandTests {
 
         let record = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
         #expect(record["extracted"] as? Int == 6)
-        #expect(record["failed"] as? Int == 7)
+        #expect(record["failed"] as? Int == 8)
         #expect(record["unchanged"] as? Int == 0)
-        #expect(record["inputs"] as? Int == 13)
+        #expect(record["inputs"] as? Int == 14)
         #expect(record["jobs"] as? Int == 2)
-        #expect(run.stderr.contains("extracted 6, unchanged 0, failed 7"))
+        #expect(run.stderr.contains("extracted 6, unchanged 0, failed 8"))
         #expect(!run.stderr.contains("\r"), "no progress bar when stderr is not a terminal")
     }
 
