@@ -57,5 +57,7 @@ let package = Package(
         .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
+        // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
+        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore"]),
     ]
 )
