@@ -73,7 +73,8 @@ public struct RecommendationExtractor: Sendable {
     private func findStart(_ lines: [OutlinedLine]) -> (Int, String?)? {
         for (index, line) in lines.enumerated() {
             let text = line.text
-            if line.isHeading || line.isBold || line.role == .heading, Self.heading.matches(text) {
+            if line.isHeading || line.isBold || line.role == .heading, Self.heading.matches(text),
+               !ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
                 return (index + 1, nil)
             }
             if line.role == .tableRow, line.filledCells.count >= 2, Self.heading.matches(line.filledCells[0]) {
