@@ -102,6 +102,10 @@ public struct DocumentBlockExtractor: Sendable {
             let text = TitleCaser().titleCaseIfAllCaps(line.text.droppingTrailingPunctuation)
             if Self.councilLine.matches(text) { return text }
         }
+        // A header line that starts with the council's name: "Westmere District Council – Cabinet – 1 May 2024".
+        for line in front.prefix(5) {
+            if let name = Self.councilName.firstMatch(in: line.text)?[1], line.text.hasPrefix(name) { return name }
+        }
         // The council the report names most often ("Chelmsford City Council", "Maldon District Council (MDC)").
         var counts: [String: Int] = [:]
         var order: [String] = []
