@@ -57,8 +57,10 @@ public struct DocumentBlockExtractor: Sendable {
                 // A label column read as one cell: "Subject Report by X | title" holds two labels.
                 if labels[key] == nil { labels[key] = cells[1] }
                 if labels[innerKey] == nil { labels[innerKey] = innerValue }
-            } else if cells.count == 1, line.text.contains(":"), let m = Self.labelled.firstMatch(in: line.text),
-                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil {
+            } else if cells.count == 1, let m = Self.labelled.firstMatch(in: line.text),
+                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
+                      line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
+                // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.
                 labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
             }
         }

@@ -23,7 +23,12 @@ enum ProgressTable {
     }
 
     /// True for the table's header row (also when repeated after a page break).
-    static func isHeader(_ line: OutlinedLine) -> Bool { columns(of: line) != nil }
+    static func isHeader(_ line: OutlinedLine) -> Bool {
+        if columns(of: line) != nil { return true }
+        // Both headers read as one line: "Recommendation Progress".
+        return line.filledCells.count == 1 && line.text.wordCount <= 4 && oneLineHeader.matches(line.text.trimmed)
+    }
+    private static let oneLineHeader = Pattern(#"^recommendations?\s+(?:progress|update|status|response|comments?)(?:\s+\w+)?$"#)
 
     /// True for the header of a progress table exported as text one cell per line:
     /// "Recommendation" alone on `line`, "Progress" alone on `next`.
