@@ -38,6 +38,7 @@ public enum DocumentDump {
     /// The text as printed: cells joined by " | ", in-cell breaks shown as "⏎".
     public static func text(_ line: SourceLine) -> String {
         let text = line.role == .tableRow ? line.cells.joined(separator: " | ") : line.text
-        return text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
     }
 }

@@ -149,3 +149,24 @@ import Testing
     }
     @Test func aSpacedDashKeepsItsSpace() { #expect(joined("the work -", "and more") == "the work - and more") }
 }
+
+@Suite struct DocumentDumpTests {
+    @Test func dumpShowsPageHeadersMarksAndCells() {
+        let document = SourceDocument(format: .pdf, pages: [
+            SourcePage(number: 1, lines: [
+                SourceLine(number: 1, text: "Council", role: .runningHeader, fontSize: 9),
+                SourceLine(number: 2, text: "1. Purpose", role: .heading, headingLevel: 2, fontSize: 13.5, isBold: true),
+                SourceLine(number: 4, text: "Legal:\tNone\nSee note", cells: ["Legal:", "None\nSee note"], role: .tableRow),
+            ]),
+            SourcePage(number: 2, lines: [SourceLine(number: 9, text: "Page 2 of 2", role: .runningFooter)]),
+        ])
+        #expect(DocumentDump.lines(of: document) == [
+            "--- page 1 of 2 ---",
+            "1:1  [hdr][9pt]  Council",
+            "1:2  [H2][B][13.5pt]  1. Purpose",
+            "1:4  [tr]  Legal: | None ⏎ See note",
+            "--- page 2 of 2 ---",
+            "2:9  [ftr]  Page 2 of 2",
+        ])
+    }
+}
