@@ -162,7 +162,7 @@ import Testing
         ])
         #expect(DocumentDump.lines(of: document) == [
             "--- page 1 of 2 ---",
-            "1:1  [hdr][9pt]  Council",
+            "1:1  [9pt][hdr]  Council",
             "1:2  [H2][B][13.5pt]  1. Purpose",
             "1:4  [tr]  Legal: | None ⏎ See note",
             "--- page 2 of 2 ---",
