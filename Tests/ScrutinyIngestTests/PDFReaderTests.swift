@@ -118,6 +118,19 @@ import Testing
         #expect(TaggedLayout.respace("SCRUTINY COMMITTEE 14 OCTOBER 2025", lines: lines, from: 0) == "SCRUTINY COMMITTEE 14 OCTOBER 2025")
     }
 
+    @Test func aParagraphSplitsWhereItsLinesChangeStyle() {
+        func line(_ text: String, y: Double, bold: Bool) -> VisualLine {
+            let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)
+            return VisualLine(cells: [VisualCell(text: text, x1: 0, x2: 100, y1: y, y2: y + 12)], box: box, fontSize: 11, isBold: bold)
+        }
+        let lines = [line("Background papers", y: 0, bold: true), line("None", y: 14, bold: false), line("at all", y: 28, bold: false)]
+        let located = TaggedLayout.locate("Background papersNone at all", lines: lines, from: 0)
+        #expect(located.text == "Background papers None at all")
+        let pieces = TaggedLayout.splitByStyle(located.text, lines: lines, starts: located.starts)
+        #expect(pieces.map(\.text) == ["Background papers", "None at all"])
+        #expect(pieces.map(\.line) == [0, 1])
+    }
+
     @Test func doubleEncodedStructureTextIsRepaired() {
         #expect(PDFDocEncodingRepair.repair("Â£45,000") == "£45,000")
         #expect(PDFDocEncodingRepair.repair("café") == "café")
