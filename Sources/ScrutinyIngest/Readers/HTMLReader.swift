@@ -10,6 +10,8 @@ import ScrutinyCore
 public struct HTMLReader: Sendable {
     public init() {}
 
+    /// Reads HTML bytes (UTF-8, or the encoding the document declares).
+    /// - Throws: ``InputFailure`` `.empty` when nothing readable is left, `.corrupt` when libxml2 builds no tree.
     public func read(_ data: Data) throws(InputFailure) -> SourceDocument {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputFailure(.empty, "the file has no text")
