@@ -303,7 +303,9 @@ public struct DocumentBlockExtractor: Sendable {
             }
         }
         // PDF cells sometimes lose the breaks between their lines: "Jo SmithPolicy OfficerTel: …".
-        contactLines = contactLines.map { Self.gluedWords.replacing(in: $0, with: "$1, $2") }
+        contactLines = contactLines.map {
+            Self.gluedWords.replacing(in: $0.replacingOccurrences(of: "\t", with: " "), with: "$1, $2")
+        }
         if let first = contactLines.first {
             let head = Self.email.replacing(in: Self.phone.replacing(in: first, with: ""), with: "")
             let parts = head.split(separator: ",").map { String($0).trimmed }.filter { part in

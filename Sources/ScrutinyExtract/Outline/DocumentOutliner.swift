@@ -25,6 +25,7 @@ public struct DocumentOutliner: Sendable {
            let title = DocumentBlockExtractor().extract(from: cleaned, metadata: document.metadata).0.title,
            let name = PartnershipExtractor.name(fromTitle: title) {
             wholeReport = directory.add(name, hasForm: false, line: cleaned.first { $0.text.localizedCaseInsensitiveContains(name) })
+            directory.titlePartnership = wholeReport
         }
         return (assign(cleaned, directory: directory, wholeReport: wholeReport), directory)
     }
