@@ -204,4 +204,11 @@ struct BudgetExtractorTests {
         #expect(budgets.map(\.kind) == [.contribution, .contribution])
         #expect(budgets.map(\.period) == ["2025/26", "2025/26"])
     }
+
+    @Test func aSentenceOutsideAnyPartnershipSectionCanNameOne() {
+        let budgets = extract(["The review led to a grant of £15,000 to the Riverside Food Partnership, paid in 2024/25.",
+                               "The camera upgrade is funded at a cost of £86,000."])
+        #expect(budgets.map(\.partnership) == ["Riverside Food Partnership", nil])
+        #expect(BudgetExtractor.namedPartnership(in: "Both the Vale Alliance and the Hill Partnership gave £5.") == nil)
+    }
 }

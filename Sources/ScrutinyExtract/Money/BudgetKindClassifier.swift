@@ -1,3 +1,4 @@
+import Foundation
 import ScrutinyCore
 
 /// Decides what a money amount is from the cue words around it.

@@ -1,3 +1,4 @@
+import Foundation
 import ScrutinyCore
 
 /// What a line's surroundings say about the amounts on it when their own sentence does not.
