@@ -51,6 +51,7 @@ public struct InputDiscovery: Sendable {
     public func discover(_ arguments: [String]) -> Result {
         var inputs: [String: DiscoveredInput] = [:]
         var problems: [InputProblem] = []
+        var visited = Set<String>()
         let fm = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
@@ -60,7 +61,7 @@ public struct InputDiscovery: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                walk(folder: argument, into: &inputs, problems: &problems)
+                walk(folder: argument, into: &inputs, problems: &problems, visited: &visited)
             } else if extensions.contains(Self.pathExtension(of: argument)) {
                 inputs[argument] = DiscoveredInput(file: argument, path: argument)
             } else {
@@ -73,8 +74,12 @@ public struct InputDiscovery: Sendable {
                       problems: problems.sorted { $0.file < $1.file })
     }
 
-    private func walk(folder: String, into inputs: inout [String: DiscoveredInput], problems: inout [InputProblem]) {
-        if let excludedFolder, Self.canonical(folder) == excludedFolder { return }
+    /// Walks `folder`; `visited` holds the real paths of folders already walked, so a symbolic
+    /// link back up the tree is followed once, not forever.
+    private func walk(folder: String, into inputs: inout [String: DiscoveredInput], problems: inout [InputProblem],
+                      visited: inout Set<String>) {
+        let real = Self.canonical(folder)
+        if real == excludedFolder || !visited.insert(real).inserted { return }
         let fm = FileManager.default
         let names: [String]
         do {
@@ -89,7 +94,7 @@ public struct InputDiscovery: Sendable {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                walk(folder: child, into: &inputs, problems: &problems)
+                walk(folder: child, into: &inputs, problems: &problems, visited: &visited)
             } else if extensions.contains(Self.pathExtension(of: name)) {
                 inputs[child] = DiscoveredInput(file: child, path: child)
             }

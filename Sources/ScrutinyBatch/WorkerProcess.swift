@@ -48,6 +48,8 @@ final class WorkerProcess {
     /// Requests answered so far.
     var answered = 0
     private var pending = Data()
+    /// How far `pending` is known to hold no newline, so long replies are scanned once.
+    private var scanned = 0
     private var reaped: WorkerTermination?
 
     private init(pid: pid_t, input: Int32, output: Int32) {
@@ -129,10 +131,15 @@ final class WorkerProcess {
     }
 
     private func takeLine() -> Data? {
-        guard let newline = pending.firstIndex(of: 0x0A) else { return nil }
-        let line = pending[pending.startIndex..<newline]
+        let from = pending.startIndex + scanned
+        guard let newline = pending[from...].firstIndex(of: 0x0A) else {
+            scanned = pending.count
+            return nil
+        }
+        let line = Data(pending[pending.startIndex..<newline])
         pending = Data(pending[(newline + 1)...])
-        return Data(line)
+        scanned = 0
+        return line
     }
 
     /// Resident memory in bytes, from `/proc/<pid>/statm`.

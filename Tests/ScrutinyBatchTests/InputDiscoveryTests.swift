@@ -51,6 +51,15 @@ struct InputDiscoveryTests {
         #expect(result.inputs.map(\.file) == [folder.path("in/r.txt")])
     }
 
+    @Test("a symbolic link back up the tree is not followed forever")
+    func symlinkLoopEnds() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("x", to: "in/sub/r.txt")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("in/sub/loop"), withDestinationPath: folder.path("in"))
+        let result = InputDiscovery(extensions: extensions).discover([folder.path("in")])
+        #expect(result.inputs.map(\.file) == [folder.path("in/sub/r.txt")])
+    }
+
     @Test("a file named twice is one input")
     func deduplicatesNames() throws {
         let folder = try TemporaryFolder()
