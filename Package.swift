@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "scrutiny", targets: ["scrutiny"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
+        .library(name: "ScrutinyValidate", targets: ["ScrutinyValidate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,8 @@ let package = Package(
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.
         .target(name: "JSONSchema"),
+        // The report schema (embedded from schemas/) compiled once; validates report records.
+        .target(name: "ScrutinyValidate", dependencies: ["JSONSchema", "ScrutinyCore"]),
         // JSON, JSON Lines and CSV writers.
         .target(name: "ScrutinyExport", dependencies: ["ScrutinyCore"]),
         // Folders, worker processes, failures, incremental state.
@@ -41,14 +44,20 @@ let package = Package(
             name: "scrutiny",
             dependencies: [
                 "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "ScrutinyBatch", "JSONSchema",
+                "ScrutinyValidate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScrutinyExtractTests", dependencies: ["ScrutinyExtract", "ScrutinyIngest", "ScrutinyCore"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        // The official JSON-Schema-Test-Suite (read from ../shared at run time).
+        .testTarget(name: "JSONSchemaSuiteTests", dependencies: ["JSONSchema"]),
+        .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
+        // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
+        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore"]),
     ]
 )

@@ -57,8 +57,10 @@ public struct DocumentBlockExtractor: Sendable {
                 // A label column read as one cell: "Subject Report by X | title" holds two labels.
                 if labels[key] == nil { labels[key] = cells[1] }
                 if labels[innerKey] == nil { labels[innerKey] = innerValue }
-            } else if cells.count == 1, line.text.contains(":"), let m = Self.labelled.firstMatch(in: line.text),
-                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil {
+            } else if cells.count == 1, let m = Self.labelled.firstMatch(in: line.text),
+                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
+                      line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
+                // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.
                 labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
             }
         }
@@ -101,6 +103,10 @@ public struct DocumentBlockExtractor: Sendable {
             // A letterhead, often in capitals: "STEEPLETON CITY COUNCIL".
             let text = TitleCaser().titleCaseIfAllCaps(line.text.droppingTrailingPunctuation)
             if Self.councilLine.matches(text) { return text }
+        }
+        // A header line that starts with the council's name: "Westmere District Council – Cabinet – 1 May 2024".
+        for line in front.prefix(5) {
+            if let name = Self.councilName.firstMatch(in: line.text)?[1], line.text.hasPrefix(name) { return name }
         }
         // The council the report names most often ("Chelmsford City Council", "Maldon District Council (MDC)").
         var counts: [String: Int] = [:]
@@ -303,7 +309,9 @@ public struct DocumentBlockExtractor: Sendable {
             }
         }
         // PDF cells sometimes lose the breaks between their lines: "Jo SmithPolicy OfficerTel: …".
-        contactLines = contactLines.map { Self.gluedWords.replacing(in: $0, with: "$1, $2") }
+        contactLines = contactLines.map {
+            Self.gluedWords.replacing(in: $0.replacingOccurrences(of: "\t", with: " "), with: "$1, $2")
+        }
         if let first = contactLines.first {
             let head = Self.email.replacing(in: Self.phone.replacing(in: first, with: ""), with: "")
             let parts = head.split(separator: ",").map { String($0).trimmed }.filter { part in

@@ -18,6 +18,10 @@ public struct RecommendationExtractor: Sendable {
     /// The recommendations, in order.
     public func extract(from lines: [OutlinedLine]) -> [Recommendation] {
         guard let (start, inlineFirst) = findStart(lines) else { return [] }
+        // A cover table row "Recommendations | 1. … 2. …": the items are the cell's paragraphs.
+        if start > 0, lines[start - 1].role == .tableRow, lines[start - 1].filledCells.count >= 2 {
+            return items(inCell: lines[start - 1])
+        }
         var items: [Recommendation] = []
         var index = start
         if let inlineFirst {
@@ -50,12 +54,30 @@ public struct RecommendationExtractor: Sendable {
         return items.map { var r = $0; r.text = r.text.collapsingSpaces; return r }
     }
 
+    private func items(inCell line: OutlinedLine) -> [Recommendation] {
+        var items: [Recommendation] = []
+        for paragraph in line.filledCells.dropFirst().flatMap({ InlineMarkup.paragraphs(of: $0) }) {
+            let marker = ListMarker.split(paragraph)
+            let text = marker?.number != nil ? marker!.rest : paragraph
+            if marker?.number == nil, let last = items.last, continues(last.text, with: text, line: line) {
+                items[items.count - 1].text += " " + text
+            } else if !(text.hasSuffix(":") && items.isEmpty && marker?.number == nil) {
+                items.append(Recommendation(number: marker?.number, text: text, provenance: line.provenance))
+            }
+        }
+        return items
+    }
+
     /// The index of the first line of the recommendations, and the text of an inline one
     /// ("RECOMMENDED that X" gives X) found on the line before it.
     private func findStart(_ lines: [OutlinedLine]) -> (Int, String?)? {
         for (index, line) in lines.enumerated() {
             let text = line.text
-            if line.isHeading || line.isBold || line.role == .heading, Self.heading.matches(text) {
+            if line.isHeading || line.isBold || line.role == .heading, Self.heading.matches(text),
+               !ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+                return (index + 1, nil)
+            }
+            if line.role == .tableRow, line.filledCells.count >= 2, Self.heading.matches(line.filledCells[0]) {
                 return (index + 1, nil)
             }
             if line.role != .tableRow, Self.inlineStart.matches(text) {

@@ -16,12 +16,15 @@ public struct RecommendationUpdateExtractor: Sendable {
         var inTable = false
         var flat = FlatGroup()
         var skipNext = false
+        var columns: ProgressTable.Columns?
+        var previousRow: OutlinedLine?
         for (index, line) in lines.enumerated() {
             if skipNext {
                 skipNext = false
                 continue
             }
             if ProgressTable.isHeader(line) {
+                if let header = ProgressTable.columns(of: line) { columns = header }
                 inTable = true
                 continue
             }
@@ -33,7 +36,8 @@ public struct RecommendationUpdateExtractor: Sendable {
                 continue
             }
             guard inTable else { continue }
-            if line.role == .heading || (line.isHeading && HeadingRule.opensMajorSection(line.text, headingLevel: line.headingLevel))
+            if (line.isHeading && HeadingRule.opensMajorSection(line.text, headingLevel: nil))
+                || (line.role == .heading && ProgressTable.groupName(line) == nil)
                 || DocumentOutliner.formName(line) != nil {
                 updates += flat.flush()
                 flat.active = false
@@ -53,6 +57,20 @@ public struct RecommendationUpdateExtractor: Sendable {
                 }
                 continue
             }
+            // A row laid out like the header: take the recommendation and progress columns.
+            if let columns, line.role == .tableRow, line.cells.count == columns.count {
+                let rec = line.cells[columns.recommendation].trimmed
+                let progress = line.cells[columns.progress].trimmed
+                if rec.isEmpty {
+                    if !progress.isEmpty, !updates.isEmpty {
+                        let previous = updates[updates.count - 1].progress
+                        updates[updates.count - 1].progress = previous.map { $0 + " " + progress } ?? progress
+                    }
+                } else if line.filledCells.count > 1 || columns.recommendation == 0 {
+                    updates += records(recommendation: rec, progress: progress, line: line)
+                }
+                continue
+            }
             if ProgressTable.isContinuation(line), !updates.isEmpty {
                 let more = line.filledCells.joined(separator: " ")
                 let previous = updates[updates.count - 1].progress
@@ -62,6 +80,16 @@ public struct RecommendationUpdateExtractor: Sendable {
             if ProgressTable.groupName(line) != nil { continue }
             let cells = line.cells.map(\.trimmed)
             guard line.role == .tableRow, cells.count >= 2, !cells[0].isEmpty else { continue }
+            // A row whose recommendation starts in lower case carries on the row above (a PDF
+            // table read one visual line at a time).
+            defer { previousRow = line }
+            if let last = updates.last, let previousRow, cells[0].first?.isLowercase == true, !last.text.hasSuffix("."),
+               previousRow.page == line.page, line.lineNumber - previousRow.lineNumber <= 2 {
+                let more = cells[1...].filter { !$0.isEmpty }.joined(separator: " ")
+                updates[updates.count - 1].text += " " + cells[0]
+                if !more.isEmpty { updates[updates.count - 1].progress = (last.progress.map { $0 + " " } ?? "") + more }
+                continue
+            }
             updates += records(recommendation: cells[0], progress: cells[1...].filter { !$0.isEmpty }.joined(separator: "\n"), line: line)
         }
         return updates + flat.flush()

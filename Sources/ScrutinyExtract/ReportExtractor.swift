@@ -21,6 +21,9 @@ public struct ReportExtractor: Sendable {
         if report.recommendations.isEmpty { warnings.append("recommendations not found") }
         report.recommendationUpdates = RecommendationUpdateExtractor().extract(from: lines)
         report.partnerships = PartnershipExtractor().extract(from: lines, directory: directory, title: block.title)
+        if let name = directory.titlePartnership {
+            warnings.append("partnership inferred from the title: \(name)")
+        }
         report.budgets = BudgetExtractor().extract(from: lines)
         report.implications = ImplicationExtractor().extract(from: lines)
         report.warnings = warnings

@@ -1,14 +1,20 @@
 import ArgumentParser
 import Foundation
+import Logging
+import ScrutinyBatch
 import ScrutinyCore
-import ScrutinyExport
-import ScrutinyExtract
-import ScrutinyIngest
+import ScrutinyValidate
 
 /// `scrutiny extract PATH... --out DIR`
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extract", abstract: "Extract records from reports (files or folders) into an output folder.")
+        commandName: "extract",
+        abstract: "Extract records from reports (files or folders) into an output folder.",
+        discussion: """
+            Exit status: 0 every input done; 1 some inputs failed (see DIR/errors.jsonl, the rest are \
+            written); 64 usage error; 75 the output folder is in use by another extract.
+            A second run into the same folder reads only new or changed inputs.
+            """)
 
     @Argument(help: "Files or folders (recursive): .pdf .txt .text .html .htm")
     var paths: [String]
@@ -16,37 +22,100 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder.")
     var out: String
 
+    @Option(name: .long, help: "Worker processes reading documents at once (default: the number of processors).")
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Re-extract every input, even those unchanged since the last run.")
+    var force = false
+
+    @Option(name: .long, help: "Seconds one document may take before it is given up as 'timeout'.")
+    var timeout: Double = 60
+
+    @Option(name: .long, help: ArgumentHelp("Resident memory (MiB) one worker may use before its document is given up as 'memory'.", visibility: .hidden))
+    var memoryLimit: Int = 2048
+
+    @Option(name: .long, help: ArgumentHelp("Documents one worker reads before it is replaced by a fresh one.", visibility: .hidden))
+    var recycleAfter: Int = 500
+
+    @Flag(name: .long, help: "Write CSV files for spreadsheet programs (UTF-8 byte order mark).")
+    var excel = false
+
+    @Flag(name: .long, help: "Print only errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 MiB") }
+        if recycleAfter < 1 { throw ValidationError("--recycle-after must be at least 1") }
+    }
+
     func run() throws {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: out + "/reports", withIntermediateDirectories: true)
-        var files: [String] = []
-        for path in paths {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                for rel in (try? fm.subpathsOfDirectory(atPath: path)) ?? [] {
-                    let ext = (rel as NSString).pathExtension.lowercased()
-                    if DocumentIngester.supportedExtensions.contains(ext) { files.append((path as NSString).appendingPathComponent(rel)) }
-                }
-            } else {
-                files.append(path)
-            }
+        let logger = Logger(label: "scrutiny") { _ in TerminalLogHandler(level: quiet ? .error : .info) }
+
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let pool = WorkerPoolConfiguration(
+            // The address-space cap is a backstop well above the resident limit the batch watches.
+            executable: Self.executablePath(),
+            arguments: ["worker", "--address-space-limit", String(max(8192, memoryLimit * 4))],
+            workers: workers, timeout: timeout,
+            memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
+        let options = BatchOptions(
+            paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, pool: pool,
+            scrutinyVersion: Scrutiny.version)
+        let schema: ReportValidator
+        do {
+            schema = try ReportValidator()
+        } catch {
+            logger.error("cannot load the report schema: \(error); this build of scrutiny is broken, please report it")
+            throw ExitCode(70)
         }
-        var failed = false
-        for file in files.sorted() {
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                let sha = ContentHash.sha256(data)
-                let document = try DocumentIngester().ingest(data: data, path: file)
-                let id = Report.documentID(sha256: sha)
-                let report = ReportExtractor().extract(
-                    document, source: SourceInfo(file: file, sha256: sha, format: document.format, pages: document.reportedPageCount),
-                    documentID: id)
-                try ReportJSON.encode(report).write(to: URL(fileURLWithPath: "\(out)/reports/\(id).json"), options: .atomic)
-            } catch {
-                failed = true
-                FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
-            }
+        let validator = CombinedValidator([ContractShapeValidator(), SchemaCheck(validator: schema)])
+        let runner = BatchRunner(options: options, validator: validator, logger: logger)
+
+        let bar = (!quiet && isatty(STDERR_FILENO) == 1) ? ProgressBar() : nil
+        let outcome: BatchOutcome
+        do {
+            outcome = try runner.run { done, total in bar?.update(done: done, total: total) }
+        } catch let busy as OutputFolderBusy {
+            bar?.finish()
+            logger.error("\(busy.description)")
+            throw ExitCode(75)
+        } catch {
+            bar?.finish()
+            logger.error("\(error)")
+            throw ExitCode(1)
         }
-        if failed { throw ExitCode(1) }
+        bar?.finish()
+
+        for failure in outcome.failures {
+            logger.error("\(failure.path): \(failure.kind.rawValue): \(failure.message)")
+        }
+        logger.notice("\(Self.summary(outcome.record, out: out))")
+        if outcome.record.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `extracted 12, unchanged 3, failed 2 (corrupt 1, encrypted 1) in 4.1 s → out/`
+    static func summary(_ record: RunRecord, out: String) -> String {
+        var text = "extracted \(record.extracted), unchanged \(record.unchanged), failed \(record.failed)"
+        if !record.errors.isEmpty {
+            text += " (" + record.errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        let folder = out.hasSuffix("/") ? out : out + "/"
+        return text + " in \(String(format: "%.1f", record.seconds)) s → \(folder)"
+    }
+
+    /// This program's own executable, to start workers from.
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+/// The report schema (`schemas/report.schema.json`) as the batch's per-report check.
+struct SchemaCheck: ReportValidating {
+    let validator: ReportValidator
+
+    func problems(in reportJSON: Data) -> [String] {
+        validator.validate(reportJSON).map(\.description)
     }
 }

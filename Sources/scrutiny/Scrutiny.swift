@@ -9,5 +9,5 @@ struct Scrutiny: ParsableCommand {
         commandName: "scrutiny",
         abstract: "Turn council committee reports (PDF, text, HTML) into validated JSON, JSON Lines and CSV.",
         version: version,
-        subcommands: [ExtractCommand.self, ValidateCommand.self, DumpCommand.self])
+        subcommands: [ExtractCommand.self, ValidateCommand.self, DumpCommand.self, WorkerCommand.self])
 }

@@ -154,3 +154,16 @@ struct CouncilLetterheadTests {
         #expect(report.document.meetingDate == "2024-02-02")
     }
 }
+
+@Suite("Council from a header line")
+struct CouncilHeaderLineTests {
+    @Test func headerLineStartingWithTheCouncilBeatsMentions() {
+        let report = TestDocuments.report("""
+        Fenby District Council – Cabinet – 1 May 2024
+        REPORT of HEAD OF PLANNING to CABINET
+        Purpose
+        To agree joint work with Lowmoor County Council and Lowmoor County Council officers.
+        """)
+        #expect(report.document.council == "Fenby District Council")
+    }
+}

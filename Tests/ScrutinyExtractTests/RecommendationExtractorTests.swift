@@ -50,3 +50,15 @@ struct RecommendationExtractorTests {
         #expect(recommendations("Purpose\nTo inform Members.\nBackground\nNothing to decide.").isEmpty)
     }
 }
+
+@Suite("Recommendations in a cover-table cell")
+struct TableCellRecommendationTests {
+    @Test func paragraphsOfTheCellAreTheItems() {
+        let row = SourceLine(number: 1, text: "", cells: ["Recommendations", "1. That the plan is approved.\n2. That fees rise by\n3% from April."],
+                             role: .tableRow)
+        let document = SourceDocument(format: .html, pages: [SourcePage(number: 1, lines: [row])])
+        let recs = RecommendationExtractor().extract(from: DocumentOutliner().outline(document))
+        #expect(recs.map(\.number) == ["1", "2"])
+        #expect(recs.last?.text == "That fees rise by 3% from April.")
+    }
+}

@@ -74,3 +74,42 @@ struct FlatProgressTableTests {
         #expect(updates.map(\.partnership) == ["Riverside Markets Board", "Dene Valley Trust", "Dene Valley Trust"])
     }
 }
+
+@Suite("Progress tables with reference and status columns")
+struct ProgressColumnsTests {
+    @Test func recommendationAndProgressColumnsAreFoundByTheirHeaders() {
+        func row(_ n: Int, _ cells: [String]) -> SourceLine {
+            SourceLine(number: n, text: cells.joined(separator: "\t"), cells: cells, role: .tableRow)
+        }
+        let lines = [
+            row(1, ["Ref", "Recommendation", "Cabinet response", "Progress", "RAG"]),
+            row(2, ["R1", "Open the library on Sundays.", "Accepted", "Sunday opening began in May.", "Green"]),
+            row(3, ["", "", "", "Visitor numbers are up 8%.", ""]),
+            row(4, ["R2", "Review the fees.", "Accepted in part", "Review due in autumn.", "Amber"]),
+        ]
+        let document = SourceDocument(format: .pdf, pages: [SourcePage(number: 1, lines: lines)])
+        let updates = RecommendationUpdateExtractor().extract(from: DocumentOutliner().outline(document))
+        #expect(updates.map(\.text) == ["Open the library on Sundays.", "Review the fees."])
+        #expect(updates.map(\.progress) == ["Sunday opening began in May. Visitor numbers are up 8%.", "Review due in autumn."])
+        #expect(updates.first?.provenance.page == 1)
+    }
+}
+
+@Suite("Progress tables read one visual line at a time")
+struct WrappedProgressRowsTests {
+    @Test func lowerCaseRowsCarryOnTheRowAbove() {
+        func row(_ n: Int, _ cells: [String]) -> SourceLine {
+            SourceLine(number: n, text: cells.joined(separator: "\t"), cells: cells, role: .tableRow)
+        }
+        let lines = [
+            SourceLine(number: 1, text: "Recommendation Progress"),
+            row(2, ["The Board should meet in public for", "Meetings have been public"]),
+            row(3, ["all of its business.", "since March."]),
+            row(4, ["Accounts should be published.", "Done in May."]),
+        ]
+        let document = SourceDocument(format: .pdf, pages: [SourcePage(number: 1, lines: lines)])
+        let updates = RecommendationUpdateExtractor().extract(from: DocumentOutliner().outline(document))
+        #expect(updates.map(\.text) == ["The Board should meet in public for all of its business.", "Accounts should be published."])
+        #expect(updates.map(\.progress) == ["Meetings have been public since March.", "Done in May."])
+    }
+}

@@ -25,6 +25,7 @@ public struct DocumentOutliner: Sendable {
            let title = DocumentBlockExtractor().extract(from: cleaned, metadata: document.metadata).0.title,
            let name = PartnershipExtractor.name(fromTitle: title) {
             wholeReport = directory.add(name, hasForm: false, line: cleaned.first { $0.text.localizedCaseInsensitiveContains(name) })
+            directory.titlePartnership = wholeReport
         }
         return (assign(cleaned, directory: directory, wholeReport: wholeReport), directory)
     }
@@ -118,7 +119,8 @@ public struct DocumentOutliner: Sendable {
                 if scope != .progressTable { partnership = nil }
                 scope = .progressTable
                 line.isHeading = false
-            } else if scope == .progressTable, let group = ProgressTable.groupName(line),
+            } else if scope == .progressTable, !(line.isHeading && HeadingRule.opensMajorSection(line.text, headingLevel: nil)),
+                      let group = ProgressTable.groupName(line),
                       line.role == .tableRow || directory.resolve(group) != nil || group.wordCount <= 6 {
                 partnership = directory.resolve(group) ?? PartnershipDirectory.canonical(group).name
                 line.isHeading = false

@@ -42,8 +42,10 @@ enum HeadingRule {
     /// True for a heading that opens a new part of the report ("Appendix 2 ...", "3. Findings",
     /// a level-1 heading) rather than a field label inside a form.
     static func opensMajorSection(_ text: String, headingLevel: Int?) -> Bool {
-        if headingLevel == 1 { return true }
-        return majorSection.matches(text)
+        if majorSection.matches(text) { return true }
+        // Readers mark any large bold line level 1, form questions ("Is it statutory?") included.
+        guard headingLevel == 1 else { return false }
+        return !text.contains("?") && !text.hasSuffix(":") && PartnershipExtractor.field(of: text) == nil
     }
     private static let majorSection = Pattern(#"^(?i:appendix|annex|schedule)\b|^\d{1,2}\.?\s+\p{Lu}[^?]*$"#, caseSensitive: true)
 }

@@ -7,7 +7,7 @@ struct LineCleaner: Sendable {
     private static let gluedNameLabel = Pattern(#"^\s*(?:\*\*)?\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*[^*]+?)\s*\*\*(.+)$"#)
 
     // The same header glued to the label with only a space: "Partnership name: X (XP) Partnership's purpose:".
-    private static let spacedNameLabel = Pattern(#"^\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*.+?)\s+((?:(?:the\s+)?partnership(?:'s|’s)\s+)?(?:purpose|aims(?:\s+and\s+objectives)?|objectives|role|description|background)\b[^:?]{0,40}[:?]?)$"#)
+    private static let spacedNameLabel = Pattern(#"^\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*.+?)(?:\s+|(?<=[)\p{Ll}])(?=\p{Lu}))((?:(?:the\s+)?partnership(?:'s|’s)\s+)?(?:purpose|aims(?:\s+and\s+objectives)?|objectives|role|description|background)\b[^:?]{0,40}[:?]?)$"#)
 
     func clean(_ document: SourceDocument) -> [OutlinedLine] {
         var out: [OutlinedLine] = []

@@ -14,6 +14,9 @@ struct PartnershipDirectory: Sendable {
     }
 
     private(set) var entries: [Entry] = []
+    /// The partnership a report about one partnership names in its title, when that is
+    /// where the name came from.
+    var titlePartnership: String?
 
     private static let acronymInParens = Pattern(#"\(([A-Z][A-Za-z&]{1,9})\)"#, caseSensitive: true)
     private static let parenthetical = Pattern(#"\s*\([^)]*\)"#)

@@ -5,12 +5,30 @@ enum ProgressTable {
     private static let firstHeader = Pattern(#"^(?:original\s+|agreed\s+)?recommendations?(?:\s*\(s\))?(?:\s+made)?\s*:?$"#)
     private static let secondHeader = Pattern(#"^(?:progress|update|status|response|comments?|action(?:s)? taken|current position)\b.{0,40}$"#)
 
+    /// Where the recommendation and its progress sit in a header row ("Ref | Recommendation |
+    /// Cabinet response | Progress | RAG" has them at 1 and 2), and how many cells the row has.
+    struct Columns: Sendable, Hashable {
+        var recommendation: Int
+        var progress: Int
+        var count: Int
+    }
+
+    /// The columns of a progress table's header row; `nil` when `line` is not one.
+    static func columns(of line: OutlinedLine) -> Columns? {
+        guard line.role == .tableRow else { return nil }
+        let cells = line.cells.map(\.trimmed)
+        guard cells.count >= 2, let rec = cells.prefix(3).firstIndex(where: { firstHeader.matches($0) }),
+              let progress = cells.indices.first(where: { $0 > rec && secondHeader.matches(cells[$0]) }) else { return nil }
+        return Columns(recommendation: rec, progress: progress, count: cells.count)
+    }
+
     /// True for the table's header row (also when repeated after a page break).
     static func isHeader(_ line: OutlinedLine) -> Bool {
-        let cells = line.cells.filter { !$0.trimmed.isEmpty }
-        guard cells.count >= 2 else { return false }
-        return firstHeader.matches(cells[0].trimmed) && secondHeader.matches(cells[1].trimmed)
+        if columns(of: line) != nil { return true }
+        // Both headers read as one line: "Recommendation Progress".
+        return line.filledCells.count == 1 && line.text.wordCount <= 4 && oneLineHeader.matches(line.text.trimmed)
     }
+    private static let oneLineHeader = Pattern(#"^recommendations?\s+(?:progress|update|status|response|comments?)(?:\s+\w+)?$"#)
 
     /// True for the header of a progress table exported as text one cell per line:
     /// "Recommendation" alone on `line`, "Progress" alone on `next`.

@@ -1,9 +1,0 @@
-/// A JSON value.
-public enum JSONValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-}

@@ -1,0 +1,134 @@
+/// One validation run: walks the compiled nodes over an instance, keeping the instance and
+/// keyword paths, the dynamic scope, and the errors found. Made per `validate` call.
+struct Evaluation {
+    let nodes: [FrozenNode]
+    let dynamicAnchors: [[String: Int]]
+    let maxDepth: Int
+    private(set) var errors: [ValidationIssue] = []
+    /// JSON Pointer tokens of the instance location, unescaped (escaped only when an error is recorded).
+    var instancePath: [String] = []
+    /// JSON Pointer tokens of the keyword location, unescaped.
+    var keywordPath: [String] = []
+    /// Resources entered, outermost first.
+    var dynamicScope: [Int] = []
+    private var depth = 0
+
+    init(schema: SchemaValidator, reportErrors: Bool) {
+        nodes = schema.nodes
+        dynamicAnchors = schema.dynamicAnchors
+        maxDepth = schema.options.maxDepth
+        errors.reserveCapacity(reportErrors ? 4 : 0)
+    }
+
+    /// Evaluates node `n` against `value`. When `collect`, merges its annotations into `out` on success;
+    /// when `report`, records errors, otherwise stops at the first failure.
+    mutating func evaluate(_ n: Int, _ value: JSONValue, collect: Bool, report: Bool, into out: inout Annotations) -> Bool {
+        let node = nodes[n]
+        if let b = node.boolean {
+            if !b && report { fail("no value is allowed here", absolute: node.absoluteLocation) }
+            return b
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxDepth {
+            if report { fail("schema references nest deeper than \(maxDepth) levels (a reference loop?)", absolute: node.absoluteLocation) }
+            return false
+        }
+        let entered = dynamicScope.last != node.resource
+        if entered { dynamicScope.append(node.resource) }
+        defer { if entered { dynamicScope.removeLast() } }
+
+        let track = collect || node.tracksAnnotations
+        var local = Annotations()
+        var valid = true
+        for keyword in node.keywords {
+            keywordPath.append(keyword.name)
+            let ok = apply(keyword, of: node, to: value, track: track, report: report, local: &local)
+            keywordPath.removeLast()
+            if !ok {
+                valid = false
+                if !report { return false }
+            }
+        }
+        if let u = node.unevaluatedItems, case .array(let items) = value {
+            if !unevaluatedItems(u, node: node, items, report: report, local: &local) {
+                valid = false
+                if !report { return false }
+            }
+        }
+        if let u = node.unevaluatedProperties, case .object(let object) = value {
+            if !unevaluatedProperties(u, node: node, object, report: report, local: &local) {
+                valid = false
+            }
+        }
+        if valid && collect { out.merge(local) }
+        return valid
+    }
+
+    private mutating func apply(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
+                       local: inout Annotations) -> Bool {
+        switch keyword {
+        case .ref(let target):
+            return evaluate(target, value, collect: track, report: report, into: &local)
+        case .dynamicRef(let initial, let anchor):
+            return evaluate(resolveDynamic(initial, anchor), value, collect: track, report: report, into: &local)
+        case .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas:
+            return applyInPlace(keyword, of: node, to: value, track: track, report: report, local: &local)
+        case .prefixItems, .items, .contains, .properties, .patternProperties, .additionalProperties, .propertyNames:
+            return applyToChildren(keyword, of: node, to: value, track: track, report: report, local: &local)
+        default:
+            return assert(keyword, of: node, on: value, report: report)
+        }
+    }
+
+    /// `$dynamicRef`: the outermost resource in the dynamic scope that defines the anchor wins.
+    private mutating func resolveDynamic(_ initial: Int, _ anchor: String?) -> Int {
+        guard let anchor else { return initial }
+        for r in dynamicScope {
+            if let target = dynamicAnchors[r][anchor] { return target }
+        }
+        return initial
+    }
+
+    /// Evaluates a subschema at a child instance location (`token`) under keyword tokens.
+    mutating func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: String?, keywordToken: String? = nil,
+                       report: Bool, falseMessage: @autoclosure () -> String) -> Bool {
+        if let t = instanceToken { instancePath.append(t) }
+        if let t = keywordToken { keywordPath.append(t) }
+        defer {
+            if instanceToken != nil { instancePath.removeLast() }
+            if keywordToken != nil { keywordPath.removeLast() }
+        }
+        let child = nodes[n]
+        if child.boolean == false {
+            if report { fail(falseMessage(), absolute: child.absoluteLocation) }
+            return false
+        }
+        var ignored = Annotations()
+        return evaluate(n, value, collect: false, report: report, into: &ignored)
+    }
+
+    /// Records an error at the current instance and keyword locations.
+    mutating func fail(_ message: String, absolute: String) {
+        var instance = ""
+        for t in instancePath { instance += "/" + JSONPointer.escape(t) }
+        var kw = ""
+        for t in keywordPath { kw += "/" + JSONPointer.escape(t) }
+        errors.append(ValidationIssue(instanceLocation: instance, keywordLocation: kw,
+                                      absoluteKeywordLocation: absolute, message: message))
+    }
+
+    /// Drops errors recorded after `mark` (used when a failed alternative is not the verdict).
+    mutating func rollback(to mark: Int) {
+        if errors.count > mark { errors.removeSubrange(mark...) }
+    }
+    var errorMark: Int { errors.count }
+}
+
+extension JSONValue {
+    /// A short rendering for messages.
+    var brief: String {
+        let t = jsonText
+        return t.count > 40 ? String(t.prefix(37)) + "..." : t
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import Logging
+import ScrutinyCore
+import ScrutinyExport
+import ScrutinyIngest
+
+/// What one `scrutiny extract` run is asked to do.
+public struct BatchOptions: Sendable {
+    /// Files and folders as given on the command line.
+    public var paths: [String]
+    /// The output folder.
+    public var output: URL
+    /// Re-extract every input even when its content has not changed.
+    public var force: Bool
+    /// Write CSVs for spreadsheet programs.
+    public var excel: Bool
+    public var pool: WorkerPoolConfiguration
+    /// Written into `run.json`.
+    public var scrutinyVersion: String
+
+    public init(paths: [String], output: URL, force: Bool = false, excel: Bool = false,
+                pool: WorkerPoolConfiguration, scrutinyVersion: String) {
+        self.paths = paths
+        self.output = output
+        self.force = force
+        self.excel = excel
+        self.pool = pool
+        self.scrutinyVersion = scrutinyVersion
+    }
+}
+
+/// What a run did: the `run.json` record and every failure, sorted by path.
+public struct BatchOutcome: Sendable {
+    public var record: RunRecord
+    public var failures: [ErrorRecord]
+}
+
+/// A failure that stops the whole run (as opposed to one input failing).
+public struct BatchError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Runs `extract` over an output folder: discover inputs, skip the unchanged, extract the rest in
+/// worker processes, validate and write each report, then rebuild the folder-wide exports.
+///
+/// The output folder always holds a complete state: every file is written whole under a temporary
+/// name and renamed, and the incremental state is journaled after each report, so a run killed at
+/// any point is finished by the next one with nothing lost or duplicated.
+public struct BatchRunner {
+    public var options: BatchOptions
+    public var validator: any ReportValidating
+    public var logger: Logger
+
+    public init(options: BatchOptions, validator: any ReportValidating = ContractShapeValidator(),
+                logger: Logger = Logger(label: "scrutiny.batch")) {
+        self.options = options
+        self.validator = validator
+        self.logger = logger
+    }
+
+    /// Runs the batch. `progress` is called with (done, total) as each document finishes.
+    /// - Throws: ``OutputFolderBusy`` when another run holds the folder; ``BatchError`` when the
+    ///   folder cannot be written or no worker can start.
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> BatchOutcome {
+        let started = Date()
+        let folder = ReportFolder(url: options.output.appendingPathComponent("reports"))
+        do {
+            try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        } catch {
+            throw BatchError(description: "cannot create \(folder.url.path): \(error.localizedDescription); check the --out path and its permissions")
+        }
+        let lock = try OutputLock(directory: options.output, startedAt: started)
+        defer { withExtendedLifetime(lock) {} }
+
+        let discovery = InputDiscovery(extensions: DocumentIngester.supportedExtensions, excluding: options.output.path)
+            .discover(options.paths)
+        let (groups, unreadable) = DocumentGroup.group(discovery.inputs)
+        var ledger = RunLedger(failures: discovery.problems.map { ErrorRecord(path: $0.file, failure: $0.failure) } + unreadable)
+
+        // Skip what the folder already holds.
+        let state = ExtractionState(directory: options.output)
+        var pending: [String: DocumentGroup] = [:]
+        var requests: [WorkerRequest] = []
+        for group in groups {
+            let expected = StateEntry(file: group.first.file, sha256: group.sha256, documentID: group.documentID,
+                                      reportFile: group.first.file)
+            if !options.force, state.entries[group.first.file] == expected, Self.hasContent(folder.fileURL(for: group.documentID)) {
+                ledger.unchanged += group.files.count
+                ledger.keep(group.documentID, entries: group.stateEntries(documentID: group.documentID, sha256: group.sha256))
+            } else {
+                requests.append(WorkerRequest(path: group.first.path, file: group.first.file))
+                pending[group.first.file] = group
+            }
+        }
+
+        // Extract the rest in workers; validate and write each report as it arrives.
+        var done = 0
+        var writeError: Error?
+        progress(0, requests.count)
+        do {
+            ledger.workersStarted = try WorkerPool(configuration: options.pool).run(requests) { request, result in
+                done += 1
+                defer { progress(done, requests.count) }
+                guard let group = pending[request.file] else { return }
+                do {
+                    try accept(result, for: group, into: folder, state: state, ledger: &ledger)
+                } catch {
+                    writeError = writeError ?? error
+                }
+            }
+        } catch {
+            throw BatchError(description: "cannot run the workers: \(error)")
+        }
+        if let writeError {
+            throw BatchError(description: "cannot write into \(options.output.path): \(writeError.localizedDescription)")
+        }
+
+        prune(folder, keeping: ledger.kept)
+        if ledger.extracted > 0 { Self.syncFileSystem() }
+        do {
+            try state.compact(to: ledger.entries)
+            try TableExporter(excel: options.excel).rebuild(from: folder, into: options.output.path)
+            return try finish(ledger, started: started, inputs: discovery.inputs.count + discovery.problems.count)
+        } catch {
+            throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// What a run has done so far.
+    struct RunLedger {
+        var failures: [ErrorRecord]
+        var extracted = 0
+        var unchanged = 0
+        var workersStarted = 0
+        /// Document ids whose reports stay in the folder.
+        var kept = Set<String>()
+        /// The state entries of every input with a report.
+        var entries: [StateEntry] = []
+
+        mutating func keep(_ documentID: String, entries newEntries: [StateEntry]) {
+            kept.insert(documentID)
+            entries += newEntries
+        }
+    }
+
+    /// Validates and writes one worker result, or records its failure.
+    private func accept(_ result: Result<Report, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
+                        state: ExtractionState, ledger: inout RunLedger) throws {
+        let report: Report
+        switch result {
+        case .failure(let failure):
+            ledger.failures += group.errorRecords(failure)
+            return
+        case .success(let value):
+            report = value
+        }
+        let json = try ReportJSON.encode(report)
+        let problems = validator.problems(in: json)
+        guard problems.isEmpty else {
+            ledger.failures += group.errorRecords(InputFailure(
+                .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
+            return
+        }
+        // Whole or absent even if the run is killed; synced to disk once at the end.
+        try AtomicFile.write(json, to: folder.fileURL(for: report.documentID).path, durable: false)
+        let entries = group.stateEntries(documentID: report.documentID, sha256: report.source.sha256)
+        try state.record(entries)
+        ledger.keep(report.documentID, entries: entries)
+        ledger.extracted += group.files.count
+        if !report.warnings.isEmpty {
+            logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
+        }
+    }
+
+    /// Drops reports no input produces any more, and temporaries left by killed runs.
+    private func prune(_ folder: ReportFolder, keeping kept: Set<String>) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder.url.path)) ?? [] {
+            let isOrphanReport = name.hasSuffix(".json") && !name.hasPrefix(".") && !kept.contains(String(name.dropLast(5)))
+            if Self.isTemporary(name) || isOrphanReport {
+                try? fm.removeItem(at: folder.url.appendingPathComponent(name))
+                if isOrphanReport { logger.info("removed reports/\(name): no input produces it any more") }
+            }
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: options.output.path)) ?? [] where Self.isTemporary(name) {
+            try? fm.removeItem(at: options.output.appendingPathComponent(name))
+        }
+    }
+
+    /// Writes `errors.jsonl` (sorted by path) and `run.json`.
+    private func finish(_ ledger: RunLedger, started: Date, inputs: Int) throws -> BatchOutcome {
+        let failures = ledger.failures.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+        try AtomicFile.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl").path)
+        let finished = Date()
+        let formatter = ISO8601DateFormatter()
+        let record = RunRecord(
+            started: formatter.string(from: started), finished: formatter.string(from: finished),
+            scrutinyVersion: options.scrutinyVersion, inputs: inputs,
+            extracted: ledger.extracted, unchanged: ledger.unchanged, failed: failures.count,
+            errors: Dictionary(failures.map { ($0.kind.rawValue, 1) }, uniquingKeysWith: +),
+            jobs: options.pool.workers, workersStarted: ledger.workersStarted,
+            seconds: (finished.timeIntervalSince(started) * 1000).rounded() / 1000)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(encoder.encode(record), to: options.output.appendingPathComponent("run.json").path)
+        return BatchOutcome(record: record, failures: failures)
+    }
+
+    /// Flushes the reports written without a sync to the disk before the state names them for good:
+    /// one `sync(2)` instead of one `fsync` per report, which dominated the run time.
+    static func syncFileSystem() {
+        sync()
+    }
+
+    /// A temporary file left by a write that never finished (see ``AtomicFile``).
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".tmp-")
+    }
+
+    /// True when the file exists and is not empty (a report torn by a power cut is empty).
+    static func hasContent(_ url: URL) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) > 0
+    }
+
+    static func jsonLines(_ records: [ErrorRecord]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        for record in records {
+            data.append(try encoder.encode(record))
+            data.append(0x0A)
+        }
+        return data
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ScrutinyExport
+
+/// What the output folder remembers of one input: its content hash and the report it gave.
+public struct StateEntry: Sendable, Hashable, Codable {
+    /// The input's name (`source.file` style).
+    public var file: String
+    public var sha256: String
+    public var documentID: String
+    /// The input the report names as `source.file` (the first of several with the same content).
+    public var reportFile: String
+
+    public init(file: String, sha256: String, documentID: String, reportFile: String) {
+        self.file = file
+        self.sha256 = sha256
+        self.documentID = documentID
+        self.reportFile = reportFile
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, sha256, documentID = "document_id", reportFile = "report_file"
+    }
+}
+
+/// The incremental state of an output folder: input path → sha256 → document id.
+///
+/// Kept as a JSON Lines journal (`.scrutiny-state.jsonl`): a line is appended (written through to
+/// the kernel) after each report is written, so a run killed at any moment leaves a state that
+/// matches the reports on disk; a torn last line is ignored. The journal is synced to the disk at
+/// most once a second (a power cut loses at most the last second's entries, which the next run
+/// simply extracts again). At the end of a run the journal is rewritten whole, holding only that
+/// run's inputs.
+public final class ExtractionState {
+    public static let fileName = ".scrutiny-state.jsonl"
+
+    public let url: URL
+    /// Entries by file, the latest line winning.
+    public private(set) var entries: [String: StateEntry]
+    private var journal: FileHandle?
+    private var lastSync = Date.distantPast
+
+    /// Loads the journal in `directory`, or starts empty.
+    public init(directory: URL) {
+        url = directory.appendingPathComponent(Self.fileName)
+        var entries: [String: StateEntry] = [:]
+        if let data = try? Data(contentsOf: url) {
+            let decoder = JSONDecoder()
+            for line in data.split(separator: 0x0A) {
+                if let entry = try? decoder.decode(StateEntry.self, from: Data(line)) { entries[entry.file] = entry }
+            }
+        }
+        self.entries = entries
+    }
+
+    deinit { try? journal?.close() }
+
+    /// Records entries: appends them to the journal, syncing it if the last sync is a second old.
+    public func record(_ newEntries: [StateEntry]) throws {
+        if journal == nil {
+            if !FileManager.default.fileExists(atPath: url.path) {
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.seekToEnd()
+            // A run killed mid-line leaves a torn line; start ours on a fresh one.
+            try handle.write(contentsOf: Data([0x0A]))
+            journal = handle
+        }
+        var data = Data()
+        for entry in newEntries {
+            data.append(try Self.encode(entry))
+            entries[entry.file] = entry
+        }
+        try journal?.write(contentsOf: data)
+        if Date().timeIntervalSince(lastSync) >= 1 {
+            try journal?.synchronize()
+            lastSync = Date()
+        }
+    }
+
+    /// Replaces the journal with exactly `finalEntries`, atomically.
+    public func compact(to finalEntries: [StateEntry]) throws {
+        try journal?.close()
+        journal = nil
+        var data = Data()
+        for entry in finalEntries.sorted(by: { $0.file < $1.file }) { data.append(try Self.encode(entry)) }
+        try AtomicFile.write(data, to: url.path)
+        entries = Dictionary(finalEntries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    private static func encode(_ entry: StateEntry) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(entry)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ScrutinyCore
+
+/// The `reports/` folder of an output folder, read one report at a time in `document_id` order.
+///
+/// Only the file names are held in memory, so exporting a folder of any size stays flat.
+public struct ReportFolder: Sequence {
+    public let url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// The document ids present, sorted.
+    public func documentIDs() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    public func fileURL(for documentID: String) -> URL {
+        url.appendingPathComponent("\(documentID).json")
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(folder: self, ids: documentIDs().makeIterator())
+    }
+
+    /// Decodes reports lazily; a file that no longer decodes is skipped.
+    public struct Iterator: IteratorProtocol {
+        let folder: ReportFolder
+        var ids: IndexingIterator<[String]>
+        let decoder = JSONDecoder()
+
+        public mutating func next() -> Report? {
+            while let id = ids.next() {
+                if let data = try? Data(contentsOf: folder.fileURL(for: id)),
+                   let report = try? decoder.decode(Report.self, from: data) {
+                    return report
+                }
+            }
+            return nil
+        }
+    }
+}

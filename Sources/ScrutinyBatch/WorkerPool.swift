@@ -1,0 +1,160 @@
+import Foundation
+import ScrutinyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Limits and sizes for a ``WorkerPool``.
+public struct WorkerPoolConfiguration: Sendable {
+    /// The program to start as a worker, and its arguments (`scrutiny worker`).
+    public var executable: String
+    public var arguments: [String]
+    /// How many workers run at once.
+    public var workers: Int
+    /// Seconds one document may take before its worker is killed (`timeout`).
+    public var timeout: Double
+    /// Resident memory a worker may reach before it is killed (`memory`).
+    public var memoryLimit: UInt64
+    /// Documents a worker reads before it is replaced by a fresh one.
+    public var recycleAfter: Int
+
+    public init(executable: String, arguments: [String] = ["worker"], workers: Int, timeout: Double,
+                memoryLimit: UInt64 = 2 << 30, recycleAfter: Int = 500) {
+        self.executable = executable
+        self.arguments = arguments
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self.memoryLimit = memoryLimit
+        self.recycleAfter = max(1, recycleAfter)
+    }
+}
+
+/// Runs requests through long-lived worker processes, `workers` at a time.
+///
+/// A worker that dies is replaced and its document reported `crashed` (with the signal); one that
+/// takes longer than the time limit or grows past the memory limit is killed and its document
+/// reported `timeout` or `memory`. Results come back in the order workers finish; callers that
+/// need a fixed order must sort.
+public struct WorkerPool {
+    public var configuration: WorkerPoolConfiguration
+
+    public init(configuration: WorkerPoolConfiguration) {
+        self.configuration = configuration
+    }
+
+    private final class Slot {
+        var process: WorkerProcess?
+        var request: WorkerRequest?
+        var started = Date()
+    }
+
+    /// Sends every request to a worker and calls `handle` with each answer as it arrives.
+    /// - Returns: how many worker processes were started (replacements and recycling included).
+    /// - Throws: ``WorkerLaunchError`` when no worker can be started at all.
+    @discardableResult
+    public func run(_ requests: some Sequence<WorkerRequest>,
+                    handle: (WorkerRequest, Result<Report, InputFailure>) -> Void) throws -> Int {
+        var started = 0
+        signal(SIGPIPE, SIG_IGN)
+        var queue = requests.makeIterator()
+        var exhausted = false
+        let slots = (0..<configuration.workers).map { _ in Slot() }
+        defer {
+            for slot in slots {
+                slot.process?.closeInput()
+                slot.process?.reap()
+            }
+        }
+
+        func finish(_ slot: Slot, _ result: Result<Report, InputFailure>) {
+            if let request = slot.request { handle(request, result) }
+            slot.request = nil
+        }
+
+        func retire(_ slot: Slot) -> WorkerTermination? {
+            guard let process = slot.process else { return nil }
+            slot.process = nil
+            return process.reap()
+        }
+
+        while true {
+            // Give every idle slot a request.
+            for slot in slots where slot.request == nil && !exhausted {
+                guard let request = queue.next() else { exhausted = true; break }
+                if slot.process == nil {
+                    slot.process = try WorkerProcess.launch(executable: configuration.executable,
+                                                            arguments: configuration.arguments)
+                    started += 1
+                }
+                slot.request = request
+                slot.started = Date()
+                if slot.process?.send(request) != true {
+                    slot.process?.kill()
+                    let termination = retire(slot)
+                    finish(slot, .failure(InputFailure(
+                        .crashed, "the worker ended before taking the document (\(termination?.description ?? "unknown")); retry the file alone")))
+                }
+            }
+            let busy = slots.filter { $0.request != nil && $0.process != nil }
+            if busy.isEmpty && exhausted { return started }
+            if busy.isEmpty { continue }
+
+            var descriptors = busy.map { pollfd(fd: $0.process!.output, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), 200)
+            if ready < 0 && errno != EINTR { throw WorkerLaunchError(description: "poll failed: errno \(errno)") }
+
+            for (slot, descriptor) in zip(busy, descriptors) where descriptor.revents != 0 {
+                guard let process = slot.process else { continue }
+                switch process.read() {
+                case .partial:
+                    break
+                case .line(let line):
+                    process.answered += 1
+                    let result: Result<Report, InputFailure>
+                    if let response = try? WorkerWire.decode(WorkerResponse.self, from: line) {
+                        if let report = response.report {
+                            result = .success(report)
+                        } else {
+                            result = .failure(response.failure ?? InputFailure(.crashed, "the worker answered with neither report nor error"))
+                        }
+                    } else {
+                        process.kill()
+                        _ = retire(slot)
+                        result = .failure(InputFailure(.crashed, "the worker sent a reply that is not JSON; retry the file alone"))
+                    }
+                    finish(slot, result)
+                    if let process = slot.process, process.answered >= configuration.recycleAfter {
+                        process.closeInput()
+                        _ = retire(slot)
+                    }
+                case .closed:
+                    let termination = retire(slot)
+                    finish(slot, .failure(InputFailure(
+                        .crashed,
+                        "the worker reading this document died (\(termination?.description ?? "unknown")); the file may be damaged or hostile")))
+                }
+            }
+
+            // Enforce the time and memory limits.
+            let now = Date()
+            for slot in slots where slot.request != nil {
+                guard let process = slot.process else { continue }
+                if now.timeIntervalSince(slot.started) > configuration.timeout {
+                    process.kill()
+                    _ = retire(slot)
+                    finish(slot, .failure(InputFailure(
+                        .timeout, "reading took longer than \(Self.seconds(configuration.timeout)) s; the worker was stopped (raise --timeout if the file is just large)")))
+                } else if let resident = process.residentBytes(), resident > configuration.memoryLimit {
+                    process.kill()
+                    _ = retire(slot)
+                    finish(slot, .failure(InputFailure(
+                        .memory, "reading used more than \(configuration.memoryLimit >> 20) MiB of memory; the worker was stopped")))
+                }
+            }
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

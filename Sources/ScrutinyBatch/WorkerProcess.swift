@@ -1,0 +1,176 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a worker process ended.
+enum WorkerTermination: Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+
+    /// "signal 6 (SIGABRT)" or "exit status 3".
+    var description: String {
+        switch self {
+        case .exited(let status): return "exit status \(status)"
+        case .signalled(let signal): return "signal \(signal) (\(Self.signalName(signal)))"
+        }
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGABRT: return "SIGABRT"
+        case SIGSEGV: return "SIGSEGV"
+        case SIGBUS: return "SIGBUS"
+        case SIGILL: return "SIGILL"
+        case SIGTRAP: return "SIGTRAP"
+        case SIGFPE: return "SIGFPE"
+        case SIGKILL: return "SIGKILL"
+        case SIGTERM: return "SIGTERM"
+        default: return "SIG\(signal)"
+        }
+    }
+}
+
+/// Why a worker process could not be started.
+public struct WorkerLaunchError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// One running `scrutiny worker` process and the two pipes to it, seen from the batch.
+///
+/// Not thread-safe: the ``WorkerPool`` drives all its workers from one thread.
+final class WorkerProcess {
+    let pid: pid_t
+    /// Write end of the worker's standard input.
+    private(set) var input: Int32
+    /// Read end of the worker's standard output.
+    let output: Int32
+    /// Requests answered so far.
+    var answered = 0
+    private var pending = Data()
+    /// How far `pending` is known to hold no newline, so long replies are scanned once.
+    private var scanned = 0
+    private var reaped: WorkerTermination?
+
+    private init(pid: pid_t, input: Int32, output: Int32) {
+        self.pid = pid
+        self.input = input
+        self.output = output
+    }
+
+    /// Starts `executable arguments...` with pipes on its standard input and output; its standard
+    /// error goes to `/dev/null`. Every descriptor but the two pipe ends is closed in the child.
+    static func launch(executable: String, arguments: [String]) throws -> WorkerProcess {
+        var toChild: [Int32] = [0, 0]
+        var fromChild: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0 else { throw WorkerLaunchError(description: "cannot make a pipe: errno \(errno)") }
+        guard pipe(&fromChild) == 0 else {
+            close(toChild[0]); close(toChild[1])
+            throw WorkerLaunchError(description: "cannot make a pipe: errno \(errno)")
+        }
+        for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        close(toChild[0])
+        close(fromChild[1])
+        guard status == 0 else {
+            close(toChild[1]); close(fromChild[0])
+            throw WorkerLaunchError(description: "cannot start the worker \(executable): \(String(cString: strerror(status)))")
+        }
+        return WorkerProcess(pid: pid, input: toChild[1], output: fromChild[0])
+    }
+
+    /// Sends one request; false when the worker is gone.
+    func send(_ request: WorkerRequest) -> Bool {
+        guard input >= 0, let data = try? WorkerWire.encode(request) else { return false }
+        return data.withUnsafeBytes { buffer -> Bool in
+            guard var base = buffer.baseAddress else { return false }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = write(input, base, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                remaining -= written
+                base += written
+            }
+            return true
+        }
+    }
+
+    /// What one read from the worker's output gave.
+    enum ReadOutcome {
+        /// A whole response line.
+        case line(Data)
+        /// Some bytes, no whole line yet.
+        case partial
+        /// The worker closed its output: it has ended.
+        case closed
+    }
+
+    /// Reads what is available (call after `poll` says the output is readable).
+    func read() -> ReadOutcome {
+        if let line = takeLine() { return .line(line) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let count = Glibc.read(output, &buffer, buffer.count)
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { return .partial }
+        if count <= 0 { return .closed }
+        pending.append(contentsOf: buffer[0..<count])
+        return takeLine().map { .line($0) } ?? .partial
+    }
+
+    private func takeLine() -> Data? {
+        let from = pending.startIndex + scanned
+        guard let newline = pending[from...].firstIndex(of: 0x0A) else {
+            scanned = pending.count
+            return nil
+        }
+        let line = Data(pending[pending.startIndex..<newline])
+        pending = Data(pending[(newline + 1)...])
+        scanned = 0
+        return line
+    }
+
+    /// Resident memory in bytes, from `/proc/<pid>/statm`.
+    func residentBytes() -> UInt64? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = UInt64(fields[1]) else { return nil }
+        return pages * UInt64(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// Kills the worker at once.
+    func kill() {
+        if reaped == nil { _ = Glibc.kill(pid, SIGKILL) }
+    }
+
+    /// Closes its input so it finishes and exits by itself.
+    func closeInput() {
+        if input >= 0 { close(input); input = -1 }
+    }
+
+    /// Waits for the worker to end, closing the pipes.
+    @discardableResult
+    func reap() -> WorkerTermination {
+        if let reaped { return reaped }
+        closeInput()
+        close(output)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let termination: WorkerTermination = (status & 0x7f) == 0
+            ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
+        reaped = termination
+        return termination
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import ScrutinyBatch
+
+/// `scrutiny worker`: the hidden subcommand `extract` starts in each worker process.
+///
+/// Reads one JSON request per line on standard input and answers with one JSON line each on
+/// standard output, until its input closes. Not meant to be run by hand.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Internal: read documents for a running extract.", shouldDisplay: false)
+
+    @Option(name: .long, help: "Address-space cap in MiB (RLIMIT_AS); 0 for none.")
+    var addressSpaceLimit: UInt64 = 8192
+
+    func run() throws {
+        WorkerService(addressSpaceLimit: addressSpaceLimit == 0 ? nil : addressSpaceLimit << 20).run()
+    }
+}

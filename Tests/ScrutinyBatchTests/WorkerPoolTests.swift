@@ -1,0 +1,66 @@
+import Foundation
+import ScrutinyBatch
+import ScrutinyCore
+import Testing
+
+/// The pool driven with small shell scripts standing in for `scrutiny worker`.
+@Suite("The worker pool's handling of misbehaving workers")
+struct WorkerPoolTests {
+    func run(script: String, requests: Int = 1, workers: Int = 1, timeout: Double = 10) throws
+        -> (results: [String: Result<Report, InputFailure>], started: Int) {
+        let pool = WorkerPool(configuration: WorkerPoolConfiguration(
+            executable: "/bin/sh", arguments: ["-c", script], workers: workers, timeout: timeout))
+        var results: [String: Result<Report, InputFailure>] = [:]
+        let started = try pool.run((1...requests).map { WorkerRequest(path: "p\($0)", file: "f\($0)") }) { request, result in
+            results[request.file] = result
+        }
+        return (results, started)
+    }
+
+    func failure(_ result: Result<Report, InputFailure>?) -> InputFailure? {
+        if case .failure(let failure) = result { return failure }
+        return nil
+    }
+
+    @Test("a reply per request is passed on, one worker serving many requests")
+    func answersArePassedOn() throws {
+        let reply = #"{"file":"x","failure":{"kind":"corrupt","message":"damaged xref"}}"#
+        let outcome = try run(script: "while read line; do echo '\(reply)'; done", requests: 5)
+        #expect(outcome.results.count == 5)
+        #expect(outcome.results.values.allSatisfy { failure($0) == InputFailure(.corrupt, "damaged xref") })
+        #expect(outcome.started == 1)
+    }
+
+    @Test("a worker killed by a signal gives a crashed failure naming the signal, and is replaced")
+    func crashIsReported() throws {
+        let outcome = try run(script: "read line; kill -SEGV $$", requests: 3)
+        #expect(outcome.results.count == 3)
+        let first = try #require(failure(outcome.results["f1"]))
+        #expect(first.kind == .crashed)
+        #expect(first.message.contains("SIGSEGV"))
+        #expect(outcome.started == 3)
+    }
+
+    @Test("a worker that does not answer within the time limit is killed: timeout")
+    func hangTimesOut() throws {
+        let started = Date()
+        let outcome = try run(script: "read line; sleep 60", timeout: 0.5)
+        #expect(failure(outcome.results["f1"])?.kind == .timeout)
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test("a reply that is not JSON is a crashed failure")
+    func garbageIsCrash() throws {
+        let outcome = try run(script: "read line; echo 'Segmentation fault (core dumped)'; sleep 60")
+        let result = try #require(failure(outcome.results["f1"]))
+        #expect(result.kind == .crashed)
+        #expect(result.message.contains("not JSON"))
+    }
+
+    @Test("a reply far larger than the pipe buffer arrives whole")
+    func largeReplyArrivesWhole() throws {
+        let script = #"read line; printf '{"file":"x","failure":{"kind":"corrupt","message":"'; head -c 3000000 /dev/zero | tr '\0' 'a'; printf '"}}\n'"#
+        let outcome = try run(script: script)
+        #expect(failure(outcome.results["f1"])?.message.count == 3_000_000)
+    }
+}
