@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScrutinyExtractTests", dependencies: ["ScrutinyExtract", "ScrutinyIngest", "ScrutinyCore"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         // The official JSON-Schema-Test-Suite (read from ../shared at run time).

@@ -7,6 +7,7 @@
 #   SCRUTINY=path        the binary to measure (default .build/release/scrutiny; never built here)
 #   BENCH_FILES=N        use only the first N corpus files (quick trial runs)
 #   BENCH_NO_PYTHON=1    skip pdfplumber and PyMuPDF (they take minutes per round)
+#   BENCH_CORPUS=dir     measure the PDFs in dir as they are instead of bench/corpus
 #
 # Each round runs every tool once over the same files, in an order rotated per round, each
 # under /usr/bin/time. A tool's ratio is its wall time divided by pdftotext's wall time in the
@@ -18,14 +19,16 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 bench="$root/bench"
 rounds="${1:-3}"
 bin="${SCRUTINY:-$root/.build/release/scrutiny}"
-corpus="$bench/corpus"
+corpus="${BENCH_CORPUS:-$bench/corpus}"
 results="$bench/results.md"
 
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/run.sh [ROUNDS]" >&2; exit 64; }
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 command -v pdftotext >/dev/null || { echo "bench: pdftotext missing (apt-get install poppler-utils)" >&2; exit 1; }
 
-"$bench/gen-corpus" --out "$corpus" || { echo "bench: could not generate the corpus" >&2; exit 1; }
+if [[ -z "${BENCH_CORPUS:-}" ]]; then
+    "$bench/gen-corpus" --out "$corpus" || { echo "bench: could not generate the corpus" >&2; exit 1; }
+fi
 
 mapfile -t files < <(find "$corpus" -name '*.pdf' | LC_ALL=C sort | head -n "${BENCH_FILES:-1000000}")
 (( ${#files[@]} > 0 )) || { echo "bench: no PDFs in $corpus" >&2; exit 1; }
@@ -41,8 +44,8 @@ python=""
 if [[ -z "${BENCH_NO_PYTHON:-}" ]]; then
     if [[ ! -x "$bench/venv/bin/python" ]] || ! "$bench/venv/bin/python" -c 'import pdfplumber, pymupdf' 2>/dev/null; then
         echo "bench: setting up bench/venv with pdfplumber and pymupdf"
-        { python3 -m venv "$bench/venv" && "$bench/venv/bin/pip" install -q pdfplumber pymupdf; } >"$bench/venv-setup.log" 2>&1 \
-            || echo "bench: pip install failed (see bench/venv-setup.log); skipping the Python tools"
+        { python3 -m venv "$bench/venv" && "$bench/venv/bin/pip" install -q pdfplumber pymupdf; } >/tmp/scrutiny-bench-venv.log 2>&1 \
+            || { tail -n 3 /tmp/scrutiny-bench-venv.log; echo "bench: pip install failed (log: /tmp/scrutiny-bench-venv.log); skipping the Python tools"; }
     fi
     "$bench/venv/bin/python" -c 'import pdfplumber, pymupdf' 2>/dev/null && python="$bench/venv/bin/python"
 fi
@@ -50,15 +53,18 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 raw="$work/raw.csv"
-echo "round,tool,status,wall_s,rss_kb" >"$raw"
+echo "round,tool,status,wall_s,rss_kb,failed_inputs" >"$raw"
 
-# measure ROUND TOOL COMMAND...: run once under /usr/bin/time, append a CSV row.
+# measure ROUND TOOL OUTDIR COMMAND...: run once under /usr/bin/time, append a CSV row.
+# OUTDIR (or -) is where scrutiny writes; its errors.jsonl gives the number of failed inputs.
 measure() {
-    local round="$1" tool="$2"; shift 2
+    local round="$1" tool="$2" out="$3"; shift 3
+    [[ "$out" != - ]] && rm -f "$out/errors.jsonl"
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr"
-    local rc=$? wall rss
+    local rc=$? wall rss failed=0
     read -r wall rss < <(tail -n 1 "$work/time")
-    echo "$round,$tool,$rc,$wall,$rss" >>"$raw"
+    [[ "$out" != - && -f "$out/errors.jsonl" ]] && failed=$(grep -c . "$out/errors.jsonl")
+    echo "$round,$tool,$rc,$wall,$rss,$failed" >>"$raw"
     if (( rc != 0 )); then
         printf '  %-22s exit %s: %s\n' "$tool" "$rc" "$(grep -v '^$' "$work/stderr" | tail -n 2 | tr '\n' ' ' | cut -c1-200)"
     else
@@ -69,10 +75,10 @@ measure() {
 run_tool() {
     local round="$1" tool="$2"
     case "$tool" in
-        pdftotext)        measure "$round" "$tool" bash -c 'for f; do pdftotext -q "$f" - ; done' _ "${files[@]}" ;;
-        scrutiny-jobs1)   measure "$round" "$tool" "$bin" extract "${targets[@]}" --out "$work/out-jobs1" --jobs 1 --force ;;
-        scrutiny)         measure "$round" "$tool" "$bin" extract "${targets[@]}" --out "$work/out-default" --force ;;
-        pdfplumber|pymupdf) measure "$round" "$tool" "$python" "$bench/pyextract.py" "$tool" "${files[@]}" ;;
+        pdftotext)        measure "$round" "$tool" - bash -c 'for f; do pdftotext -q "$f" - ; done' _ "${files[@]}" ;;
+        scrutiny-jobs1)   measure "$round" "$tool" "$work/out-jobs1" "$bin" extract "${targets[@]}" --out "$work/out-jobs1" --jobs 1 --force ;;
+        scrutiny)         measure "$round" "$tool" "$work/out-default" "$bin" extract "${targets[@]}" --out "$work/out-default" --force ;;
+        pdfplumber|pymupdf) measure "$round" "$tool" - "$python" "$bench/pyextract.py" "$tool" "${files[@]}" ;;
     esac
 }
 
@@ -89,17 +95,22 @@ done
 # Flat memory: scrutiny's peak RSS on the first 20 files against all of them.
 if [[ -x "$bin" ]]; then
     echo "flat-memory check"
-    measure 0 "scrutiny-jobs1-first20" "$bin" extract "${files[@]:0:20}" --out "$work/out-first20" --jobs 1 --force
+    measure 0 "scrutiny-jobs1-first20" "$work/out-first20" "$bin" extract "${files[@]:0:20}" --out "$work/out-first20" --jobs 1 --force
 fi
 
-BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_BYTES="$bytes" \
+BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_BYTES="$bytes" BENCH_CORPUS_DIR="$corpus" \
 BENCH_ROUNDS="$rounds" BENCH_BIN="$bin" BENCH_ROOT="$root" BENCH_PY="$python" python3 - <<'PY'
 import csv, os, statistics, subprocess, datetime
 env = os.environ
 rows = list(csv.DictReader(open(env["BENCH_RAW"])))
 pages, nfiles = int(env["BENCH_PAGES"]), int(env["BENCH_FILES_N"])
-# exit 1 from scrutiny means some inputs failed but the rest were written: still a timed run.
-ok = lambda r: r["status"] in ("0", "1") if r["tool"].startswith("scrutiny") else r["status"] == "0"
+# Exit 1 from scrutiny means some inputs failed but the rest were written: still a timed run,
+# unless every input failed (then nothing was really extracted).
+def ok(r):
+    if r["tool"].startswith("scrutiny"):
+        limit = 20 if r["tool"].endswith("first20") else nfiles
+        return r["status"] == "0" or (r["status"] == "1" and int(r["failed_inputs"]) < min(limit, nfiles))
+    return r["status"] == "0"
 base = {r["round"]: float(r["wall_s"]) for r in rows if r["tool"] == "pdftotext" and ok(r)}
 order = ["pdftotext", "scrutiny-jobs1", "scrutiny", "pymupdf", "pdfplumber"]
 labels = {"pdftotext": "pdftotext (one process per file)", "scrutiny-jobs1": "scrutiny extract --jobs 1",
@@ -113,14 +124,16 @@ for tool in order:
     good = [r for r in runs if ok(r)]
     if not good:
         codes = sorted({r["status"] for r in runs})
-        lines.append(f"| {labels[tool]} | 0/{len(runs)} | failed (exit {', '.join(codes)}) | | | |")
+        lines.append(f"| {labels[tool]} | 0/{len(runs)} | failed (exit {', '.join(codes)}; inputs failed: "
+                     f"{max(int(r['failed_inputs']) for r in runs)}) | | | |")
         continue
     walls = [float(r["wall_s"]) for r in good]
     med = statistics.median(walls)
     ratios = [float(r["wall_s"]) / base[r["round"]] for r in good if base.get(r["round"])]
     ratio = f"{statistics.median(ratios):.2f}×" if ratios else "n/a"
     rss = max(int(r["rss_kb"]) for r in good) / 1024
-    note = " (some inputs failed)" if any(r["status"] == "1" for r in good) else ""
+    failed = max(int(r["failed_inputs"]) for r in good)
+    note = f" ({failed} inputs failed)" if failed else ""
     lines.append(f"| {labels[tool]}{note} | {len(good)}/{len(runs)} | {med:.2f} ({min(walls):.2f}–{max(walls):.2f}) | "
                  f"{pages / med:.0f} | {rss:.0f} MB | {ratio} |")
 flat = []
@@ -142,9 +155,9 @@ commit = version(["git", "-C", env["BENCH_ROOT"], "rev-parse", "--short", "HEAD"
 pyv = version([env["BENCH_PY"], "-c", "import pdfplumber, pymupdf; print('pdfplumber', pdfplumber.__version__, '/ PyMuPDF', pymupdf.VersionBind)"]) if env["BENCH_PY"] else "not installed"
 out = ["# scrutiny benchmark", "",
        f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cores (`nproc`): {os.cpu_count() and subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}",
-       f"- corpus: {nfiles} PDFs, {pages} pages, {int(env['BENCH_BYTES']) / 1e6:.1f} MB (bench/corpus, made by bench/gen-corpus)",
+       f"- corpus: {nfiles} PDFs, {pages} pages, {int(env['BENCH_BYTES']) / 1e6:.1f} MB ({env['BENCH_CORPUS_DIR'].removeprefix(env['BENCH_ROOT'] + '/')})",
        f"- rounds: {env['BENCH_ROUNDS']}, interleaved, tool order rotated per round; times from `/usr/bin/time -f \"%e %M\"`",
-       f"- scrutiny: `{env['BENCH_BIN']}` at commit {commit}",
+       f"- scrutiny: `{env['BENCH_BIN']}` (worktree at commit {commit})",
        f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + flat + [""]
 open(env["BENCH_RESULTS"], "w").write("\n".join(out))
 print("\n".join(out))

@@ -20,7 +20,7 @@ public struct ValidationOptions: Sendable {
 /// for error in validator.validate(instance).errors { print(error) }
 /// ```
 public struct SchemaValidator: Sendable {
-    let nodes: [CompiledNode]
+    let nodes: [FrozenNode]
     let root: Int
     let dynamicAnchors: [[String: Int]]
     let options: ValidationOptions
@@ -37,7 +37,7 @@ public struct SchemaValidator: Sendable {
         if rootURI != URIText.split(fallback).base { index.add(schema, uri: URIText.split(fallback).base) }
         var compiler = SchemaCompiler(index: index, formatAssertion: options.formatAssertion)
         root = try compiler.node(at: rootURI + "#", from: rootURI, exact: true)
-        nodes = compiler.nodes
+        nodes = compiler.nodes.map(FrozenNode.init)
         dynamicAnchors = compiler.dynamicAnchors
         self.options = options
     }
@@ -50,7 +50,7 @@ public struct SchemaValidator: Sendable {
 
     /// Validates `instance`, collecting every error.
     public func validate(_ instance: JSONValue) -> ValidationResult {
-        let run = Evaluation(schema: self, reportErrors: true)
+        var run = Evaluation(schema: self, reportErrors: true)
         var annotations = Annotations()
         _ = run.evaluate(root, instance, collect: false, report: true, into: &annotations)
         return ValidationResult(errors: run.errors)
@@ -58,7 +58,7 @@ public struct SchemaValidator: Sendable {
 
     /// Whether `instance` is valid; stops at the first failure.
     public func isValid(_ instance: JSONValue) -> Bool {
-        let run = Evaluation(schema: self, reportErrors: false)
+        var run = Evaluation(schema: self, reportErrors: false)
         var annotations = Annotations()
         return run.evaluate(root, instance, collect: false, report: false, into: &annotations)
     }

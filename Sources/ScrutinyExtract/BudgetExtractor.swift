@@ -1,8 +1,166 @@
+import Foundation
 import ScrutinyCore
 
 /// Finds every money amount printed in a document.
+///
+/// Each amount becomes one ``Budget``: its value from ``MoneyParser``, its kind from the words around it
+/// (``BudgetKindClassifier``), its period from its own sentence or else from the heading or question it
+/// answers (``PeriodParser``), its partnership from the line it is on, and its sentence as context.
+/// Paragraphs wrapped over several lines are read as one; each table cell is read on its own.
 public struct BudgetExtractor: Sendable {
     public init() {}
 
-    public func extract(from lines: [OutlinedLine]) -> [Budget] { [] }
+    /// Every amount in `lines`, in reading order, then any bare figures of "£000"/"£m" tables.
+    public func extract(from lines: [OutlinedLine]) -> [Budget] {
+        var context = PeriodContext()
+        var lineContexts: [LineContext] = []
+        for line in lines { lineContexts.append(context.context(for: line)) }
+        // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").
+        let partnerships = Set(lines.compactMap(\.partnership).filter(Self.readsAsABody))
+        var budgets: [Budget] = []
+        // Figures from "£000" tables come after every printed amount, so a reader matching amounts by value
+        // meets the printed "£420,000" before a table's "(420)".
+        var scaledFigures: [Budget] = []
+        for block in TextBlock.blocks(of: lines) {
+            if block.text.contains("£") {
+                budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships)
+            } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
+                scaledFigures.append(scaled)
+            }
+        }
+        return budgets + scaledFigures
+    }
+
+    /// A bare figure in a column headed "£000" or "£m", scaled by the heading's factor; `raw` is the cell as printed.
+    func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
+        guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
+        let lineIndex = block.starts[0].line
+        let line = lines[lineIndex]
+        return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
+                      kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
+                      partnership: line.partnership, context: line.cells.joined(separator: " | "),
+                      provenance: line.provenance)
+    }
+
+    /// Words that begin a sentence that refers back to the amount before it ("This reduced to £4,954").
+    static let anaphora: Set<String> = ["this", "it", "that", "these", "which", "the figure", "the amount", "the sum"]
+    /// Phrases that make an amount cumulative rather than one year's.
+    static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
+
+    func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
+                 partnerships: Set<String> = []) -> [Budget] {
+        let chars = Array(block.text)
+        var budgets: [Budget] = []
+        var questionPeriod: String?
+        var questionTopic: BudgetKind?
+        var previousKind: BudgetKind?
+        var previousSentencePeriod: String?
+        for sentenceRange in SentenceSplitter().sentences(in: chars) {
+            let sentence = Array(chars[sentenceRange])
+            let sentenceText = String(sentence)
+            let periods = PeriodParser().periods(in: sentence)
+            if sentenceText.hasSuffix("?") {
+                if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
+                questionTopic = questionTopic ?? BudgetKindClassifier().topic(of: sentenceText)
+            }
+            let mentions = MoneyParser().mentions(in: sentence)
+            defer {
+                // A period before the sentence's amounts frames what follows ("The budget for 2024/25 was £1m.
+                // Spending was £0.9m."); one after an amount belongs to that amount ("£15,000, paid in 2024/25").
+                let firstAmount = mentions.first?.range.lowerBound ?? sentence.count
+                previousSentencePeriod = sentenceText.hasSuffix("?") ? nil
+                    : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
+            }
+            guard !mentions.isEmpty else { continue }
+            let lower = sentenceText.lowercased()
+            let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
+            let amountRanges = mentions.map(\.range)
+            for (mentionIndex, mention) in mentions.enumerated() {
+                let lineIndex = block.lineIndex(at: sentenceRange.lowerBound + mention.range.lowerBound)
+                let line = lines[lineIndex]
+                var kind = BudgetKindClassifier().kind(in: sentence, target: mention.range, amounts: amountRanges)
+                let table = block.table?.spanning(mentionIndex, of: mentions.count)
+                if kind == nil, let table { kind = table.kind() }
+                if kind == nil, refersBack { kind = previousKind }
+                if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
+                let period: String?
+                if let own = Self.period(of: mention.range, in: sentence, periods: periods) {
+                    period = own
+                } else if Self.crossYear.contains(where: lower.contains) {
+                    period = nil
+                } else if let fromTable = table?.period() {
+                    period = fromTable
+                } else if let carried = previousSentencePeriod {
+                    period = carried
+                } else {
+                    period = questionPeriod ?? lineContexts[lineIndex].period
+                }
+                budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
+                                      kind: kind ?? .other, period: period,
+                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, among: partnerships),
+                                      context: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines),
+                                      provenance: line.provenance))
+                previousKind = kind ?? previousKind
+            }
+        }
+        return budgets
+    }
+
+    /// Words that end the name of a partnership, alliance, board or joint body.
+    static let bodyWords: Set<String> = [
+        "partnership", "alliance", "board", "committee", "trust", "forum", "network", "consortium", "mechanism", "panel",
+        "group", "company", "agency", "service", "collaborative", "commission", "authority", "ltd", "limited", "cic",
+    ]
+
+    static func readsAsABody(_ name: String) -> Bool {
+        let last = name.split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        return bodyWords.contains(last)
+    }
+
+    /// The one partnership of the report that an amount's sentence names ("a grant of £15,000 to the Food
+    /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
+    static func partnership(namedIn sentence: String, among names: Set<String>) -> String? {
+        let lower = sentence.lowercased()
+        let named = names.filter { lower.contains($0.lowercased()) }
+        if !named.isEmpty { return named.count == 1 ? named.first : nil }
+        return namedPartnership(in: sentence)
+    }
+
+    /// A name of capitalised words ending in "Partnership" or "Alliance" ("the Kirkbridge Food Partnership"),
+    /// when the sentence has exactly one.
+    static func namedPartnership(in sentence: String) -> String? {
+        let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map {
+            $0.trimmingCharacters(in: .punctuationCharacters)
+        }
+        var found: [String] = []
+        for (index, word) in words.enumerated() where word == "Partnership" || word == "Alliance" {
+            var start = index
+            while start > 0, let first = words[start - 1].first, first.isUppercase, words[start - 1] != "The" { start -= 1 }
+            if start < index { found.append(words[start...index].joined(separator: " ")) }
+        }
+        return Set(found).count == 1 ? found.first : nil
+    }
+
+    /// The period the amount's own sentence gives it: one attached just after it ("£16,575 for 2012/13"),
+    /// else the nearest in the sentence.
+    static func period(of amount: Range<Int>, in sentence: [Character], periods: [PeriodMention]) -> String? {
+        guard !periods.isEmpty else { return nil }
+        if let attached = periods.first(where: { isAttached($0, after: amount, in: sentence) }) { return attached.period }
+        // A period attached to another amount ("£25,000 carried forward from 2023/24") is that amount's alone.
+        let others = MoneyParser().mentions(in: sentence).map(\.range).filter { $0 != amount }
+        let free = periods.filter { period in !others.contains { isAttached(period, after: $0, in: sentence) } }
+        let nearest = free.min { gap($0.range, amount) < gap($1.range, amount) }
+        return nearest?.period
+    }
+
+    /// True when `period` follows `amount` closely, introduced as a time: "£16,575 for 2012/13".
+    static func isAttached(_ period: PeriodMention, after amount: Range<Int>, in sentence: [Character]) -> Bool {
+        guard period.range.lowerBound >= amount.upperBound, period.isTemporal else { return false }
+        let between = String(sentence[amount.upperBound..<period.range.lowerBound])
+        return between.split(separator: " ").count <= 3 && !between.contains(where: { ",;()£".contains($0) })
+    }
+
+    static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
+    }
 }

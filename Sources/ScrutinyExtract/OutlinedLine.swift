@@ -17,11 +17,17 @@ public struct OutlinedLine: Sendable, Hashable {
     public var fontSize: Double?
     /// The heading the line sits under, if any.
     public var section: String?
-    /// The partnership whose section or form the line belongs to, if any.
+    /// The partnership whose section or form the line belongs to, if any (its canonical name,
+    /// as in the partnership records).
     public var partnership: String?
+    /// True when the outliner reads the line as a heading (a field label in a form counts).
+    public var isHeading: Bool
+    /// The heading level the reader gave (1 is the largest), if any.
+    public var headingLevel: Int?
 
     public init(page: Int?, lineNumber: Int, text: String, cells: [String]? = nil, role: LineRole = .body,
-                isBold: Bool = false, fontSize: Double? = nil, section: String? = nil, partnership: String? = nil) {
+                isBold: Bool = false, fontSize: Double? = nil, section: String? = nil, partnership: String? = nil,
+                isHeading: Bool = false, headingLevel: Int? = nil) {
         self.page = page
         self.lineNumber = lineNumber
         self.text = text
@@ -31,7 +37,12 @@ public struct OutlinedLine: Sendable, Hashable {
         self.fontSize = fontSize
         self.section = section
         self.partnership = partnership
+        self.isHeading = isHeading
+        self.headingLevel = headingLevel
     }
+
+    /// The non-empty cells, trimmed.
+    public var filledCells: [String] { cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     /// Where the line is, for a record's provenance.
     public var provenance: Provenance { Provenance(page: page, line: lineNumber, section: section) }

@@ -9,10 +9,24 @@ public struct ReportExtractor: Sendable {
 
     /// Extracts every record kind; `source` and `documentID` are filled in by the caller.
     public func extract(_ document: SourceDocument, source: SourceInfo, documentID: String) -> Report {
-        let lines = DocumentOutliner().outline(document)
+        let (lines, directory) = DocumentOutliner().outlineWithDirectory(document)
         var report = Report(documentID: documentID, source: source)
+        var warnings = document.warnings
+        let (block, blockWarnings) = DocumentBlockExtractor().extract(
+            from: lines, metadata: document.metadata,
+            furniture: document.pages.flatMap { $0.lines.filter(\.isFurniture).map(\.text) })
+        report.document = block
+        warnings += blockWarnings
+        report.recommendations = RecommendationExtractor().extract(from: lines)
+        if report.recommendations.isEmpty { warnings.append("recommendations not found") }
+        report.recommendationUpdates = RecommendationUpdateExtractor().extract(from: lines)
+        report.partnerships = PartnershipExtractor().extract(from: lines, directory: directory, title: block.title)
+        if let name = directory.titlePartnership {
+            warnings.append("partnership inferred from the title: \(name)")
+        }
         report.budgets = BudgetExtractor().extract(from: lines)
-        report.warnings = document.warnings
+        report.implications = ImplicationExtractor().extract(from: lines)
+        report.warnings = warnings
         return report
     }
 }

@@ -16,21 +16,21 @@ public enum DocumentDump {
         return out
     }
 
-    /// The style marks of a line: heading level, bold, size, role.
+    /// The style marks of a line: heading level, bold, size, then list item, table row or furniture.
     public static func marks(_ line: SourceLine) -> String {
         var marks = ""
-        switch line.role {
-        case .heading: marks += "[H\(line.headingLevel ?? 1)]"
-        case .listItem: marks += "[li]"
-        case .tableRow: marks += "[tr]"
-        case .runningHeader: marks += "[hdr]"
-        case .runningFooter: marks += "[ftr]"
-        case .body: break
-        }
+        if line.role == .heading { marks += "[H\(line.headingLevel ?? 1)]" }
         if line.isBold { marks += "[B]" }
         if let size = line.fontSize {
             let rounded = (size * 2).rounded() / 2
             marks += rounded == rounded.rounded() ? "[\(Int(rounded))pt]" : "[\(rounded)pt]"
+        }
+        switch line.role {
+        case .listItem: marks += "[li]"
+        case .tableRow: marks += "[tr]"
+        case .runningHeader: marks += "[hdr]"
+        case .runningFooter: marks += "[ftr]"
+        case .body, .heading: break
         }
         return marks
     }
@@ -38,6 +38,7 @@ public enum DocumentDump {
     /// The text as printed: cells joined by " | ", in-cell breaks shown as "⏎".
     public static func text(_ line: SourceLine) -> String {
         let text = line.role == .tableRow ? line.cells.joined(separator: " | ") : line.text
-        return text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ⏎ ")
     }
 }

@@ -16,10 +16,17 @@ public struct DocumentIngester: Sendable {
     /// - Throws: ``InputFailure`` with the kind that says what went wrong.
     public func ingest(path: String) throws(InputFailure) -> SourceDocument {
         let data: Data
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw InputFailure(.unreadable, "cannot read the file: it does not exist; check the path")
+        }
+        if isFolder.boolValue {
+            throw InputFailure(.unreadable, "cannot read the file: it is a folder; pass the files in it, or the folder to `extract`")
+        }
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw InputFailure(.unreadable, "cannot read the file: \(error.localizedDescription); check the path and its permissions")
+            throw InputFailure(.unreadable, "cannot read the file: permission denied or I/O error; check its permissions")
         }
         if (path as NSString).pathExtension.lowercased() == "pdf" {
             return try PDFReader().read(path: path, data: data)

@@ -15,6 +15,7 @@ public struct RunningHeaderFilter: Sendable {
 
     public init() {}
 
+    /// The document with its running headers, footers and page numbers given those roles.
     public func apply(to document: SourceDocument) -> SourceDocument {
         var document = document
         markRepeatedPartnershipNames(in: &document)

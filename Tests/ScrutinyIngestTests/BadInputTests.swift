@@ -49,9 +49,7 @@ import Testing
     }
 
     @Test func missingFileIsUnreadable() {
-        let failure = failure("no-such-file.pdf")
-        #expect(failure?.kind == .unreadable)
-        #expect(failure?.message.hasPrefix("cannot read the file") == true)
+        #expect(failure("no-such-file.pdf") == InputFailure(.unreadable, "cannot read the file: it does not exist; check the path"))
     }
 
     @Test func imageOnlyPDFReadsAsEmptyPagesWithANoTextLayerWarning() throws {

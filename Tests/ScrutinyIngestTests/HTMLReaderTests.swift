@@ -23,6 +23,12 @@ import Testing
         #expect(lines.map(\.number) == [1, 2, 3, 4, 5])
     }
 
+    @Test func orderedListItemsCarryTheirNumbers() throws {
+        let lines = try read("<ol><li>Notes the report.</li><li>Agrees the fee.</li></ol><ol start=\"4\"><li>Fourth</li><li value=\"9\">Ninth</li></ol><ul><li>Plain</li></ul>")
+        #expect(lines.map(\.text) == ["1. Notes the report.", "2. Agrees the fee.", "4. Fourth", "9. Ninth", "Plain"])
+        #expect(lines.allSatisfy { $0.role == .listItem })
+    }
+
     @Test func titleBecomesMetadata() throws {
         let document = try HTMLReader().read(Data("<title> Waste\nReview </title><p>x</p>".utf8))
         #expect(document.metadata.title == "Waste Review")

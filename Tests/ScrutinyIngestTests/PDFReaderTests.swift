@@ -118,9 +118,68 @@ import Testing
         #expect(TaggedLayout.respace("SCRUTINY COMMITTEE 14 OCTOBER 2025", lines: lines, from: 0) == "SCRUTINY COMMITTEE 14 OCTOBER 2025")
     }
 
+    @Test func aParagraphSplitsWhereItsLinesChangeStyle() {
+        func line(_ text: String, y: Double, bold: Bool) -> VisualLine {
+            let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)
+            return VisualLine(cells: [VisualCell(text: text, x1: 0, x2: 100, y1: y, y2: y + 12)], box: box, fontSize: 11, isBold: bold)
+        }
+        let lines = [line("Background papers", y: 0, bold: true), line("None", y: 14, bold: false), line("at all", y: 28, bold: false)]
+        let located = TaggedLayout.locate("Background papersNone at all", lines: lines, from: 0)
+        #expect(located.text == "Background papers None at all")
+        let pieces = TaggedLayout.splitByStyle(located.text, lines: lines, starts: located.starts)
+        #expect(pieces.map(\.text) == ["Background papers", "None at all"])
+        #expect(pieces.map(\.line) == [0, 1])
+    }
+
     @Test func doubleEncodedStructureTextIsRepaired() {
         #expect(PDFDocEncodingRepair.repair("Â£45,000") == "£45,000")
         #expect(PDFDocEncodingRepair.repair("café") == "café")
         #expect(PDFDocEncodingRepair.repair("plain") == "plain")
+    }
+}
+
+@Suite struct StructureTreeSwitchTests {
+    @Test func aTaggedPDFCanBeReadByGeometryInstead() throws {
+        let url = PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")
+        let document = try PDFReader(readsStructureTree: false).read(path: url.path, data: Data(contentsOf: url))
+        #expect(!document.metadata.tagged)
+        #expect(document.pages[0].lines.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
+    }
+}
+
+@Suite struct LineJoiningTests {
+    func joined(_ first: String, _ second: String) -> String {
+        var scalars = Array(first.unicodeScalars)
+        LogicalLineGrouper.append(second, to: &scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test func wrappedWordsGetOneSpace() { #expect(joined("the risks", "that remain") == "the risks that remain") }
+    @Test func aSoftHyphenAtTheLineEndGoes() { #expect(joined("informa\u{00AD}", "tion") == "information") }
+    @Test func aRealHyphenStaysWithoutASpace() {
+        #expect(joined("co-", "ordinate") == "co-ordinate")
+        #expect(joined("£5,000-", "£10,000") == "£5,000-£10,000")
+    }
+    @Test func aSpacedDashKeepsItsSpace() { #expect(joined("the work -", "and more") == "the work - and more") }
+}
+
+@Suite struct DocumentDumpTests {
+    @Test func dumpShowsPageHeadersMarksAndCells() {
+        let document = SourceDocument(format: .pdf, pages: [
+            SourcePage(number: 1, lines: [
+                SourceLine(number: 1, text: "Council", role: .runningHeader, fontSize: 9),
+                SourceLine(number: 2, text: "1. Purpose", role: .heading, headingLevel: 2, fontSize: 13.5, isBold: true),
+                SourceLine(number: 4, text: "Legal:\tNone\nSee note", cells: ["Legal:", "None\nSee note"], role: .tableRow),
+            ]),
+            SourcePage(number: 2, lines: [SourceLine(number: 9, text: "Page 2 of 2", role: .runningFooter)]),
+        ])
+        #expect(DocumentDump.lines(of: document) == [
+            "--- page 1 of 2 ---",
+            "1:1  [9pt][hdr]  Council",
+            "1:2  [H2][B][13.5pt]  1. Purpose",
+            "1:4  [tr]  Legal: | None ⏎ See note",
+            "--- page 2 of 2 ---",
+            "2:9  [ftr]  Page 2 of 2",
+        ])
     }
 }

@@ -1,6 +1,7 @@
 /// A subschema compiled once: its keywords in evaluation order, with references already resolved
 /// to node indices so validating many instances never resolves anything again.
 struct CompiledNode: Sendable {
+    // Kept as a value; evaluation reads it through ``Evaluation/nodes`` without copying keywords.
     /// `true`/`false` schema.
     var boolean: Bool?
     var keywords: [Keyword] = []
@@ -42,8 +43,29 @@ struct TypeSet: OptionSet, Sendable {
     }
 }
 
+/// A finished node, shared by reference so evaluation never copies its keyword list.
+final class FrozenNode: Sendable {
+    let boolean: Bool?
+    let keywords: [Keyword]
+    let resource: Int
+    let absoluteLocation: String
+    let unevaluatedProperties: Int?
+    let unevaluatedItems: Int?
+    let tracksAnnotations: Bool
+
+    init(_ node: CompiledNode) {
+        boolean = node.boolean
+        keywords = node.keywords
+        resource = node.resource
+        absoluteLocation = node.absoluteLocation
+        unevaluatedProperties = node.unevaluatedProperties
+        unevaluatedItems = node.unevaluatedItems
+        tracksAnnotations = node.tracksAnnotations
+    }
+}
+
 /// One compiled keyword. Subschemas are node indices into ``CompiledSchema/nodes``.
-enum Keyword: Sendable {
+indirect enum Keyword: Sendable {
     case ref(Int)
     /// `initial` is the statically resolved target; `anchor` is set when that target carries a
     /// matching `$dynamicAnchor`, which makes the reference dynamic.
@@ -76,7 +98,7 @@ enum Keyword: Sendable {
     case prefixItems([Int])
     case items(Int, from: Int)
     case contains(Int, min: Int, max: Int?)
-    case properties([String: Int])
+    case properties([(name: String, schema: Int)])
     case patternProperties([(ECMARegex, Int)])
     case additionalProperties(Int, known: Set<String>, patterns: [ECMARegex])
     case propertyNames(Int)

@@ -175,12 +175,12 @@ struct SchemaCompiler {
             }
             var known = Set<String>()
             if case .object(let p) = o["properties"] {
-                var map: [String: Int] = [:]
+                var list: [(name: String, schema: Int)] = []
                 for (name, _) in p {
-                    map[name] = try sub("properties", name)
+                    list.append((name, try sub("properties", name)))
                     known.insert(name)
                 }
-                compiled.keywords.append(.properties(map))
+                compiled.keywords.append(.properties(list))
             }
             var patterns: [ECMARegex] = []
             if case .object(let p) = o["patternProperties"] {

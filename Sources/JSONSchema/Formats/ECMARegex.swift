@@ -21,31 +21,61 @@ struct ECMARegex: @unchecked Sendable {
         (try? regex.firstMatch(in: s)) != nil
     }
 
-    /// Rewrites the few ECMA-262 escapes Swift reads differently.
+    /// Rewrites the few ECMA-262 constructs Swift reads differently: `\cX` control escapes,
+    /// `\s`/`\S` (ECMA counts U+FEFF as white space), and the empty classes `[]` and `[^]`.
     static func translate(_ p: String) -> String {
-        guard p.contains("\\") else { return p }
+        let chars = Array(p)
         var out = ""
-        var it = Array(p)
+        var inClass = false
         var k = 0
-        while k < it.count {
-            let c = it[k]
-            if c == "\\", k + 1 < it.count {
-                let n = it[k + 1]
-                // \cX: control character X % 32.
-                if n == "c", k + 2 < it.count, let a = it[k + 2].asciiValue, it[k + 2].isLetter {
+        while k < chars.count {
+            let c = chars[k]
+            if c == "\\", k + 1 < chars.count {
+                let n = chars[k + 1]
+                if n == "c", k + 2 < chars.count, let a = chars[k + 2].asciiValue, chars[k + 2].isLetter {
                     out += String(format: "\\x{%02X}", Int(a) % 32)
                     k += 3
                     continue
                 }
+                if n == "s" { out += inClass ? "\\s\\x{FEFF}" : "[\\s\\x{FEFF}]"; k += 2; continue }
+                if n == "S" && !inClass { out += "[^\\s\\x{FEFF}]"; k += 2; continue }
                 out.append(c)
                 out.append(n)
                 k += 2
                 continue
             }
+            if !inClass && c == "[" {
+                if k + 1 < chars.count, chars[k + 1] == "]" { out += "(?!)"; k += 2; continue }
+                if k + 2 < chars.count, chars[k + 1] == "^", chars[k + 2] == "]" { out += "[\\s\\S]"; k += 3; continue }
+                inClass = true
+                out.append(c)
+                k += 1
+                if k < chars.count, chars[k] == "^" { out.append("^"); k += 1 }
+                if k < chars.count, chars[k] == "]" { out += "\\]"; k += 1 }
+                continue
+            }
+            if inClass && c == "]" { inClass = false }
             out.append(c)
             k += 1
         }
-        it = []
         return out
+    }
+
+    /// Whether `pattern` is ECMA-262 syntax (for `format: regex`): rejects constructs other engines
+    /// accept but ECMA-262 does not (Python named groups, comments, global inline flags, `\a`).
+    static func isECMASyntax(_ pattern: String) -> Bool {
+        if pattern.contains("(?P") || pattern.contains("(?#") { return false }
+        if pattern.range(of: #"^\(\?[a-zA-Z]+\)"#, options: .regularExpression) != nil { return false }
+        let chars = Array(pattern)
+        var k = 0
+        while k < chars.count {
+            if chars[k] == "\\", k + 1 < chars.count {
+                if "aeglmoqyzACEFGHIJKLMNOQRTUVXYZ".contains(chars[k + 1]) { return false }
+                k += 2
+                continue
+            }
+            k += 1
+        }
+        return (try? ECMARegex(pattern)) != nil
     }
 }

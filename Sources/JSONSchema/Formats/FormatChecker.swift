@@ -22,7 +22,7 @@ enum FormatChecker {
         case "hostname", "idn-hostname": return isHostname(s, unicode: format == "idn-hostname")
         case "json-pointer": return isJSONPointer(s)
         case "relative-json-pointer": return isRelativeJSONPointer(s)
-        case "regex": return (try? ECMARegex(s)) != nil
+        case "regex": return ECMARegex.isECMASyntax(s)
         case "uri-template": return isURITemplate(s)
         default: return true
         }
@@ -101,7 +101,7 @@ enum FormatChecker {
     }
 
     static func isHostname(_ s: String, unicode: Bool) -> Bool {
-        let host = s.hasSuffix(".") ? String(s.dropLast()) : s
+        let host = s
         guard !host.isEmpty, host.utf8.count <= 253 else { return false }
         for label in host.split(separator: ".", omittingEmptySubsequences: false) {
             guard !label.isEmpty, label.utf8.count <= 63, !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
@@ -189,7 +189,8 @@ enum FormatChecker {
             } else {
                 if sawWeek { return false }
                 let units = inTime ? timeUnits : dateUnits
-                guard let idx = units.firstIndex(of: unit), idx >= order else { return false }
+                // RFC 3339 durations name consecutive units: P1Y2M, not P1Y2D.
+                guard let idx = units.firstIndex(of: unit), order == 0 ? true : idx == order else { return false }
                 order = idx + 1
                 if inTime { sawTimeComponent = true }
             }

@@ -1,13 +1,13 @@
 /// One validation run: walks the compiled nodes over an instance, keeping the instance and
 /// keyword paths, the dynamic scope, and the errors found. Made per `validate` call.
-final class Evaluation {
-    let nodes: [CompiledNode]
+struct Evaluation {
+    let nodes: [FrozenNode]
     let dynamicAnchors: [[String: Int]]
     let maxDepth: Int
     private(set) var errors: [ValidationIssue] = []
-    /// Escaped JSON Pointer tokens of the instance location.
+    /// JSON Pointer tokens of the instance location, unescaped (escaped only when an error is recorded).
     var instancePath: [String] = []
-    /// Escaped JSON Pointer tokens of the keyword location.
+    /// JSON Pointer tokens of the keyword location, unescaped.
     var keywordPath: [String] = []
     /// Resources entered, outermost first.
     var dynamicScope: [Int] = []
@@ -22,7 +22,7 @@ final class Evaluation {
 
     /// Evaluates node `n` against `value`. When `collect`, merges its annotations into `out` on success;
     /// when `report`, records errors, otherwise stops at the first failure.
-    func evaluate(_ n: Int, _ value: JSONValue, collect: Bool, report: Bool, into out: inout Annotations) -> Bool {
+    mutating func evaluate(_ n: Int, _ value: JSONValue, collect: Bool, report: Bool, into out: inout Annotations) -> Bool {
         let node = nodes[n]
         if let b = node.boolean {
             if !b && report { fail("no value is allowed here", absolute: node.absoluteLocation) }
@@ -65,7 +65,7 @@ final class Evaluation {
         return valid
     }
 
-    private func apply(_ keyword: Keyword, of node: CompiledNode, to value: JSONValue, track: Bool, report: Bool,
+    private mutating func apply(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                        local: inout Annotations) -> Bool {
         switch keyword {
         case .ref(let target):
@@ -82,7 +82,7 @@ final class Evaluation {
     }
 
     /// `$dynamicRef`: the outermost resource in the dynamic scope that defines the anchor wins.
-    private func resolveDynamic(_ initial: Int, _ anchor: String?) -> Int {
+    private mutating func resolveDynamic(_ initial: Int, _ anchor: String?) -> Int {
         guard let anchor else { return initial }
         for r in dynamicScope {
             if let target = dynamicAnchors[r][anchor] { return target }
@@ -91,7 +91,7 @@ final class Evaluation {
     }
 
     /// Evaluates a subschema at a child instance location (`token`) under keyword tokens.
-    func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: String?, keywordToken: String? = nil,
+    mutating func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: String?, keywordToken: String? = nil,
                        report: Bool, falseMessage: @autoclosure () -> String) -> Bool {
         if let t = instanceToken { instancePath.append(t) }
         if let t = keywordToken { keywordPath.append(t) }
@@ -99,8 +99,9 @@ final class Evaluation {
             if instanceToken != nil { instancePath.removeLast() }
             if keywordToken != nil { keywordPath.removeLast() }
         }
-        if nodes[n].boolean == false {
-            if report { fail(falseMessage(), absolute: nodes[n].absoluteLocation) }
+        let child = nodes[n]
+        if child.boolean == false {
+            if report { fail(falseMessage(), absolute: child.absoluteLocation) }
             return false
         }
         var ignored = Annotations()
@@ -108,17 +109,17 @@ final class Evaluation {
     }
 
     /// Records an error at the current instance and keyword locations.
-    func fail(_ message: String, absolute: String) {
+    mutating func fail(_ message: String, absolute: String) {
         var instance = ""
-        for t in instancePath { instance += "/" + t }
+        for t in instancePath { instance += "/" + JSONPointer.escape(t) }
         var kw = ""
-        for t in keywordPath { kw += "/" + t }
+        for t in keywordPath { kw += "/" + JSONPointer.escape(t) }
         errors.append(ValidationIssue(instanceLocation: instance, keywordLocation: kw,
                                       absoluteKeywordLocation: absolute, message: message))
     }
 
     /// Drops errors recorded after `mark` (used when a failed alternative is not the verdict).
-    func rollback(to mark: Int) {
+    mutating func rollback(to mark: Int) {
         if errors.count > mark { errors.removeSubrange(mark...) }
     }
     var errorMark: Int { errors.count }

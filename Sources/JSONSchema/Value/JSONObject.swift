@@ -1,39 +1,79 @@
 /// A JSON object that remembers the order its members were written in.
-public struct JSONObject: Sendable, Hashable, Sequence {
-    /// Member names in document order.
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+///
+/// Members live in an array (cheap to build and to walk); a name index is added once the object
+/// grows past a handful of members, so lookups stay fast on big objects.
+public struct JSONObject: Sendable, RandomAccessCollection {
+    public typealias Element = (key: String, value: JSONValue)
+    private var entries: [Element] = []
+    private var index: [String: Int]?
+    private static let indexThreshold = 12
 
     public init() {}
 
-    /// The number of members.
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+    public subscript(position: Int) -> Element { entries[position] }
+
+    /// Member names in document order.
+    public var keys: [String] { entries.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        let count = key.utf8.count
+        for k in entries.indices where entries[k].key.utf8.count == count && entries[k].key == key { return k }
+        return nil
+    }
 
     /// The member named `key`; setting `nil` removes it, setting an existing name keeps its position.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { entries[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let p = position(of: key) {
+                if let newValue {
+                    entries[p].value = newValue
+                } else {
+                    entries.remove(at: p)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                entries.append((key, newValue))
+                if index != nil {
+                    index![key] = entries.count - 1
+                } else if entries.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
             }
         }
     }
 
-    /// Members in document order.
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        var index = 0
-        let keys = keys, storage = storage
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], storage[keys[index]]!)
+    private mutating func rebuildIndex() {
+        guard entries.count > Self.indexThreshold else { index = nil; return }
+        var map = [String: Int](minimumCapacity: entries.count)
+        for (k, e) in entries.enumerated() { map[e.key] = k }
+        index = map
+    }
+}
+
+extension JSONObject: Hashable {
+    /// Equal when the same names map to equal values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (key, value) in lhs.entries {
+            guard let other = rhs[key], other == value else { return false }
         }
+        return true
     }
 
-    /// Equal when the same names map to equal values, in any order.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    /// Order-independent, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for (key, value) in entries {
+            var h = Hasher()
+            h.combine(key)
+            h.combine(value)
+            combined ^= h.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
+    }
 }

@@ -24,6 +24,13 @@ struct LogicalLineGrouper {
             if first.cells.count >= 2 {
                 let table = TableRegion.collect(lines, from: index)
                 for row in table.rows {
+                    let filled = row.cells.filter { !$0.isEmpty }
+                    if filled.count == 1 {
+                        // A row with one filled cell (a section label inside a table) reads as a plain line.
+                        out.append(SourceLine(number: row.firstLine + 1, text: filled[0], fontSize: row.fontSize, isBold: row.isBold,
+                                              box: row.box))
+                        continue
+                    }
                     out.append(SourceLine(number: row.firstLine + 1, text: row.cells.joined(separator: "\t"), cells: row.cells,
                                           role: .tableRow, fontSize: row.fontSize, isBold: row.isBold, box: row.box))
                 }
@@ -77,15 +84,14 @@ struct LogicalLineGrouper {
         return true
     }
 
-    /// Joins a wrapped line onto a paragraph: a soft hyphen at the end goes, a real hyphen stays
-    /// (without a space), anything else gets one space.
+    /// Joins a wrapped line onto a paragraph: a soft hyphen at the end goes, a hyphen or dash that
+    /// ends a word stays (without a space), anything else gets one space.
     static func append(_ text: String, to joined: inout [Unicode.Scalar]) {
         if let last = joined.last, last == "\u{00AD}" {
             joined.removeLast()
-        } else if let last = joined.last, last == "-" || last == "\u{2010}", joined.count > 1,
-                  joined[joined.count - 2].properties.isAlphabetic,
-                  text.unicodeScalars.first?.properties.isLowercase == true {
-            // "co-" + "ordinate": keep the hyphen, no space.
+        } else if let last = joined.last, last == "-" || last == "\u{2010}" || last == "\u{2013}", joined.count > 1,
+                  !Whitespace.isSpace(joined[joined.count - 2]) {
+            // "co-" + "ordinate", "£5,000-" + "£10,000": keep the hyphen, no space.
         } else {
             joined.append(" ")
         }
@@ -114,16 +120,19 @@ struct TableRegion {
     /// Collects the table that starts at `start` (a line with two or more cells): following lines
     /// with several cells, or one cell that sits inside the table's span, close below.
     static func collect(_ lines: [VisualLine], from start: Int) -> TableRegion {
-        let left = lines[start].box.x1
+        var left = lines[start].box.x1
         var end = start + 1
         while end < lines.count {
             let line = lines[end]
             let gap = line.box.y1 - lines[end - 1].box.y2
             guard gap < 1.5 * lines[end - 1].height else { break }
             if line.cells.count < 2 {
-                // A lone line at or left of the table's edge is body text again, unless it aligns with a cell.
-                guard line.box.x1 > left + 3 || abs(line.box.x1 - left) < 1.5 else { break }
+                // A lone line left of the table, a list item or a line in another size is body text again.
+                guard line.box.x1 > left - 1.5, abs(line.fontSize - lines[start].fontSize) < 0.5 else { break }
                 guard LineShape(line.text).listMarkerLength == 0 else { break }
+            } else {
+                // A centred header row starts right of the table's real left edge.
+                left = min(left, line.box.x1)
             }
             end += 1
         }
@@ -148,6 +157,22 @@ struct TableRegion {
             }
         }
         return gaps.map { ($0.low + $0.high) / 2 }
+    }
+
+    /// Cells that run across a column boundary, where a small gap hid the split, split at the word
+    /// that starts past the boundary ("Planning and Building Control 1,342").
+    private static func splitAcrossBoundaries(_ cells: [VisualCell], _ boundaries: [Double]) -> [VisualCell] {
+        var out: [VisualCell] = []
+        for cell in cells {
+            var rest = cell
+            for boundary in boundaries where rest.x1 < boundary - 2 && rest.x2 > boundary + 2 {
+                guard let (left, right) = rest.split(at: boundary) else { continue }
+                out.append(left)
+                rest = right
+            }
+            out.append(rest)
+        }
+        return out
     }
 
     private static func column(of cell: VisualCell, _ boundaries: [Double]) -> Int {
@@ -179,11 +204,14 @@ struct TableRegion {
             cells = Array(repeating: [], count: columnCount)
             allBold = true
         }
-        for (offset, line) in zip(lines.indices, lines) {
+        for (offset, original) in zip(lines.indices, lines) {
+            var line = original
+            line.cells = splitAcrossBoundaries(line.cells, boundaries)
             let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
             let targets = line.cells.map { column(of: $0, boundaries) }
             let rowHasText = cells.contains { !$0.isEmpty }
-            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && !wraps
+            // A wrapped cell carries on in one column; a line across several columns is a new row.
+            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || line.cells.count > 1)
             let afterHeader = rowHasText && allBold && !line.isBold
             if offset != start, newFirstCell || afterHeader {
                 closeRow()

@@ -136,11 +136,19 @@ final class PopplerPageHandle {
             }
         }
         glyphs.styleIndex = [Int32](repeating: -1, count: count)
+        var boldFonts: [String: Bool] = [:]
         var node = attributes
         while let current = node {
             let attribute = current.pointee.data.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
             let font = attribute.font_name.map { String(cString: $0) } ?? ""
-            let style = GlyphStyle(size: attribute.font_size, isBold: GlyphStyle.isBoldFont(font))
+            let isBold: Bool
+            if let known = boldFonts[font] {
+                isBold = known
+            } else {
+                isBold = GlyphStyle.isBoldFont(font)
+                boldFonts[font] = isBold
+            }
+            let style = GlyphStyle(size: attribute.font_size, isBold: isBold)
             let styleNumber = Int32(glyphs.styles.count)
             glyphs.styles.append(style)
             let start = max(0, Int(attribute.start_index))

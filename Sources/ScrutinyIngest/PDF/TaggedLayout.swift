@@ -25,11 +25,20 @@ struct TaggedLayout {
                 cursors[page] = lineIndex
                 matched[page][lineIndex] = true
             }
-            var block = block
-            if let lineIndex, block.cells.count == 1 {
-                block.cells[0] = Self.respace(block.cells[0], lines: visualLines[page], from: lineIndex)
+            guard let lineIndex, block.cells.count == 1 else {
+                pages[page].append(line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1))
+                continue
             }
-            pages[page].append(line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1))
+            let located = Self.locate(block.cells[0], lines: visualLines[page], from: lineIndex)
+            var pieces = [(text: located.text, line: lineIndex)]
+            if case .paragraph = block.kind {
+                pieces = Self.splitByStyle(located.text, lines: visualLines[page], starts: located.starts)
+            }
+            for piece in pieces {
+                var part = block
+                part.cells = [piece.text]
+                pages[page].append(line(for: part, visual: visualLines[page][piece.line], number: piece.line + 1))
+            }
         }
         for page in pages.indices {
             let margin = heights[page] * edgeFraction
@@ -55,12 +64,17 @@ struct TaggedLayout {
     /// finds where each following visual line starts inside the block's text and makes sure a
     /// space comes before it.
     static func respace(_ text: String, lines: [VisualLine], from first: Int) -> String {
+        locate(text, lines: lines, from: first).text
+    }
+
+    /// The respaced text and where each of its visual lines starts in it (scalar offset, line index).
+    static func locate(_ text: String, lines: [VisualLine], from first: Int) -> (text: String, starts: [(offset: Int, line: Int)]) {
         var scalars = Array(text.unicodeScalars)
         var inkPositions: [Int] = []
         for (position, scalar) in scalars.enumerated() where !Whitespace.isSpace(scalar) { inkPositions.append(position) }
         let ink = inkPositions.map { scalars[$0] }
         var cursor = lines[first].cells.first.map { $0.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count } ?? 0
-        var insertions: [Int] = []
+        var starts: [(offset: Int, line: Int, needsSpace: Bool)] = []
         var next = first + 1
         while next < lines.count, cursor < ink.count {
             guard let cell = lines[next].cells.first else { break }
@@ -69,12 +83,36 @@ struct TaggedLayout {
             let limit = min(ink.count - key.count, cursor + 4)
             guard limit >= cursor, let found = (cursor...limit).first(where: { ink[$0..<$0 + key.count].elementsEqual(key) }) else { break }
             let position = inkPositions[found]
-            if position > 0, !Whitespace.isSpace(scalars[position - 1]) { insertions.append(position) }
+            starts.append((position, next, position > 0 && !Whitespace.isSpace(scalars[position - 1])))
             cursor = found + cell.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count
             next += 1
         }
-        for position in insertions.reversed() { scalars.insert(" ", at: position) }
-        return String(String.UnicodeScalarView(scalars))
+        var located: [(offset: Int, line: Int)] = [(0, first)]
+        var shift = 0
+        for start in starts {
+            if start.needsSpace { shift += 1 }
+            located.append((start.offset + shift, start.line))
+        }
+        for start in starts.reversed() where start.needsSpace { scalars.insert(" ", at: start.offset) }
+        return (String(String.UnicodeScalarView(scalars)), located)
+    }
+
+    /// A paragraph whose visual lines change style ("**Background papers**" then "None" after a
+    /// hard break) split where the style changes, as the geometry reader would see it.
+    static func splitByStyle(_ text: String, lines: [VisualLine], starts: [(offset: Int, line: Int)]) -> [(text: String, line: Int)] {
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [(text: String, line: Int)] = []
+        var pieceStart = starts[0]
+        for (previous, current) in zip(starts, starts.dropFirst()) {
+            let a = lines[previous.line], b = lines[current.line]
+            guard a.isBold != b.isBold || abs(a.fontSize - b.fontSize) >= 0.5 else { continue }
+            let piece = String(String.UnicodeScalarView(scalars[pieceStart.offset..<current.offset])).trimmingSpaces()
+            if !piece.isEmpty { pieces.append((piece, pieceStart.line)) }
+            pieceStart = current
+        }
+        let last = String(String.UnicodeScalarView(scalars[pieceStart.offset...])).trimmingSpaces()
+        if !last.isEmpty { pieces.append((last, pieceStart.line)) }
+        return pieces
     }
 
     private func line(for block: TaggedBlock, visual: VisualLine?, number: Int) -> SourceLine {

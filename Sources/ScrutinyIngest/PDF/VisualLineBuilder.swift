@@ -6,6 +6,27 @@ struct VisualCell: Sendable {
     /// Top and bottom of the cell's characters.
     var y1: Double
     var y2: Double
+    /// Where each word after the first starts: its scalar offset in `text` and its x.
+    var wordStarts: [WordStart] = []
+
+    struct WordStart: Sendable {
+        var offset: Int
+        var x: Double
+    }
+
+    /// Splits the cell before the first word that starts at or right of `x`, if any.
+    func split(at x: Double) -> (VisualCell, VisualCell)? {
+        guard let index = wordStarts.firstIndex(where: { $0.x >= x - 1 }) else { return nil }
+        let start = wordStarts[index]
+        let scalars = Array(text.unicodeScalars)
+        let left = String(String.UnicodeScalarView(scalars[..<start.offset])).trimmingSpaces()
+        let right = String(String.UnicodeScalarView(scalars[start.offset...])).trimmingSpaces()
+        guard !left.isEmpty, !right.isEmpty else { return nil }
+        let leftStarts = Array(wordStarts[..<index])
+        let rightStarts = wordStarts[(index + 1)...].map { WordStart(offset: $0.offset - start.offset, x: $0.x) }
+        return (VisualCell(text: left, x1: x1, x2: start.x - 1, y1: y1, y2: y2, wordStarts: leftStarts),
+                VisualCell(text: right, x1: start.x, x2: x2, y1: y1, y2: y2, wordStarts: rightStarts))
+    }
 }
 
 /// One line as it is printed: the characters sharing a baseline band, split into cells at wide gaps.
@@ -118,6 +139,8 @@ struct VisualLineBuilder {
         var cellX1 = 0.0
         var cellY1 = Double.infinity
         var cellY2 = -Double.infinity
+        var wordStarts: [VisualCell.WordStart] = []
+        var currentCount = 0
         var previousInk: GlyphBox?
         var pendingSpace = false
         var box = fragments[0].box
@@ -127,8 +150,11 @@ struct VisualLineBuilder {
 
         func closeCell() {
             if !current.isEmpty, let previousInk {
-                cells.append(VisualCell(text: String(current), x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2))
+                cells.append(VisualCell(text: String(current), x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
+                                        wordStarts: wordStarts))
             }
+            wordStarts = []
+            currentCount = 0
             current = String.UnicodeScalarView()
             cellY1 = .infinity
             cellY2 = -.infinity
@@ -153,6 +179,8 @@ struct VisualLineBuilder {
                         cellX1 = glyph.x1
                     } else if pendingSpace || gap > 0.15 * height {
                         current.append(" ")
+                        currentCount += 1
+                        wordStarts.append(VisualCell.WordStart(offset: currentCount, x: glyph.x1))
                     }
                 } else {
                     cellX1 = glyph.x1
@@ -161,6 +189,7 @@ struct VisualLineBuilder {
                 cellY1 = min(cellY1, glyph.y1)
                 cellY2 = max(cellY2, glyph.y2)
                 current.append(scalar)
+                currentCount += 1
                 previousInk = glyph
                 inkCount += 1
                 let styleNumber = Int(glyphs.styleIndex[index])
@@ -175,8 +204,10 @@ struct VisualLineBuilder {
         closeCell()
         // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
         if cells.count >= 2, Self.isListMarker(cells[0].text) {
+            let shift = cells[0].text.unicodeScalars.count + 1
             cells[1] = VisualCell(text: cells[0].text + " " + cells[1].text, x1: cells[0].x1, x2: cells[1].x2,
-                                  y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2))
+                                  y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2),
+                                  wordStarts: cells[1].wordStarts.map { .init(offset: $0.offset + shift, x: $0.x) })
             cells.remove(at: 0)
         }
         let fontSize = sizeCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key ?? box.height

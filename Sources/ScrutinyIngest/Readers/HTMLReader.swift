@@ -10,6 +10,8 @@ import ScrutinyCore
 public struct HTMLReader: Sendable {
     public init() {}
 
+    /// Reads HTML bytes (UTF-8, or the encoding the document declares).
+    /// - Throws: ``InputFailure`` `.empty` when nothing readable is left, `.corrupt` when libxml2 builds no tree.
     public func read(_ data: Data) throws(InputFailure) -> SourceDocument {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputFailure(.empty, "the file has no text")
@@ -42,6 +44,8 @@ struct HTMLBlockWalker {
     private var inline = InlineText()
     private var role: LineRole = .body
     private var headingLevel: Int?
+    /// Open lists, innermost last: the next number of an ordered list, `nil` for an unordered one.
+    private var lists: [Int?] = []
 
     mutating func walk(_ node: HTMLNode) {
         var child = node.firstChild
@@ -70,8 +74,24 @@ struct HTMLBlockWalker {
         if Self.skipped.contains(name) { return }
         if let level = Self.headingLevels[name] {
             block(role: .heading, level: level, node)
+        } else if name == "ul" || name == "ol" {
+            endBlock()
+            let start = name == "ol" ? node.attribute("start").flatMap { Int($0.trimmingSpaces()) } ?? 1 : nil
+            lists.append(start)
+            walk(node)
+            lists.removeLast()
+            endBlock()
         } else if name == "li" {
-            block(role: .listItem, level: nil, node)
+            endBlock()
+            // An ordered list's numbers are not in its text; put them there, as a PDF prints them.
+            if let number = lists.last ?? nil {
+                let value = node.attribute("value").flatMap { Int($0.trimmingSpaces()) } ?? number
+                inline.append("\(value). ")
+                lists[lists.count - 1] = value + 1
+            }
+            role = .listItem
+            walk(node)
+            endBlock()
         } else if name == "p" || name == "dt" || name == "dd" || name == "caption" || name == "pre" {
             block(role: .body, level: nil, node)
         } else if name == "table" {

@@ -56,13 +56,15 @@ struct LineShape {
         return innerDot ? index + 1 : 0
     }
 
-    /// "3. SUMMARY OF KEY ISSUES", "2. The current list", "4 Background": a short line that starts
-    /// with a one- or two-digit number (no inner dot) and then a capitalised word.
+    /// "3. SUMMARY OF KEY ISSUES", "2. The current list": a short line that starts with a one- or
+    /// two-digit number and a dot, then a capitalised word.
     var isNumberedHeading: Bool {
         var index = 0
         while index < scalars.count, index < 2, isDigit(scalars[index]) { index += 1 }
         guard index > 0, index < scalars.count else { return false }
-        if scalars[index] == "." { index += 1 }
+        // The dot is required: "14 OCTOBER 2025" is a date, not section 14.
+        guard scalars[index] == "." else { return false }
+        index += 1
         guard index < scalars.count, Whitespace.isSpace(scalars[index]) else { return false }
         while index < scalars.count, Whitespace.isSpace(scalars[index]) { index += 1 }
         guard index < scalars.count, scalars[index].properties.isUppercase else { return false }

@@ -11,6 +11,8 @@ import ScrutinyCore
 public struct TextReader: Sendable {
     public init() {}
 
+    /// Reads text bytes into pages of lines.
+    /// - Throws: ``InputFailure`` `.empty` when the text is only white space.
     public func read(_ data: Data) throws(InputFailure) -> SourceDocument {
         let text = TextDecoding.decode(data)
         if text.unicodeScalars.allSatisfy(Whitespace.isSpace) {

@@ -1,7 +1,7 @@
 /// prefixItems, items, contains, properties, patternProperties, additionalProperties,
 /// propertyNames: subschemas applied to the instance's elements or members.
 extension Evaluation {
-    func applyToChildren(_ keyword: Keyword, of node: CompiledNode, to value: JSONValue, track: Bool, report: Bool,
+    mutating func applyToChildren(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                          local: inout Annotations) -> Bool {
         switch (keyword, value) {
         case (.prefixItems(let subs), .array(let items)):
@@ -61,12 +61,11 @@ extension Evaluation {
             }
             return true
 
-        case (.properties(let map), .object(let object)):
+        case (.properties(let list), .object(let object)):
             var valid = true
-            for (name, member) in object {
-                guard let s = map[name] else { continue }
-                let token = JSONPointer.escape(name)
-                let ok = evaluateChild(s, member, instanceToken: token, keywordToken: token, report: report,
+            for (name, s) in list {
+                guard let member = object[name] else { continue }
+                let ok = evaluateChild(s, member, instanceToken: name, keywordToken: name, report: report,
                                        falseMessage: "property \"\(name)\" is not allowed")
                 if track { local.properties.insert(name) }
                 if !ok {
@@ -80,8 +79,8 @@ extension Evaluation {
             var valid = true
             for (name, member) in object {
                 for (regex, s) in list where regex.matches(name) {
-                    let ok = evaluateChild(s, member, instanceToken: JSONPointer.escape(name),
-                                           keywordToken: JSONPointer.escape(regex.source), report: report,
+                    let ok = evaluateChild(s, member, instanceToken: name,
+                                           keywordToken: regex.source, report: report,
                                            falseMessage: "property \"\(name)\" is not allowed")
                     if track { local.properties.insert(name) }
                     if !ok {
@@ -96,7 +95,7 @@ extension Evaluation {
             var valid = true
             for (name, member) in object where !known.contains(name) {
                 if !patterns.isEmpty, patterns.contains(where: { $0.matches(name) }) { continue }
-                let ok = evaluateChild(s, member, instanceToken: JSONPointer.escape(name), report: report,
+                let ok = evaluateChild(s, member, instanceToken: name, report: report,
                                        falseMessage: "unexpected property \"\(name)\"")
                 if track { local.properties.insert(name) }
                 if !ok {
@@ -109,7 +108,7 @@ extension Evaluation {
         case (.propertyNames(let s), .object(let object)):
             var valid = true
             for (name, _) in object {
-                let ok = evaluateChild(s, .string(name), instanceToken: JSONPointer.escape(name), report: report,
+                let ok = evaluateChild(s, .string(name), instanceToken: name, report: report,
                                        falseMessage: "property name \"\(name)\" is not allowed")
                 if !ok {
                     valid = false

@@ -1,7 +1,7 @@
 /// allOf, anyOf, oneOf, not, if/then/else, dependentSchemas: subschemas applied to the same
 /// instance location, whose annotations count for `unevaluated*` when they succeed.
 extension Evaluation {
-    func applyInPlace(_ keyword: Keyword, of node: CompiledNode, to value: JSONValue, track: Bool, report: Bool,
+    mutating func applyInPlace(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                       local: inout Annotations) -> Bool {
         let absolute = node.absoluteLocation + "/" + keyword.name
         switch keyword {
@@ -95,7 +95,7 @@ extension Evaluation {
             guard case .object(let o) = value else { return true }
             var valid = true
             for (name, s) in list where o[name] != nil {
-                keywordPath.append(JSONPointer.escape(name))
+                keywordPath.append(name)
                 let ok = evaluate(s, value, collect: track, report: report, into: &local)
                 keywordPath.removeLast()
                 if !ok {

@@ -1,7 +1,7 @@
 /// unevaluatedItems and unevaluatedProperties: apply to whatever no other keyword of this schema
 /// (or its successful in-place subschemas) evaluated. Run after every other keyword of the node.
 extension Evaluation {
-    func unevaluatedItems(_ s: Int, node: CompiledNode, _ items: [JSONValue], report: Bool,
+    mutating func unevaluatedItems(_ s: Int, node: FrozenNode, _ items: [JSONValue], report: Bool,
                           local: inout Annotations) -> Bool {
         var valid = true
         keywordPath.append("unevaluatedItems")
@@ -18,13 +18,13 @@ extension Evaluation {
         return valid
     }
 
-    func unevaluatedProperties(_ s: Int, node: CompiledNode, _ object: JSONObject, report: Bool,
+    mutating func unevaluatedProperties(_ s: Int, node: FrozenNode, _ object: JSONObject, report: Bool,
                                local: inout Annotations) -> Bool {
         var valid = true
         keywordPath.append("unevaluatedProperties")
         defer { keywordPath.removeLast() }
         for (name, member) in object where !local.evaluated(property: name) {
-            let ok = evaluateChild(s, member, instanceToken: JSONPointer.escape(name), report: report,
+            let ok = evaluateChild(s, member, instanceToken: name, report: report,
                                    falseMessage: "unexpected property \"\(name)\"")
             if !ok {
                 valid = false

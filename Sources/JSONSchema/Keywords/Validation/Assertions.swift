@@ -1,7 +1,7 @@
 /// The validation vocabulary (type, enum, const, numeric, string, array and object limits) and
 /// format, when asserted.
 extension Evaluation {
-    func assert(_ keyword: Keyword, of node: CompiledNode, on value: JSONValue, report: Bool) -> Bool {
+    mutating func assert(_ keyword: Keyword, of node: FrozenNode, on value: JSONValue, report: Bool) -> Bool {
         var problem: String?
         var missing: [String] = []
         switch (keyword, value) {

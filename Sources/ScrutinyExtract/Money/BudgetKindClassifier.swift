@@ -1,0 +1,260 @@
+import Foundation
+import ScrutinyCore
+
+/// Decides what a money amount is from the cue words around it.
+///
+/// The cue nearest the amount within its clause wins: "total recommended for allocation was £25,250
+/// with the sum of £24,391 being held in reserve" makes the first an allocation and the second a reserve.
+/// Words after the amount count only when they follow it closely ("£150,000 reserve maintained").
+/// A cue that only says what money is *for* ("available for allocation") gives way to any other cue in the clause.
+public struct BudgetKindClassifier: Sendable {
+    public init() {}
+
+    /// One token of a sentence: a word, an amount, or a mark that ends a clause.
+    enum Token: Equatable {
+        case word(String)
+        case amount
+        case boundary
+        /// A comma: it ends a clause, except between amounts in a list.
+        case comma
+        /// A word inside a proper name ("Budget" in "Budget Equalisation Reserve"): never a cue.
+        case name(String)
+
+        /// The word, for a word or a word of a name.
+        var text: String? {
+            switch self {
+            case .word(let word), .name(let word): return word
+            default: return nil
+            }
+        }
+    }
+
+    /// Single-word cues.
+    static let cues: [String: BudgetKind] = {
+        var table: [String: BudgetKind] = [:]
+        let groups: [(BudgetKind, [String])] = [
+            (.expenditure, ["expenditure", "expenditures", "spend", "spends", "spent", "spending", "cost", "costs", "costing",
+                            "costed", "expense", "expenses", "outgoings", "outlay"]),
+            (.income, ["income", "incomes", "received", "receives", "receive", "receipt", "receipts", "raised", "raises",
+                       "raise", "generated", "generates", "generate", "earned", "earns", "revenue", "revenues", "takings",
+                       "recovered"]),
+            (.surplus, ["surplus", "surpluses"]),
+            (.deficit, ["deficit", "deficits", "overspend", "overspent", "overspends", "shortfall", "shortfalls", "loss", "losses"]),
+            (.contribution, ["contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
+                             "subscription", "subscriptions", "fee", "fees", "membership"]),
+            (.reserve, ["reserve", "reserves", "balances"]),
+            (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced"]),
+            (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
+                        "granted", "award", "awarded", "awards", "investment", "invested", "invest", "sponsorship"]),
+            (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment", "charge", "charges", "charged"]),
+            (.saving, ["saving", "savings", "saved", "save", "efficiencies", "underspend", "underspent", "underspends"]),
+            (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision", "envelope",
+                       "hold"]),
+        ]
+        for (kind, words) in groups { for word in words { table[word] = kind } }
+        return table
+    }()
+
+    /// Cues of several words, tried before single words at the same place.
+    static let phrases: [([String], BudgetKind)] = [
+        (["held", "in", "reserve"], .reserve), (["in", "reserve"], .reserve), (["net", "income"], .income),
+        (["reserve", "fund"], .reserve), (["set", "aside"], .allocation), (["ring", "fenced"], .allocation),
+        (["capital", "programme"], .budget),
+        // Money that "came from" somewhere was given: "of which £420,000 came from the national fund".
+        (["came", "from"], .funding), (["comes", "from"], .funding), (["come", "from"], .funding),
+        (["coming", "from"], .funding),
+    ]
+
+    /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
+    static let revenueModified: Set<String> = [
+        "budget", "budgets", "funding", "cost", "costs", "expenditure", "spend", "spending", "grant", "grants",
+        "account", "support", "contribution", "contributions", "savings", "saving", "reserve", "reserves", "allocation",
+    ]
+
+    /// Cues that say only that money is there ("held at", "remaining"): any other cue in the clause beats them.
+    static let generalWords: Set<String> = ["held", "holds", "hold", "remaining"]
+    /// Column headings of money tables that name what the column holds.
+    static let columnCues: [String: BudgetKind] = ["actual": .expenditure, "actuals": .expenditure, "outturn": .expenditure]
+    /// Verbs that make "by £X" the size of a difference: "forecast to exceed its budget by £1.2m".
+    static let differenceVerbs: [String: BudgetKind] = [
+        "exceed": .deficit, "exceeds": .deficit, "exceeded": .deficit, "overspend": .deficit, "overspent": .deficit,
+        "overspends": .deficit, "underspend": .saving, "underspent": .saving, "reduce": .saving, "reduced": .saving,
+        "reduces": .saving, "cut": .saving, "cuts": .saving,
+    ]
+
+    /// Words that begin a new clause.
+    static let clauseWords: Set<String> = ["with", "although", "but", "while", "whilst", "whereas", "resulting", "whereby"]
+    /// Words that stop the look past an amount: what follows them is about something else.
+    static let forwardStops: Set<String> = [
+        "and", "or", "in", "for", "from", "to", "by", "at", "of", "on", "per", "as", "is", "was", "against", "than",
+    ]
+    /// Words that make a following cue the purpose of the money rather than what it is.
+    static let purposeWords: Set<String> = ["for", "towards"]
+
+    /// The kind of the amount at `target` in `sentence`, or `nil` when no cue word is near it.
+    ///
+    /// - Parameters:
+    ///   - sentence: the sentence's characters.
+    ///   - target: the amount's `Character` range in `sentence`.
+    ///   - amounts: the ranges of every amount in the sentence (including `target`).
+    public func kind(in sentence: [Character], target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
+        let (tokens, targetIndex) = Self.tokenize(sentence, target: target, amounts: amounts)
+        guard let targetIndex else { return nil }
+        if let kind = differenceKind(tokens, targetIndex) { return kind }
+        if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
+            return kind
+        }
+        // No cue in the clause: the nearest cue anywhere in the sentence.
+        var best: (distance: Int, kind: BudgetKind)?
+        for (index, _) in tokens.enumerated() {
+            guard let cue = cue(tokens, at: index, target: targetIndex) else { continue }
+            let distance = abs(index - targetIndex)
+            if best == nil || distance < best!.distance { best = (distance, cue.kind) }
+        }
+        return best?.kind
+    }
+
+    /// What a question or heading asks about: its first cue word ("What was the total budget for 2024/25?" is
+    /// about a budget), for an answer that states an amount without saying what it is ("£96,250 in total.").
+    public func topic(of text: String) -> BudgetKind? {
+        let (tokens, _) = Self.tokenize(Array(text), target: 0..<0, amounts: [])
+        for index in tokens.indices {
+            if let cue = cue(tokens, at: index, target: -2), !cue.weak { return cue.kind }
+        }
+        return nil
+    }
+
+    /// For "... exceed its budget by £1.2m": the kind the verb governing "by" gives the amount.
+    func differenceKind(_ tokens: [Token], _ target: Int) -> BudgetKind? {
+        guard target >= 1, tokens[target - 1] == .word("by") else { return nil }
+        var index = target - 2
+        var words = 0
+        while index >= 0, words < 5, let word = tokens[index].text {
+            if let kind = Self.differenceVerbs[word] { return kind }
+            index -= 1
+            words += 1
+        }
+        return nil
+    }
+
+    /// What a table's column heading says its amounts are ("Budget", "Actual", "Saving"), or `nil`.
+    public func columnKind(_ heading: String) -> BudgetKind? {
+        let (tokens, _) = Self.tokenize(Array(heading), target: 0..<0, amounts: [])
+        for index in tokens.indices {
+            if case .word(let word) = tokens[index], let kind = Self.columnCues[word] { return kind }
+            if let cue = cue(tokens, at: index, target: -2) { return cue.kind }
+        }
+        return nil
+    }
+
+    /// The nearest cue within the amount's clause, backward first on a tie.
+    func nearest(_ tokens: [Token], _ target: Int, strong: Bool) -> BudgetKind? {
+        var backward: (distance: Int, kind: BudgetKind)?
+        var words = 0
+        var index = target - 1
+        while index >= 0 {
+            if tokens[index] == .boundary { break }
+            // A comma between two amounts ("£5,000, £6,000 and £7,000") does not end the clause.
+            if tokens[index] == .comma, !(index > 0 && tokens[index - 1] == .amount) { break }
+            if let word = tokens[index].text {
+                if Self.clauseWords.contains(word) { break }
+                if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
+                    backward = (words, cue.kind)
+                    break
+                }
+                words += 1
+            }
+            index -= 1
+        }
+        var forward: (distance: Int, kind: BudgetKind)?
+        words = 0
+        index = target + 1
+        while index < tokens.count, words < 3 {
+            guard let word = tokens[index].text else { break }
+            if Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
+            if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
+                forward = (words + 1, cue.kind)
+                break
+            }
+            words += 1
+            index += 1
+        }
+        switch (backward, forward) {
+        case let (b?, f?): return f.distance < b.distance ? f.kind : b.kind
+        case let (b?, nil): return b.kind
+        case let (nil, f?): return f.kind
+        default: return nil
+        }
+    }
+
+    /// The cue starting at token `index`, if any, and whether it only names a purpose.
+    func cue(_ tokens: [Token], at index: Int, target: Int) -> (kind: BudgetKind, weak: Bool)? {
+        guard case .word(let word) = tokens[index] else { return nil }
+        let weak = Self.generalWords.contains(word) || (1...2).contains { offset in
+            guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
+            return Self.purposeWords.contains(before)
+        }
+        for (phrase, kind) in Self.phrases where phrase.first == word {
+            let matches = phrase.indices.allSatisfy { offset in
+                index + offset < tokens.count && tokens[index + offset] == .word(phrase[offset])
+            }
+            if matches { return (kind, weak) }
+        }
+        guard let kind = Self.cues[word] else { return nil }
+        if word == "revenue" || word == "revenues" {
+            if index == target + 1 { return nil }
+            if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], Self.revenueModified.contains(next) { return nil }
+        }
+        return (kind, weak)
+    }
+
+    /// Words (lowercased), amounts and clause marks; also the index of the target amount.
+    static func tokenize(_ chars: [Character], target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
+        var tokens: [Token] = []
+        var targetIndex: Int?
+        var previousWordCapitalised = false
+        var i = 0
+        let sorted = amounts.sorted { $0.lowerBound < $1.lowerBound }
+        var next = 0
+        while i < chars.count {
+            if next < sorted.count, i >= sorted[next].lowerBound {
+                if sorted[next] == target { targetIndex = tokens.count }
+                tokens.append(.amount)
+                previousWordCapitalised = false
+                i = max(i + 1, sorted[next].upperBound)
+                next += 1
+                continue
+            }
+            let c = chars[i]
+            if c.isLetter || c.isNumber {
+                var word = ""
+                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "'" || chars[i] == "’" || chars[i] == "/",
+                      !(next < sorted.count && i >= sorted[next].lowerBound) {
+                    word.append(chars[i])
+                    i += 1
+                }
+                let lower = word.lowercased().replacingOccurrences(of: "’", with: "'")
+                // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
+                if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
+                   previousWordCapitalised {
+                    tokens[tokens.count - 1] = .name(previous)
+                }
+                previousWordCapitalised = word.first?.isUppercase == true
+                tokens.append(.word(lower))
+                continue
+            }
+            if c != " " { previousWordCapitalised = false }
+            if c == "," {
+                // ", which" refers back to the noun before the comma: the clause goes on.
+                var j = i + 1
+                while j < chars.count, chars[j] == " " { j += 1 }
+                let rest = String(chars[j..<min(chars.count, j + 6)]).lowercased()
+                if !(rest.hasPrefix("which ")) { tokens.append(.comma) }
+            } else if ";:()[]".contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
+                tokens.append(.boundary)
+            }
+            i += 1
+        }
+        return (tokens, targetIndex)
+    }
+}

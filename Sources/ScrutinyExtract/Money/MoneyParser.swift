@@ -1,0 +1,269 @@
+import Foundation
+
+/// One money amount found in a piece of text.
+public struct MoneyMention: Sendable, Hashable {
+    /// Where the amount is, in `Character` offsets into the scanned text (sign and unit included).
+    public var range: Range<Int>
+    /// The amount as printed. For an end of a range that carries no `£` of its own, the whole range.
+    public var raw: String
+    /// In major units (pounds), negative only where printed so.
+    public var amount: Double
+    /// True when a word such as "circa", "around" or "under" qualifies the amount.
+    public var approximate: Bool
+}
+
+/// Finds sterling amounts in text: `£1,234.56`, `£1.312m`, `£6.8 million`, `£12 m`, `£1.2bn`, `£5k`,
+/// ranges (`£8-10m`, `between £2m and £3m`: one mention per end, sharing the range's unit),
+/// negatives (`-£523k`, `(£1,000)`, `minus £5`) and approximations (`circa £20m`, `under £5,000`).
+///
+/// A hand-written scanner: it looks for `£` first, so text without one costs a single pass.
+/// Numbers without a currency sign ("1.2m population", years, percentages) are never money.
+public struct MoneyParser: Sendable {
+    public init() {}
+
+    /// Every amount in `text`, in reading order.
+    public func mentions(in text: String) -> [MoneyMention] {
+        guard text.contains("£") else { return [] }
+        return mentions(in: Array(text))
+    }
+
+    /// Every amount in `chars`, in reading order; ranges are `Character` offsets into `chars`.
+    public func mentions(in chars: [Character]) -> [MoneyMention] {
+        var found: [MoneyMention] = []
+        var index = 0
+        while index < chars.count {
+            guard chars[index] == "£", let first = Self.number(in: chars, afterPound: index) else {
+                index += 1
+                continue
+            }
+            // "£000" and "£'000" are column headings, not amounts.
+            if first.isThousandsHeading {
+                index = first.end
+                continue
+            }
+            let start = Self.signStart(in: chars, pound: index)
+            let negative = start.negative
+            let approximate = Self.isApproximate(chars, before: start.offset)
+            var firstEnd = first.end
+            var closesParenthesis = false
+            if start.parenthesised, firstEnd < chars.count, chars[firstEnd] == ")" {
+                firstEnd += 1
+                closesParenthesis = true
+            }
+            let parenthesisNegative = start.parenthesised && closesParenthesis
+            let isNegative = negative || parenthesisNegative
+            let rangeStart = parenthesisNegative || negative ? start.offset : index
+
+            if !closesParenthesis, let second = Self.rangeEnd(in: chars, after: first, between: Self.follows(chars, word: "between", at: start.offset)) {
+                let firstScale = first.scale ?? second.number.scale ?? 1
+                let secondScale = second.number.scale ?? firstScale
+                let whole = String(chars[rangeStart..<second.number.end])
+                let firstRaw = second.hasPound ? String(chars[rangeStart..<first.end]) : whole
+                let secondRaw = second.hasPound ? String(chars[second.poundOffset..<second.number.end]) : whole
+                found.append(MoneyMention(range: rangeStart..<first.end, raw: firstRaw,
+                                          amount: Self.value(first.digits, scale: firstScale, negative: isNegative),
+                                          approximate: approximate))
+                found.append(MoneyMention(range: (second.hasPound ? second.poundOffset : second.number.start)..<second.number.end,
+                                          raw: secondRaw,
+                                          amount: Self.value(second.number.digits, scale: secondScale, negative: false),
+                                          approximate: approximate))
+                index = second.number.end
+                continue
+            }
+            let end = closesParenthesis ? firstEnd : first.end
+            let rawStart = rangeStart
+            found.append(MoneyMention(range: rawStart..<end, raw: String(chars[rawStart..<end]).trimmingCharacters(in: .whitespaces),
+                                      amount: Self.value(first.digits, scale: first.scale ?? 1, negative: isNegative),
+                                      approximate: approximate))
+            index = end
+        }
+        return found
+    }
+
+    // MARK: - Numbers
+
+    /// A number as printed after `£`: its digits (commas removed) and its unit's factor.
+    struct PrintedNumber {
+        var start: Int
+        var end: Int
+        var digits: String
+        var scale: Double?
+
+        var isThousandsHeading: Bool { scale == nil && digits == "000" }
+    }
+
+    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{00A0}" || c == "\u{202F}" || c == "\u{2009}" }
+
+    /// The number after the `£` at `pound`, with its unit, or `nil` when no digit follows.
+    static func number(in chars: [Character], afterPound pound: Int) -> PrintedNumber? {
+        var i = pound + 1
+        while i < chars.count, isSpace(chars[i]), i - pound <= 2 { i += 1 }
+        return number(in: chars, at: i)
+    }
+
+    /// The number starting exactly at `start` (digits, thousands commas, decimals, unit).
+    static func number(in chars: [Character], at start: Int) -> PrintedNumber? {
+        var i = start
+        var digits = ""
+        var sawPoint = false
+        while i < chars.count {
+            let c = chars[i]
+            if c.isASCII, c.isNumber {
+                digits.append(c)
+                i += 1
+            } else if c == ",", !sawPoint, !digits.isEmpty,
+                      Self.isDigitRun(chars, from: i + 1, count: 3),
+                      !(i + 4 < chars.count && chars[i + 4].isASCII && chars[i + 4].isNumber) {
+                i += 1
+            } else if c == ".", !sawPoint, !digits.isEmpty, i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+                sawPoint = true
+                digits.append(".")
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard !digits.isEmpty, digits.first != "." else { return nil }
+        var number = PrintedNumber(start: start, end: i, digits: digits, scale: nil)
+        if let unit = unit(in: chars, at: i) {
+            number.end = unit.end
+            number.scale = unit.scale
+        }
+        return number
+    }
+
+    static func isDigitRun(_ chars: [Character], from: Int, count: Int) -> Bool {
+        guard from + count <= chars.count else { return false }
+        return chars[from..<(from + count)].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Units, longest first; a unit must end at a word boundary ("£5 more" has none).
+    static let units: [(word: String, scale: Double)] = [
+        ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3),
+    ]
+
+    static func unit(in chars: [Character], at position: Int) -> (end: Int, scale: Double)? {
+        var i = position
+        if i < chars.count, isSpace(chars[i]) { i += 1 }
+        for (word, scale) in units {
+            let letters = Array(word)
+            guard i + letters.count <= chars.count else { continue }
+            let candidate = chars[i..<(i + letters.count)].map { Character($0.lowercased()) }
+            guard candidate == letters else { continue }
+            var end = i + letters.count
+            // "£5 m" needs the unit to stand alone; "millions" is still a unit.
+            if word == "million" || word == "billion", end < chars.count, chars[end] == "s" { end += 1 }
+            if end < chars.count, chars[end].isLetter || chars[end].isNumber { continue }
+            return (end, scale)
+        }
+        return nil
+    }
+
+    static func value(_ digits: String, scale: Double, negative: Bool) -> Double {
+        let base = Decimal(string: digits) ?? 0
+        let scaled = NSDecimalNumber(decimal: base * Decimal(scale)).doubleValue
+        let rounded = (scaled * 100).rounded() / 100
+        return negative ? -rounded : rounded
+    }
+
+    // MARK: - Signs, ranges, qualifiers
+
+    /// Where a mention starts: at a minus sign, an opening parenthesis, "minus", or the `£` itself.
+    static func signStart(in chars: [Character], pound: Int) -> (offset: Int, negative: Bool, parenthesised: Bool) {
+        var i = pound - 1
+        if i >= 0, chars[i] == "(" { return (i, false, true) }
+        if i >= 0, chars[i] == "-" || chars[i] == "–" || chars[i] == "−" {
+            // A dash is a sign only when it does not join two words ("2013/14 – £5m" is a dash).
+            let before = i - 1
+            if before < 0 || !(isSpace(chars[before]) && i + 1 < chars.count && isSpace(chars[i + 1])) {
+                if before < 0 || isSpace(chars[before]) || chars[before] == "(" || chars[before] == "\t" {
+                    return (i, true, false)
+                }
+            }
+        }
+        while i >= 0, isSpace(chars[i]) { i -= 1 }
+        if i >= 4, String(chars[(i - 4)...i]).lowercased() == "minus", i - 5 < 0 || !chars[i - 5].isLetter {
+            return (i - 4, true, false)
+        }
+        return (pound, false, false)
+    }
+
+    /// The second end of a range that starts with `first`: "-10m", "– £10,000", "to £10m", ("between") "and £3m".
+    static func rangeEnd(in chars: [Character], after first: PrintedNumber, between: Bool)
+        -> (number: PrintedNumber, hasPound: Bool, poundOffset: Int)? {
+        var i = first.end
+        while i < chars.count, isSpace(chars[i]) { i += 1 }
+        guard i < chars.count else { return nil }
+        var joinerIsWord = false
+        if chars[i] == "-" || chars[i] == "–" || chars[i] == "—" {
+            i += 1
+        } else if matchesWord(chars, at: i, "to") {
+            i += 2
+            joinerIsWord = true
+        } else if between, matchesWord(chars, at: i, "and") {
+            i += 3
+            joinerIsWord = true
+        } else {
+            return nil
+        }
+        while i < chars.count, isSpace(chars[i]) { i += 1 }
+        guard i < chars.count else { return nil }
+        if chars[i] == "£" {
+            guard let number = number(in: chars, afterPound: i), !number.isThousandsHeading else { return nil }
+            return (number, true, i)
+        }
+        guard let number = number(in: chars, at: i) else { return nil }
+        // "£5,000 to 10 schools" is no range: a bare second end needs a unit, or a dash joining it.
+        if joinerIsWord && number.scale == nil { return nil }
+        return (number, false, i)
+    }
+
+    static func matchesWord(_ chars: [Character], at i: Int, _ word: String) -> Bool {
+        let letters = Array(word)
+        guard i + letters.count <= chars.count else { return false }
+        guard chars[i..<(i + letters.count)].map({ Character($0.lowercased()) }) == letters else { return false }
+        return i + letters.count == chars.count || !chars[i + letters.count].isLetter
+    }
+
+    /// True when the word just before `offset` (after skipping spaces) is `word`.
+    static func follows(_ chars: [Character], word: String, at offset: Int) -> Bool {
+        lowercasedWords(before: offset, in: chars, count: 1).last == word
+    }
+
+    /// Up to `count` words ending just before `offset`, lowercased, in reading order.
+    static func lowercasedWords(before offset: Int, in chars: [Character], count: Int) -> [String] {
+        var words: [String] = []
+        var i = offset - 1
+        while words.count < count, i >= 0 {
+            while i >= 0, !(chars[i].isLetter || chars[i] == "~" || chars[i] == ".") { 
+                if chars[i] == "," || chars[i] == ";" || chars[i] == ":" || chars[i] == "(" || chars[i] == ")" { return words }
+                i -= 1
+            }
+            var word: [Character] = []
+            while i >= 0, chars[i].isLetter || chars[i] == "." || chars[i] == "~" {
+                word.insert(chars[i], at: 0)
+                i -= 1
+            }
+            if word.isEmpty { break }
+            words.insert(String(word).lowercased(), at: 0)
+        }
+        return words
+    }
+
+    /// Words that make the amount after them an approximation, as word sequences.
+    static let approximators: [[String]] = [
+        ["circa"], ["c."], ["ca."], ["approx."], ["approx"], ["approximately"], ["around"], ["about"], ["roughly"],
+        ["some"], ["nearly"], ["almost"], ["up", "to"], ["under"], ["over"], ["in", "excess", "of"], ["more", "than"],
+        ["less", "than"], ["fewer", "than"], ["at", "least"], ["upwards", "of"], ["just", "over"], ["just", "under"],
+        ["below"], ["above"], ["an", "estimated"], ["estimated"], ["c"], ["est."],
+    ]
+
+    static func isApproximate(_ chars: [Character], before offset: Int) -> Bool {
+        let words = lowercasedWords(before: offset, in: chars, count: 3)
+        for phrase in approximators where phrase.count <= words.count {
+            if Array(words.suffix(phrase.count)) == phrase { return true }
+        }
+        if offset > 0, chars[offset - 1] == "~" { return true }
+        return false
+    }
+}

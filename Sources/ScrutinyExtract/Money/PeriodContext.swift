@@ -1,0 +1,115 @@
+import Foundation
+import ScrutinyCore
+
+/// What a line's surroundings say about the amounts on it when their own sentence does not.
+struct LineContext {
+    /// The financial year a heading or question gives the line.
+    var period: String?
+    /// What the question the line answers asks about ("What was the total budget?": a budget).
+    var questionTopic: BudgetKind?
+}
+
+/// Tracks the financial year that headings and questions give to the lines below them.
+///
+/// A heading such as "Main achievements in 2013/14" dates everything under it until the next heading.
+/// A question such as "What was the total budget for 2013/14?" dates only its answer: the first paragraph
+/// (or the first run of list items) after it. A period that names something rather than dating it
+/// ("Progress on 2012/13 recommendations") dates nothing. Lines repeated from earlier (running headers
+/// that survived outlining) neither open nor close a scope.
+struct PeriodContext {
+    private var headingPeriod: String?
+    private var questionPeriod: String?
+    private var questionTopic: BudgetKind?
+    private enum Answer { case awaiting, list, paragraph, done }
+    private var answer: Answer = .done
+    private var seen: Set<String> = []
+
+    /// Words that end a line only when the line runs on: such a line is no heading.
+    private static let runOnWords: Set<String> = ["and", "or", "in", "of", "the", "to", "for", "a", "an", "with", "by", "on", "at"]
+
+    /// Reads the next line; returns the period its amounts take when their own sentence names none, and
+    /// the topic of the question it answers, if it is part of an answer.
+    mutating func context(for line: OutlinedLine) -> LineContext {
+        let period = self.period(for: line)
+        let answering = answer == .list || answer == .paragraph || (answer == .done && justAnswered)
+        return LineContext(period: period, questionTopic: answering ? questionTopic : nil)
+    }
+
+    private var justAnswered = false
+
+    private mutating func period(for line: OutlinedLine) -> String? {
+        justAnswered = false
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        let key = text.lowercased()
+        let isQuestion = Self.isQuestion(text)
+        if Self.isHeadingLike(line, text) || isQuestion {
+            if seen.contains(key) { return current }
+            seen.insert(key)
+            let temporal = PeriodParser().periods(in: text).last(where: \.isTemporal)?.period
+            if isQuestion {
+                headingPeriod = nil
+                questionPeriod = temporal
+                questionTopic = BudgetKindClassifier().topic(of: text)
+                answer = .awaiting
+            } else {
+                headingPeriod = temporal
+                questionPeriod = nil
+                answer = .done
+            }
+            return temporal
+        }
+        seen.insert(key)
+        let isList = Self.isListItem(line, text)
+        switch answer {
+        case .awaiting:
+            answer = isList ? .list : (Self.endsParagraph(text) ? .done : .paragraph)
+            justAnswered = answer == .done
+            return questionPeriod ?? headingPeriod
+        case .list where isList:
+            return questionPeriod ?? headingPeriod
+        case .paragraph:
+            if Self.endsParagraph(text) {
+                answer = .done
+                justAnswered = true
+            }
+            return questionPeriod ?? headingPeriod
+        default:
+            answer = .done
+            questionPeriod = nil
+            return headingPeriod
+        }
+    }
+
+    private var current: String? {
+        switch answer {
+        case .awaiting, .list, .paragraph: return questionPeriod ?? headingPeriod
+        case .done: return headingPeriod
+        }
+    }
+
+    /// A line that asks something (its first sentence ends with "?"), with no amount of its own:
+    /// "What was the total budget for 2024/25? Include the Council's contribution."
+    static func isQuestion(_ text: String) -> Bool {
+        guard !text.contains("£"), text.contains("?") else { return false }
+        return SentenceSplitter().sentences(in: text).first?.hasSuffix("?") == true
+    }
+
+    static func isListItem(_ line: OutlinedLine, _ text: String) -> Bool {
+        line.role == .listItem || text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ") || text.hasPrefix("· ")
+    }
+
+    static func endsParagraph(_ text: String) -> Bool {
+        guard let last = text.last else { return true }
+        return ".!?".contains(last)
+    }
+
+    /// A heading by role, or a short line that reads like one: no closing stop, no amount, not run on.
+    static func isHeadingLike(_ line: OutlinedLine, _ text: String) -> Bool {
+        if line.role == .heading { return true }
+        guard line.role != .tableRow, line.cells.count <= 1, !isListItem(line, text), !text.isEmpty, text.count <= 120,
+              !text.contains("£"), let first = text.first, first.isUppercase || first.isNumber,
+              let last = text.last, last != "." && last != ";" && last != "," else { return false }
+        let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return !runOnWords.contains(lastWord)
+    }
+}

@@ -1,0 +1,87 @@
+/// A financial year printed in text.
+public struct PeriodMention: Sendable, Hashable {
+    /// `Character` offsets of the period as printed (an "FY" prefix included).
+    public var range: Range<Int>
+    /// Canonical form: "2013/14".
+    public var period: String
+    /// The word just before the period, lowercased ("in", "for", "during"), or `nil`.
+    public var preposition: String?
+
+    /// True when the period is introduced as a time ("in 2013/14", "for 2013/14", "during the financial year 2013/14"),
+    /// not used to name something ("2012/13 recommendations").
+    public var isTemporal: Bool { preposition.map(PeriodParser.temporalWords.contains) ?? false }
+}
+
+/// Finds financial years: "2013/14", "2013-14", "2013–14", "2013/2014", "FY2024/25", "financial year 2013/14",
+/// all written canonically as "2013/14". The second year must follow the first ("2013-15" is no financial year).
+public struct PeriodParser: Sendable {
+    public init() {}
+
+    /// Words that, just before a period, make it the time something happened in.
+    static let temporalWords: Set<String> = ["in", "for", "during", "over", "throughout", "across", "year", "fy", "of", "by", "until", "from"]
+
+    /// Every financial year in `text`, in reading order.
+    public func periods(in text: String) -> [PeriodMention] { periods(in: Array(text)) }
+
+    /// Every financial year in `chars`; ranges are `Character` offsets into `chars`.
+    public func periods(in chars: [Character]) -> [PeriodMention] {
+        var found: [PeriodMention] = []
+        var i = 0
+        while i < chars.count {
+            guard Self.isDigit(chars, i) else { i += 1; continue }
+            // Start of a digit run of exactly four digits.
+            if i > 0, Self.isDigit(chars, i - 1) || chars[i - 1] == "£" || chars[i - 1] == "." || chars[i - 1] == "," {
+                i += 1
+                continue
+            }
+            guard let period = Self.period(in: chars, at: i) else { i += 1; continue }
+            var start = i
+            var preposition: String?
+            if start >= 2, String(chars[(start - 2)..<start]).uppercased() == "FY" {
+                start -= 2
+                preposition = "fy"
+            }
+            found.append(PeriodMention(range: start..<period.end, period: period.canonical,
+                                       preposition: preposition ?? Self.wordBefore(chars, start)))
+            i = period.end
+        }
+        return found
+    }
+
+    /// The canonical period of a string that is nothing but a period ("2013/2014"), or `nil`.
+    public func canonical(_ text: String) -> String? {
+        let found = periods(in: text)
+        return found.count == 1 ? found[0].period : nil
+    }
+
+    static func isDigit(_ chars: [Character], _ i: Int) -> Bool { i >= 0 && i < chars.count && chars[i].isASCII && chars[i].isNumber }
+
+    static func period(in chars: [Character], at i: Int) -> (end: Int, canonical: String)? {
+        guard (0..<4).allSatisfy({ isDigit(chars, i + $0) }), !isDigit(chars, i + 4) else { return nil }
+        guard let first = Int(String(chars[i..<(i + 4)])), (1950...2099).contains(first) else { return nil }
+        var j = i + 4
+        guard j < chars.count, ["/", "-", "–"].contains(chars[j]) else { return nil }
+        j += 1
+        var digits = ""
+        while isDigit(chars, j) { digits.append(chars[j]); j += 1 }
+        let next = (first + 1)
+        switch digits.count {
+        case 2 where Int(digits) == next % 100: break
+        case 4 where Int(digits) == next: break
+        default: return nil
+        }
+        // "2013/14/15" or "2013-14%" are not periods.
+        if j < chars.count, chars[j] == "/" || chars[j] == "%" { return nil }
+        return (j, String(first) + "/" + twoDigits(next % 100))
+    }
+
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static func wordBefore(_ chars: [Character], _ offset: Int) -> String? {
+        var i = offset - 1
+        while i >= 0, chars[i] == " " || chars[i] == "\u{00A0}" { i -= 1 }
+        var word: [Character] = []
+        while i >= 0, chars[i].isLetter { word.insert(chars[i], at: 0); i -= 1 }
+        return word.isEmpty ? nil : String(word).lowercased()
+    }
+}

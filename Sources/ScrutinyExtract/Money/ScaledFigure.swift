@@ -1,0 +1,37 @@
+import Foundation
+
+/// Bare figures in money tables: "2,460", "(44)", "-1.5" under a "£000" or "£m" heading.
+enum ScaledFigure {
+    /// The factor a column heading gives its figures: "£000", "£'000", "£k" are thousands; "£m", "£million" millions.
+    static func factor(inHeading cell: String) -> Double? {
+        let compact = cell.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "'" && $0 != "’" }
+        guard let pound = compact.firstIndex(of: "£") else { return nil }
+        let after = compact[compact.index(after: pound)...]
+        if after.hasPrefix("000") || after.hasPrefix("k") || after.hasPrefix("thousand") { return 1_000 }
+        if after.hasPrefix("m") || after.hasPrefix("million") { return 1_000_000 }
+        return nil
+    }
+
+    /// The value of a cell that is nothing but one figure, negative when bracketed or signed; else `nil`.
+    static func value(of cell: String) -> Double? {
+        var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        var negative = false
+        if text.hasPrefix("("), text.hasSuffix(")") {
+            negative = true
+            text = String(text.dropFirst().dropLast())
+        } else if let first = text.first, "-–−".contains(first) {
+            negative = true
+            text = String(text.dropFirst())
+        }
+        guard let first = text.first, first.isASCII, first.isNumber,
+              text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }),
+              text.filter({ $0 == "." }).count <= 1 else { return nil }
+        // Thousands commas must group threes: "1,342" yes, "1,34" no.
+        let whole = text.split(separator: ".", omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let firstGroup = groups.first, !firstGroup.isEmpty,
+              firstGroup.count <= 3 || groups.count == 1 else { return nil }
+        guard let number = Double(text.replacingOccurrences(of: ",", with: "")) else { return nil }
+        return negative ? -number : number
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ScrutinyCore
+
+/// A run of text read as one: a paragraph (possibly wrapped over several lines) or one table cell.
+struct TextBlock {
+    var text: String
+    /// The cell's place in its table, for a block that is a table cell.
+    var table: TableCell?
+    /// Where each line's text starts in `text` (`Character` offsets), with the line's index.
+    var starts: [(offset: Int, line: Int)]
+
+    func lineIndex(at offset: Int) -> Int {
+        starts.last(where: { $0.offset <= offset })?.line ?? starts[0].line
+    }
+
+    /// Blocks in reading order. A line joins the paragraph before it when that paragraph has not ended
+    /// (no closing stop) and the line carries on in lower case; table cells are blocks of their own.
+    static func blocks(of lines: [OutlinedLine]) -> [TextBlock] {
+        var blocks: [TextBlock] = []
+        var open: TextBlock?
+        var heading: [String]?
+        var scales: [Int: Double] = [:]
+        var headingEnded = true
+        var caption: String?
+        var lineBefore: OutlinedLine?
+        for (index, line) in lines.enumerated() {
+            if line.cells.count > 1 || line.role == .tableRow {
+                if let done = open { blocks.append(done); open = nil }
+                if let before = lineBefore {
+                    // The line just before a table names it when it is a heading or starts "Table".
+                    let text = before.text.trimmingCharacters(in: .whitespaces)
+                    caption = before.role == .heading || text.lowercased().hasPrefix("table") ? text : nil
+                    lineBefore = nil
+                }
+                // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
+                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty || ScaledFigure.value(of: $0) != nil }) {
+                    if headingEnded { scales = [:] }
+                    for (column, cell) in line.cells.enumerated() {
+                        if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
+                    }
+                    if heading == nil || !line.cells.allSatisfy({ ScaledFigure.factor(inHeading: $0) != nil || $0.isEmpty }) {
+                        heading = line.cells
+                    }
+                    headingEnded = false
+                    continue
+                }
+                headingEnded = true
+                for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
+                    let scale = column > 0 ? scales[column] : nil
+                    blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
+                                                                         scale: scale, caption: caption),
+                                            starts: [(0, index)]))
+                }
+                continue
+            }
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            lineBefore = line
+            // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
+            if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {
+                heading = nil
+                scales = [:]
+                headingEnded = true
+            }
+            if text.isEmpty { continue }
+            if var current = open, line.role == .body || line.role == .listItem,
+               let last = current.text.last, !".!?:;".contains(last), let first = text.first,
+               first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.count >= 60) {
+                let offset = current.text.count + 1
+                current.text += " " + text
+                current.starts.append((offset, index))
+                open = current
+                continue
+            }
+            if let done = open { blocks.append(done) }
+            open = TextBlock(text: text, starts: [(0, index)])
+        }
+        if let done = open { blocks.append(done) }
+        return blocks
+    }
+}

@@ -1,0 +1,49 @@
+import ScrutinyCore
+
+/// Decides whether a line is a heading when the reader could not say (plain text has no styles):
+/// a short stand-alone line that starts with a capital or a section number and does not end
+/// like a sentence.
+enum HeadingRule {
+    private static let labelWithValue = Pattern(#"^[^:?]{2,80}[:?]\s+\S"#)
+    private static let startsUpper = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\p{Lu}'‘"“(]"#, caseSensitive: true)
+
+    /// True when `text` (already cleaned of markup) reads as a heading.
+    static func isHeading(_ text: String, role: LineRole, isBold: Bool) -> Bool {
+        if role == .heading { return true }
+        if role == .tableRow { return false }
+        if role == .listItem { return isNumberedTitle(text, isBold: isBold) }
+        let words = text.wordCount
+        let question = text.hasSuffix("?")
+        guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
+        if let last = text.last, ".,;".contains(last) { return false }
+        if labelWithValue.matches(text) { return false }
+        let emphasised = isBold || TitleCaser.isAllCaps(text)
+        // "2.1 The partnerships are listed below:" introduces a list; it is not a heading.
+        if text.hasSuffix(":") && words > 6 && !emphasised { return false }
+        if words > 10 && !(question || emphasised) {
+            return false
+        }
+        return true
+    }
+
+    /// True for a numbered item that reads as a section title ("3.1 Coastal Waste Partnership"):
+    /// short, no closing punctuation, and its longer words capitalised.
+    static func isNumberedTitle(_ text: String, isBold: Bool) -> Bool {
+        guard let marker = ListMarker.split(text), marker.number != nil else { return false }
+        let rest = marker.rest
+        guard (1...8).contains(rest.wordCount), let first = rest.first, first.isUppercase,
+              let last = rest.last, !".,;:?".contains(last) else { return false }
+        if isBold || TitleCaser.isAllCaps(rest) { return true }
+        let long = rest.split(separator: " ").filter { $0.count > 3 }
+        let capitalised = long.filter { $0.first?.isUppercase == true }
+        return long.isEmpty || capitalised.count * 5 >= long.count * 3
+    }
+
+    /// True for a heading that opens a new part of the report ("Appendix 2 ...", "3. Findings",
+    /// a level-1 heading) rather than a field label inside a form.
+    static func opensMajorSection(_ text: String, headingLevel: Int?) -> Bool {
+        if headingLevel == 1 { return true }
+        return majorSection.matches(text)
+    }
+    private static let majorSection = Pattern(#"^(?i:appendix|annex|schedule)\b|^\d{1,2}\.?\s+\p{Lu}[^?]*$"#, caseSensitive: true)
+}

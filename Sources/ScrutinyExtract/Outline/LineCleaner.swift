@@ -1,0 +1,66 @@
+import ScrutinyCore
+
+/// Turns a document's lines into outlined lines with clean text: no page furniture, no inline
+/// markup, bullets taken off list items, and a "Partnership name: X" header that the export
+/// glued to the form's first label split back into two lines.
+struct LineCleaner: Sendable {
+    private static let gluedNameLabel = Pattern(#"^\s*(?:\*\*)?\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*[^*]+?)\s*\*\*(.+)$"#)
+
+    // The same header glued to the label with only a space: "Partnership name: X (XP) Partnership's purpose:".
+    private static let spacedNameLabel = Pattern(#"^\s*((?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*:\s*.+?)\s+((?:(?:the\s+)?partnership(?:'s|’s)\s+)?(?:purpose|aims(?:\s+and\s+objectives)?|objectives|role|description|background)\b[^:?]{0,40}[:?]?)$"#)
+
+    func clean(_ document: SourceDocument) -> [OutlinedLine] {
+        var out: [OutlinedLine] = []
+        let pdf = document.format == .pdf
+        for page in document.pages {
+            for line in page.lines where !line.isFurniture {
+                for (text, cells) in split(line) {
+                    out.append(outlined(line, text: text, cells: cells, page: pdf ? page.number : nil))
+                }
+            }
+        }
+        return out
+    }
+
+    /// The line's text and cells, as one or (for a glued name label) two parts.
+    private func split(_ line: SourceLine) -> [(String, [String])] {
+        if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
+            return [(name, [name]), (rest, [rest])]
+        }
+        if line.role != .tableRow, let m = Self.spacedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
+            return [(name, [name]), (rest, [rest])]
+        }
+        return [(line.text, line.cells)]
+    }
+
+    private func outlined(_ line: SourceLine, text raw: String, cells rawCells: [String], page: Int?) -> OutlinedLine {
+        let isTable = line.role == .tableRow
+        var role = line.role
+        var isBold = line.isBold
+        let trimmed = raw.trimmed
+        if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
+        var cells: [String]
+        var text: String
+        let filled = isTable ? rawCells.map(InlineMarkup.clean).filter { !$0.isEmpty } : []
+        if isTable && filled.count >= 2 || isTable && rawCells.first.map(InlineMarkup.clean)?.isEmpty == true {
+            cells = rawCells.map(InlineMarkup.clean)
+            text = cells.joined(separator: "\t")
+        } else if isTable {
+            // A "row" with one filled cell is a paragraph laid out in a table: read it as one.
+            role = .body
+            text = (filled.first ?? "").replacingOccurrences(of: "\n", with: " ")
+            cells = [text]
+        } else {
+            text = InlineMarkup.clean(raw).replacingOccurrences(of: "\n", with: " ")
+            if let rest = ListMarker.strippingBullet(text) {
+                text = rest
+                if role == .body { role = .listItem }
+            }
+            cells = [text]
+        }
+        var outlined = OutlinedLine(page: page, lineNumber: line.number, text: text, cells: cells, role: role,
+                                    isBold: isBold, fontSize: line.fontSize, headingLevel: line.headingLevel)
+        outlined.isHeading = HeadingRule.isHeading(text, role: role, isBold: isBold)
+        return outlined
+    }
+}

@@ -1,0 +1,79 @@
+/// The partnerships a report is about, with every way the report names them, so that
+/// "Chelmsford Local Delivery Mechanism (LDM)", "Local Delivery Mechanism" and "LDM" all
+/// resolve to one canonical name.
+struct PartnershipDirectory: Sendable {
+    /// One partnership: its canonical name, acronym and other names seen.
+    struct Entry: Sendable, Hashable {
+        var name: String
+        var acronym: String?
+        var aliases: [String]
+        /// True when the report has a form or section of its own for this partnership.
+        var hasForm: Bool
+        /// Where the name was first seen.
+        var firstLine: OutlinedLine?
+    }
+
+    private(set) var entries: [Entry] = []
+    /// The partnership a report about one partnership names in its title, when that is
+    /// where the name came from.
+    var titlePartnership: String?
+
+    private static let acronymInParens = Pattern(#"\(([A-Z][A-Za-z&]{1,9})\)"#, caseSensitive: true)
+    private static let parenthetical = Pattern(#"\s*\([^)]*\)"#)
+
+    /// Splits a printed name into its canonical form and acronym: "The South Essex Parking
+    /// Partnership (SEPP)" is ("South Essex Parking Partnership", "SEPP"). Other bracketed
+    /// remarks are dropped.
+    static func canonical(_ printed: String) -> (name: String, acronym: String?) {
+        var acronym: String?
+        if let m = acronymInParens.firstMatch(in: printed), let a = m[1], a == a.uppercased() || a.count <= 6 {
+            if a.first?.isUppercase == true && a.filter(\.isUppercase).count >= 2 { acronym = a }
+        }
+        var name = parenthetical.replacing(in: printed, with: "").collapsingSpaces.droppingTrailingPunctuation
+        if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+        return (name.trimmed, acronym)
+    }
+
+    /// Adds a partnership, or merges it into the entry it resolves to; returns the canonical name.
+    @discardableResult
+    mutating func add(_ printed: String, hasForm: Bool, line: OutlinedLine?) -> String {
+        let (name, acronym) = Self.canonical(printed)
+        guard !name.isEmpty else { return printed }
+        if let index = index(of: name, acronym: acronym) {
+            if entries[index].acronym == nil { entries[index].acronym = acronym }
+            if hasForm && !entries[index].hasForm {
+                // A form names the partnership as the report knows it; keep the list's name as alias.
+                entries[index].aliases.append(entries[index].name)
+                entries[index].name = name
+                entries[index].hasForm = true
+            } else if name.lowercased() != entries[index].name.lowercased() {
+                entries[index].aliases.append(name)
+            }
+            return entries[index].name
+        }
+        entries.append(Entry(name: name, acronym: acronym, aliases: [], hasForm: hasForm, firstLine: line))
+        return name
+    }
+
+    /// The canonical name `printed` refers to, or `nil` when it names none of the entries.
+    func resolve(_ printed: String) -> String? {
+        let (name, acronym) = Self.canonical(printed)
+        return index(of: name, acronym: acronym).map { entries[$0].name }
+    }
+
+    private func index(of name: String, acronym: String?) -> Int? {
+        let lower = name.lowercased()
+        if let acronym, let i = entries.firstIndex(where: { $0.acronym == acronym }) { return i }
+        if let i = entries.firstIndex(where: { e in ([e.name] + e.aliases).contains { $0.lowercased() == lower } }) { return i }
+        if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }
+        // One name ends or starts the other at a word boundary: "Chelmsford Local Delivery Mechanism"
+        // and "Local Delivery Mechanism"; "One Chelmsford" and "One Chelmsford Partnership".
+        return entries.firstIndex { e in
+            ([e.name] + e.aliases).contains { other in
+                let o = other.lowercased()
+                guard min(o.count, lower.count) >= 8, o.wordCount >= 2 || lower.wordCount >= 2 else { return false }
+                return o.hasSuffix(" " + lower) || lower.hasSuffix(" " + o) || o.hasPrefix(lower + " ") || lower.hasPrefix(o + " ")
+            }
+        }
+    }
+}

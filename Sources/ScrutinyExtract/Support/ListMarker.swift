@@ -1,0 +1,32 @@
+/// The number or bullet a list item or numbered paragraph starts with.
+struct ListMarker: Sendable, Hashable {
+    /// The marker without punctuation: "1", "2.1", "a", "ii"; `nil` for a bullet.
+    var number: String?
+    /// The text after the marker.
+    var rest: String
+
+    // "(a)" "(ii)" "(1)", "a)" "ii)" "1)", "1." "2.1" "2.1." "1 ", "a. ".
+    private static let parenthesised = Pattern(#"^\(([a-z]|[ivx]{1,5}|\d{1,2})\)\s*(.*)$"#)
+    private static let closing = Pattern(#"^([a-z]|[ivx]{1,5}|\d{1,2})\)\s*(.*)$"#)
+    private static let dotted = Pattern(#"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$"#)
+    private static let letterDot = Pattern(#"^([a-z])\.\s+(.*)$"#, caseSensitive: true)
+    private static let bullets: Set<Character> = ["-", "•", "*", "–", "●", "▪", "◦", "o"]
+
+    /// Splits a leading marker off `text`, or `nil` when the text does not start with one.
+    static func split(_ text: String) -> ListMarker? {
+        for pattern in [parenthesised, closing, dotted, letterDot] {
+            if let m = pattern.firstMatch(in: text), let number = m[1], let rest = m[2] {
+                return ListMarker(number: number, rest: rest.trimmed)
+            }
+        }
+        return nil
+    }
+
+    /// Removes a leading bullet character ("- ", "• ") from `text`; `nil` when there is none.
+    static func strippingBullet(_ text: String) -> String? {
+        guard let first = text.first, bullets.contains(first) else { return nil }
+        let rest = text.dropFirst()
+        guard let next = rest.first, next == " " || next == "\t" else { return nil }
+        return String(rest).trimmed
+    }
+}

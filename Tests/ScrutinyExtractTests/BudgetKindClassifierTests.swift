@@ -1,0 +1,77 @@
+import Testing
+import ScrutinyCore
+@testable import ScrutinyExtract
+
+@Suite("BudgetKindClassifier")
+struct BudgetKindClassifierTests {
+    /// The kind of the `nth` amount in `sentence`.
+    func kind(_ sentence: String, _ nth: Int = 0) -> BudgetKind? {
+        let chars = Array(sentence)
+        let mentions = MoneyParser().mentions(in: chars)
+        return BudgetKindClassifier().kind(in: chars, target: mentions[nth].range, amounts: mentions.map(\.range))
+    }
+
+    @Test func nearestClauseWinsOverWordsElsewhereInTheSentence() {
+        let s = "Grant money available for allocation reached £90,000 (the panel agreed an allocation of £30,000 with the sum of £20,000 being held in reserve for later bids)."
+        #expect(kind(s, 0) == .funding)
+        #expect(kind(s, 1) == .allocation)
+        #expect(kind(s, 2) == .reserve)
+    }
+
+    @Test func purposeCueGivesWayToTheThingItself() {
+        #expect(kind("Funding available for allocation this year was £40,000.") == .funding)
+        #expect(kind("The total recommended for allocation in May was £9,000.") == .allocation)
+    }
+
+    @Test func coordinatedAmountsShareTheirCue() {
+        let s = "Members pay a yearly fee, which came to £3,000 in 2019/20 and £2,900 for 2020/21 and £2,800 in 2021/22."
+        #expect(kind(s, 0) == .contribution)
+        #expect(kind(s, 1) == .contribution)
+        #expect(kind(s, 2) == .contribution)
+    }
+
+    @Test func expenditureIncomeAndSurplusInOneSentence() {
+        let s = "In the year the service spent £900,000 and its income was £1,000,000, resulting in a surplus of £100,000."
+        #expect(kind(s, 0) == .expenditure)
+        #expect(kind(s, 1) == .income)
+        #expect(kind(s, 2) == .surplus)
+    }
+
+    @Test func cueJustAfterTheAmountCounts() {
+        #expect(kind("- £75,000 reserve kept.") == .reserve)
+        #expect(kind("- £40,000 road funding allocated in the year.") == .funding)
+        #expect(kind("The shared pot held £12,500 at the end of March.") == .budget)
+    }
+
+    @Test func revenueAsAnAdjectiveIsNotIncome() {
+        #expect(kind("A budget of £2 million capital and £150,000 revenue.", 1) == .budget)
+        #expect(kind("Ticket revenue of £8,000 came in.") == .income)
+    }
+
+    @Test func deficitSavingPaymentAndNoCue() {
+        #expect(kind("The trust reported a deficit of £523k.") == .deficit)
+        #expect(kind("Shared procurement delivered savings of £60,000.") == .saving)
+        #expect(kind("This year the payment was £1.1m.") == .payment)
+        #expect(kind("The figure quoted was £4,000.") == nil)
+    }
+}
+extension BudgetKindClassifierTests {
+    @Test func parenthesisAfterAnAmountEndsTheClause() {
+        let s = "Money available for allocation amounted to £60,000 (total recommended for allocation on 2 May 2020 was £15,000)."
+        #expect(kind(s, 0) == .allocation)
+        #expect(kind(s, 1) == .allocation)
+        #expect(kind("Funding of £50,000 (recommended for allocation in May was £10,000).", 1) == .allocation)
+    }
+
+    @Test func listOfAmountsKeepsTheCueBeforeIt() {
+        let s = "The grants awarded were £5,000, £6,000 and £7,000."
+        #expect(kind(s, 1) == .funding)
+        #expect(kind(s, 2) == .funding)
+    }
+
+    @Test func moneyThatCameFromSomewhereIsFunding() {
+        let s = "The scheme cost £500,000, of which £300,000 came from the national lottery and the rest from members."
+        #expect(kind(s, 0) == .expenditure)
+        #expect(kind(s, 1) == .funding)
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import ScrutinyExtract
+
+@Suite("PeriodParser")
+struct PeriodParserTests {
+    let parser = PeriodParser()
+
+    @Test func printedFormsBecomeCanonical() {
+        #expect(parser.periods(in: "in 2013/14").map(\.period) == ["2013/14"])
+        #expect(parser.periods(in: "in 2013-14").map(\.period) == ["2013/14"])
+        #expect(parser.periods(in: "in 2013–14").map(\.period) == ["2013/14"])
+        #expect(parser.periods(in: "the work in 2013/2014").map(\.period) == ["2013/14"])
+        #expect(parser.periods(in: "FY2024/25 plan").map(\.period) == ["2024/25"])
+        #expect(parser.periods(in: "financial year 2013/14").map(\.period) == ["2013/14"])
+        #expect(parser.periods(in: "1999/2000 accounts").map(\.period) == ["1999/00"])
+        #expect(parser.canonical("2013/2014") == "2013/14")
+    }
+
+    @Test func yearsThatDoNotFollowAreNoPeriod() {
+        #expect(parser.periods(in: "between 2013-15 and 2014/16").isEmpty)
+        #expect(parser.periods(in: "July 2014 and 5-10 years").isEmpty)
+        #expect(parser.periods(in: "ref 12013/14 or 2013/14/15").isEmpty)
+        #expect(parser.periods(in: "£2013/14").isEmpty)
+    }
+
+    @Test func temporalPeriodsAreThoseIntroducedAsATime() {
+        #expect(parser.periods(in: "achievements in 2013/14").first?.isTemporal == true)
+        #expect(parser.periods(in: "budget for 2013/14?").first?.isTemporal == true)
+        #expect(parser.periods(in: "during the financial year 2013/14").first?.isTemporal == true)
+        #expect(parser.periods(in: "FY2013/14").first?.isTemporal == true)
+        #expect(parser.periods(in: "outstanding 2012/13 recommendations").first?.isTemporal == false)
+    }
+
+    @Test func rangesPointAtThePrintedPeriod() {
+        let text = Array("spent in FY2024/25 only")
+        let found = parser.periods(in: text)
+        #expect(found.map { String(text[$0.range]) } == ["FY2024/25"])
+    }
+}
