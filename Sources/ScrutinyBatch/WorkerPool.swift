@@ -60,7 +60,9 @@ public struct WorkerPool {
         var exhausted = false
         let slots = (0..<configuration.workers).map { _ in Slot() }
         defer {
+            // Idle workers exit when their input closes; a busy one (only after an error) is killed.
             for slot in slots {
+                if slot.request != nil { slot.process?.kill() }
                 slot.process?.closeInput()
                 slot.process?.reap()
             }
