@@ -18,7 +18,7 @@ struct ECMARegex: @unchecked Sendable {
 
     /// Whether the pattern matches anywhere in `s` (patterns are not implicitly anchored).
     func matches(_ s: String) -> Bool {
-        (try? regex.firstMatch(in: s)) != nil
+        s.contains(regex)
     }
 
     /// Rewrites the few ECMA-262 constructs Swift reads differently: `\cX` control escapes,
