@@ -14,6 +14,8 @@ struct ECMARegex: @unchecked Sendable {
             .asciiOnlyDigits()
             .asciiOnlyWordCharacters()
             .matchingSemantics(.unicodeScalar)
+        // Lower the regex program now, while compiling, rather than on first use from many tasks.
+        _ = "".contains(regex)
     }
 
     /// Whether the pattern matches anywhere in `s` (patterns are not implicitly anchored).
