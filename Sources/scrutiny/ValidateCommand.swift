@@ -62,6 +62,9 @@ struct ValidateCommand: ParsableCommand {
             if !violations.isEmpty { invalid += 1 }
             for v in violations { print(v.description(file: file)) }
         }
+        if checked == 0 {
+            FileHandle.standardError.write(Data("no report files (*.json) found in \(paths.joined(separator: " "))\n".utf8))
+        }
         FileHandle.standardError.write(Data("\(checked) file(s) checked, \(invalid) invalid\n".utf8))
         return invalid == 0
     }

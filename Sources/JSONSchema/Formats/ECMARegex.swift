@@ -14,11 +14,13 @@ struct ECMARegex: @unchecked Sendable {
             .asciiOnlyDigits()
             .asciiOnlyWordCharacters()
             .matchingSemantics(.unicodeScalar)
+        // Lower the regex program now, while compiling, rather than on first use from many tasks.
+        _ = "".contains(regex)
     }
 
     /// Whether the pattern matches anywhere in `s` (patterns are not implicitly anchored).
     func matches(_ s: String) -> Bool {
-        (try? regex.firstMatch(in: s)) != nil
+        s.contains(regex)
     }
 
     /// Rewrites the few ECMA-262 constructs Swift reads differently: `\cX` control escapes,

@@ -7,12 +7,19 @@ public struct SchemaRegistry: Sendable {
 
     /// A registry holding the draft 2020-12 meta-schemas (when `includeMetaSchemas`).
     public init(includeMetaSchemas: Bool = true) {
-        if includeMetaSchemas {
-            for (uri, text) in MetaSchemas2020_12.documents {
-                if let v = try? JSONParser.parse(text) { documents[uri] = v }
-            }
-        }
+        if includeMetaSchemas { documents = Self.metaSchemas }
     }
+
+    /// The embedded meta-schemas, parsed once per process.
+    private static let metaSchemas: [String: JSONValue] = {
+        var out: [String: JSONValue] = [:]
+        for (uri, text) in MetaSchemas2020_12.documents {
+            // The embedded texts are generated from valid JSON; a failure here is a build defect.
+            guard let v = try? JSONParser.parse(text) else { preconditionFailure("embedded meta-schema \(uri) is not JSON") }
+            out[uri] = v
+        }
+        return out
+    }()
 
     /// Registers `document` under `uri` (its own `$id`, when it has one, is honoured too).
     public mutating func register(_ document: JSONValue, as uri: String) {

@@ -23,7 +23,8 @@ extension Evaluation {
             let mark = errorMark
             for (k, s) in subs.enumerated() {
                 keywordPath.append(String(k))
-                let ok = evaluate(s, value, collect: track, report: report, into: &local)
+                // A failed alternative's own errors are never shown, so they are not built.
+                let ok = evaluate(s, value, collect: track, report: false, into: &local)
                 keywordPath.removeLast()
                 if ok {
                     matched = true
@@ -47,7 +48,7 @@ extension Evaluation {
             for (k, s) in subs.enumerated() {
                 keywordPath.append(String(k))
                 var candidate = Annotations()
-                let ok = evaluate(s, value, collect: track, report: report, into: &candidate)
+                let ok = evaluate(s, value, collect: track, report: false, into: &candidate)
                 keywordPath.removeLast()
                 if ok {
                     passing.append(k)
