@@ -22,11 +22,7 @@ struct BlockText {
     }
 
     private mutating func visitChildren(of node: HTMLNode) {
-        var child = node.firstChild
-        while let current = child {
-            visit(current)
-            child = current.next
-        }
+        for child in node.children { visit(child) }
     }
 
     private mutating func visit(_ node: HTMLNode) {

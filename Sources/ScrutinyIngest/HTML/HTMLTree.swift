@@ -59,15 +59,12 @@ struct HTMLNode {
     var firstChild: HTMLNode? { raw.pointee.children.map(HTMLNode.init) }
     var next: HTMLNode? { raw.pointee.next.map(HTMLNode.init) }
 
-    /// The children, in document order.
-    var children: [HTMLNode] {
-        var out: [HTMLNode] = []
-        var node = firstChild
-        while let current = node {
-            out.append(current)
-            node = current.next
+    /// The children, in document order, walked lazily.
+    var children: some Sequence<HTMLNode> {
+        sequence(state: firstChild) { node -> HTMLNode? in
+            defer { node = node?.next }
+            return node
         }
-        return out
     }
 
     /// An attribute's value, or `nil`.

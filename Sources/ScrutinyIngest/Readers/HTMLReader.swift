@@ -48,11 +48,7 @@ struct HTMLBlockWalker {
     private var lists: [Int?] = []
 
     mutating func walk(_ node: HTMLNode) {
-        var child = node.firstChild
-        while let current = child {
-            visit(current)
-            child = current.next
-        }
+        for child in node.children { visit(child) }
     }
 
     private mutating func visit(_ node: HTMLNode) {
