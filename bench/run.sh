@@ -135,13 +135,13 @@ for tool in order:
     failed = max(int(r["failed_inputs"]) for r in good)
     note = f" ({failed} inputs failed)" if failed else ""
     lines.append(f"| {labels[tool]}{note} | {len(good)}/{len(runs)} | {med:.2f} ({min(walls):.2f}–{max(walls):.2f}) | "
-                 f"{pages / med:.0f} | {rss:.0f} MB | {ratio} |")
+                 f"{pages / med:.{0 if pages / med >= 100 else 1}f} | {rss:.0f} MB | {ratio} |")
 flat = []
 first20 = [r for r in rows if r["tool"] == "scrutiny-jobs1-first20" and ok(r)]
 full = [r for r in rows if r["tool"] == "scrutiny-jobs1" and ok(r)]
 if first20 and full:
     a, b = int(first20[0]["rss_kb"]) / 1024, max(int(r["rss_kb"]) for r in full) / 1024
-    flat = [f"Flat memory (`--jobs 1`): peak RSS {a:.0f} MB on the first 20 files, {b:.0f} MB on all {nfiles} "
+    flat = [f"Flat memory (`--jobs 1`): peak RSS {a:.0f} MB on the first {min(20, nfiles)} files, {b:.0f} MB on all {nfiles} "
             f"({b / a:.2f}×; flat means close to 1)."]
 elif [r for r in rows if r["tool"] == "scrutiny-jobs1-first20"]:
     flat = ["Flat memory: not measured (scrutiny failed on the first 20 files)."]
