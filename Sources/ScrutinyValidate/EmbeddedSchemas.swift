@@ -121,7 +121,7 @@ enum EmbeddedSchemas {
       "required": ["amount", "currency", "raw", "approximate", "kind", "period", "partnership", "context", "provenance"],
       "properties": {
         "amount": { "type": "number", "description": "Major units: £1.312m is 1312000." },
-        "currency": { "type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code; GBP for £." },
+        "currency": { "const": "GBP", "description": "ISO 4217 code. scrutiny reads pound amounts, so GBP; a later schema version may widen this." },
         "raw": { "$ref": "#/$defs/text" },
         "approximate": { "type": "boolean" },
         "kind": {

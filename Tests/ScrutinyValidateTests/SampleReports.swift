@@ -68,6 +68,7 @@ enum SampleReports {
         Breakage(name: "unknown source format", pointer: "/source/format", value: "docx", expectedPath: "/source/format"),
         Breakage(name: "pages 0", pointer: "/source/pages", value: 0, expectedPath: "/source/pages"),
         Breakage(name: "lowercase currency", pointer: "/budgets/0/currency", value: "gbp", expectedPath: "/budgets/0/currency"),
+        Breakage(name: "currency other than GBP", pointer: "/budgets/0/currency", value: "EUR", expectedPath: "/budgets/0/currency"),
         Breakage(name: "missing contact email", pointer: "/document/contact/email", value: nil,
                  expectedPath: "/document/contact"),
     ]
