@@ -50,16 +50,67 @@ struct PendingRow {
     }
 }
 
+/// A visual line as its cells' collapsed text and as words with the x where each starts (and the
+/// visual cell each is in): adjacent table columns can share one visual cell when their gap is narrow.
+struct RowLine {
+    var cells: [String]
+    var words: [(text: String, x: Double, cell: Int)] = []
+
+    init(_ line: VisualLine) {
+        cells = line.cells.map { Whitespace.collapse($0.text) }
+        for (index, cell) in line.cells.enumerated() {
+            let scalars = Array(cell.text.unicodeScalars)
+            let starts = [(offset: 0, x: cell.x1)] + cell.wordStarts.map { (offset: $0.offset, x: $0.x) }
+            for (position, start) in starts.enumerated() where start.offset < scalars.count {
+                let end = position + 1 < starts.count ? min(starts[position + 1].offset, scalars.count) : scalars.count
+                guard start.offset < end else { continue }
+                let word = Whitespace.collapse(scalars[start.offset..<end])
+                if !word.isEmpty { words.append((word, start.x, index)) }
+            }
+        }
+    }
+
+    /// Where each column starts and where its last word starts, for a line holding a row whose
+    /// filled cells have `counts` words each; `nil` where the line's words do not add up.
+    func columns(wordCounts counts: [Int]) -> [(first: Double, last: Double)]? {
+        guard counts.reduce(0, +) == words.count, !counts.contains(0) else { return nil }
+        var result: [(first: Double, last: Double)] = []
+        var index = 0
+        for count in counts {
+            result.append((words[index].x, words[index + count - 1].x))
+            index += count
+        }
+        return result
+    }
+
+    /// The line's words split at `thresholds` (a column starts at the first word at or right of
+    /// its threshold), or `nil` where a column would be empty or a cell gap falls inside a column.
+    func split(at thresholds: [Double]) -> [String]? {
+        var groups = Array(repeating: [String](), count: thresholds.count + 1)
+        var previous: (group: Int, cell: Int)?
+        for word in words {
+            let group = thresholds.count { word.x >= $0 }
+            if let previous, previous.cell != word.cell, previous.group == group { return nil }
+            groups[group].append(word.text)
+            previous = (group, word.cell)
+        }
+        guard !groups.contains(where: \.isEmpty) else { return nil }
+        return groups.map { $0.joined(separator: " ") }
+    }
+}
+
 /// Reads the cells of consecutive table rows on one page from the page's visual lines.
 ///
-/// The first and last rows are read from the tree and located on the page by their exact cells.
-/// The rows between take their cells from the visual lines between only when there are exactly as
-/// many lines as rows and every line has as many cells as its row has filled cells (each row is
-/// then one line, in order); otherwise the middle row is read and located, and each half is
-/// checked the same way. Where a row cannot be located, the rows it bounds are read from the tree.
+/// The first and last rows are read from the tree and located on the page by their text. The
+/// rows between take their cells from the visual lines between only when there are exactly as
+/// many lines as rows (each row is then one line, in order) and every line either has as many
+/// cells as its row has filled cells, or splits into them at the column starts both bounding rows
+/// agree on (a column gap falling inside a cell, or an empty column, rules the split out).
+/// Otherwise the middle row is read and located, and each half is checked the same way. Where a
+/// row cannot be located, the rows it bounds are read from the tree.
 struct TableRowResolver {
-    /// The page's visual lines, each as its cells' collapsed text.
-    var lines: [[String]]
+    /// The page's visual lines.
+    var lines: [RowLine]
 
     func cells(of rows: [PendingRow]) -> [[String]] {
         var cells = [[String]?](repeating: nil, count: rows.count)
@@ -72,15 +123,46 @@ struct TableRowResolver {
         func line(of index: Int, in range: Range<Int>) -> Int? {
             let filled = tree(index).filter { !$0.isEmpty }
             guard !filled.isEmpty, !range.isEmpty else { return nil }
-            return range.first { lines[$0] == filled }
+            let text = filled.joined(separator: " ")
+            return range.first { lines[$0].cells.joined(separator: " ") == text }
+        }
+        /// Where each column starts, agreed by the rows at `first` and `last` (read from the tree).
+        func thresholds(_ first: Int, _ last: Int, _ firstLine: Int, _ lastLine: Int) -> [Double]? {
+            guard rows[first].sources.map({ $0 == nil }) == rows[last].sources.map({ $0 == nil }) else { return nil }
+            let counts = { (index: Int) in tree(index).filter { !$0.isEmpty }.map { $0.split(separator: " ").count } }
+            guard let a = lines[firstLine].columns(wordCounts: counts(first)),
+                  let b = lines[lastLine].columns(wordCounts: counts(last)), a.count == b.count else { return nil }
+            var result: [Double] = []
+            for column in a.indices.dropFirst() {
+                let low = max(a[column - 1].last, b[column - 1].last), high = min(a[column].first, b[column].first)
+                // Just left of where the column starts in both rows: a long entry in the column before
+                // can run far right, so a cut further left would take its last words.
+                guard low < high - 1 else { return nil }
+                result.append(high - 1)
+            }
+            return result
         }
         func fill(_ first: Int, _ last: Int, _ firstLine: Int, _ lastLine: Int) {
             guard last - first > 1 else { return }
             let between = first + 1..<last
-            if last - first == lastLine - firstLine,
-               between.allSatisfy({ lines[firstLine + $0 - first].count == rows[$0].filledCount }) {
-                for index in between { cells[index] = rows[index].cells(from: lines[firstLine + index - first]) }
-                return
+            if last - first == lastLine - firstLine {
+                let columns = thresholds(first, last, firstLine, lastLine)
+                let pattern = rows[first].sources.map { $0 == nil }
+                var found: [Int: [String]] = [:]
+                for index in between {
+                    let row = lines[firstLine + index - first]
+                    if row.cells.count == rows[index].filledCount {
+                        found[index] = rows[index].cells(from: row.cells)
+                    } else if let columns, rows[index].sources.map({ $0 == nil }) == pattern, let split = row.split(at: columns) {
+                        found[index] = rows[index].cells(from: split)
+                    } else {
+                        break
+                    }
+                }
+                if found.count == between.count {
+                    for (index, read) in found { cells[index] = read }
+                    return
+                }
             }
             let middle = (first + last) / 2
             guard let middleLine = line(of: middle, in: firstLine + 1..<lastLine) else {
@@ -135,8 +217,7 @@ struct StructureWalker {
                 run.append(next)
                 end += 1
             }
-            let lines = row.page < visualLines.count
-                ? visualLines[row.page].map { $0.cells.map { Whitespace.collapse($0.text) } } : []
+            let lines = row.page < visualLines.count ? visualLines[row.page].map(RowLine.init) : []
             for (pending, cells) in zip(run, TableRowResolver(lines: lines).cells(of: run)) {
                 for source in pending.sources { if let source { g_object_unref(UnsafeMutableRawPointer(source)) } }
                 if cells.contains(where: { !$0.isEmpty }) { out.append(TaggedBlock(kind: .tableRow, page: pending.page, cells: cells)) }
