@@ -42,7 +42,7 @@ public struct OutlinedLine: Sendable, Hashable {
     }
 
     /// The non-empty cells, trimmed.
-    public var filledCells: [String] { cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    public var filledCells: [String] { cells.map(\.trimmingHorizontalWhitespace).filter { !$0.isEmpty } }
 
     /// Where the line is, for a record's provenance.
     public var provenance: Provenance { Provenance(page: page, line: lineNumber, section: section) }

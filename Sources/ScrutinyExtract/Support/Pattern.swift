@@ -49,7 +49,7 @@ struct Pattern: @unchecked Sendable {
 
 extension String {
     /// The string without leading and trailing white space.
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String { trimmingWhitespaceAndNewlines }
 
     /// Runs of white space (not line breaks) collapsed to one space, ends trimmed.
     var collapsingSpaces: String {

@@ -78,7 +78,7 @@ public struct PDFReader: Sendable {
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
-        if readsStructureTree, anyText, let blocks = StructureTree.blocks(of: file), !blocks.isEmpty {
+        if readsStructureTree, anyText, let blocks = StructureTree.blocks(of: file, visualLines: pageLines), !blocks.isEmpty {
             metadata.tagged = true
             let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
             for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {
