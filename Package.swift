@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         // The official JSON-Schema-Test-Suite (read from ../shared at run time).
         .testTarget(name: "JSONSchemaSuiteTests", dependencies: ["JSONSchema"]),
-        .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.

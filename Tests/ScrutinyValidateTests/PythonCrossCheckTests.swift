@@ -1,6 +1,9 @@
 import Foundation
 import JSONSchema
 import ScrutinyValidate
+import ScrutinyCore
+import ScrutinyExtract
+import ScrutinyIngest
 import Testing
 
 /// Python's jsonschema (Debian python3-jsonschema, `Draft202012Validator`) is the second opinion.
@@ -45,6 +48,10 @@ struct PythonCrossCheckTests {
         instances.append(("valid-minimal", SampleReports.fullValue.replacing("/budgets", with: []).replacing("/partnerships", with: [])))
         instances.append(("valid-extra-field", SampleReports.fullValue.replacing("/budgets/0/note", with: "extra")))
         for (k, b) in SampleReports.breakages.enumerated() { instances.append(("broken-\(k)", b.json)) }
+        // The project's own reports: every sample document, ingested and extracted as `extract` does.
+        let samples = try ExtractedSamples.reports()
+        #expect(samples.count >= 9, "samples/ should hold at least 9 documents")
+        instances += samples
 
         var files: [String] = []
         for (name, value) in instances {
@@ -70,5 +77,27 @@ struct PythonCrossCheckTests {
             if let first = ours.first { #expect(pyPaths.contains(first.instanceLocation), "\(name)") }
         }
         #expect(instances.filter { $0.name.hasPrefix("broken") }.count >= 8)
+    }
+}
+
+/// Reports extracted from the documents in `samples/`, as JSON values named after their files.
+enum ExtractedSamples {
+    static func reports() throws -> [(name: String, value: JSONValue)] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = root.appendingPathComponent("samples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { DocumentIngester.supportedExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+        return try names.map { name in
+            let path = folder.appendingPathComponent(name).path
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let sha = ContentHash.sha256(data)
+            let document = try DocumentIngester().ingest(data: data, path: path)
+            let report = ReportExtractor().extract(
+                document, source: SourceInfo(file: "samples/" + name, sha256: sha, format: document.format,
+                                             pages: document.reportedPageCount),
+                documentID: Report.documentID(sha256: sha))
+            return ("sample-" + name, try JSONParser.parse(JSONEncoder().encode(report)))
+        }
     }
 }
