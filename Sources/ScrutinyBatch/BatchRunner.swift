@@ -51,7 +51,7 @@ public struct BatchRunner {
     public var validator: any ReportValidating
     public var logger: Logger
 
-    public init(options: BatchOptions, validator: any ReportValidating = ContractShapeValidator(),
+    public init(options: BatchOptions, validator: any ReportValidating = DocumentIdentityCheck(),
                 logger: Logger = Logger(label: "scrutiny.batch")) {
         self.options = options
         self.validator = validator

@@ -70,7 +70,7 @@ struct ExtractCommand: ParsableCommand {
             logger.error("cannot load the report schema: \(error); this build of scrutiny is broken, please report it")
             throw ExitCode(70)
         }
-        let validator = CombinedValidator([ContractShapeValidator(), SchemaCheck(validator: schema)])
+        let validator = CombinedValidator([DocumentIdentityCheck(), SchemaCheck(validator: schema)])
         let runner = BatchRunner(options: options, validator: validator, logger: logger)
 
         let bar = (!quiet && isatty(STDERR_FILENO) == 1) ? ProgressBar() : nil

@@ -57,6 +57,7 @@ enum SampleReports {
         Breakage(name: "missing document_id", pointer: "/document_id", value: nil, expectedPath: ""),
         Breakage(name: "bad kind", pointer: "/budgets/0/kind", value: "cost", expectedPath: "/budgets/0/kind"),
         Breakage(name: "bad date", pointer: "/document/meeting_date", value: "07/03/2024", expectedPath: "/document/meeting_date"),
+        Breakage(name: "date in words", pointer: "/document/meeting_date", value: "5 March 2024", expectedPath: "/document/meeting_date"),
         Breakage(name: "page 0", pointer: "/recommendations/0/provenance/page", value: 0,
                  expectedPath: "/recommendations/0/provenance/page"),
         Breakage(name: "absent list", pointer: "/partnerships", value: nil, expectedPath: ""),
