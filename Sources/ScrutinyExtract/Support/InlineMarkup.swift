@@ -1,21 +1,14 @@
-/// Removes inline markup that exports leave in text: Markdown bold (`**`), HTML fragments
-/// (`<p>`, `<ul>`, `<li>`, `<br>`), and bullet characters used as paragraph breaks.
+/// Splits text at bullet characters used as paragraph breaks ("• one • two") and collapses spaces.
 ///
-/// Paragraph breaks become `"\n"`, so a cell holding several paragraphs keeps them apart.
+/// Markup that exports leave in text (`**`, `<p>`, `<li>`) is already gone: the ingest readers
+/// clean it with libxml2. Paragraph breaks become `"\n"`, so a cell holding several paragraphs
+/// keeps them apart.
 enum InlineMarkup {
-    private static let breakTags = Pattern(#"</p>\s*<p[^>]*>|<br\s*/?>|</?li[^>]*>|</p>|<p[^>]*>"#)
-    private static let anyTag = Pattern(#"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>"#)
     private static let bullet = Pattern(#"\s*[•●▪◦]\s*"#)
 
-    /// `text` with markup removed and paragraph breaks as `"\n"`; each paragraph's spaces collapsed.
+    /// `text` with inline bullets as paragraph breaks (`"\n"`); each paragraph's spaces collapsed.
     static func clean(_ text: String) -> String {
         var s = text
-        if s.contains("**") { s = s.replacingOccurrences(of: "**", with: "") }
-        if s.contains("<") {
-            s = breakTags.replacing(in: s, with: "\n")
-            s = anyTag.replacing(in: s, with: " ")
-            s = s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&nbsp;", with: " ")
-        }
         if s.contains(where: { "•●▪◦".contains($0) }) { s = bullet.replacing(in: s, with: "\n") }
         return paragraphs(of: s).joined(separator: "\n")
     }
