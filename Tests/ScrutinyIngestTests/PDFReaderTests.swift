@@ -131,10 +131,21 @@ import Testing
         #expect(pieces.map(\.line) == [0, 1])
     }
 
-    @Test func doubleEncodedStructureTextIsRepaired() {
-        #expect(PDFDocEncodingRepair.repair("Â£45,000") == "£45,000")
-        #expect(PDFDocEncodingRepair.repair("café") == "café")
-        #expect(PDFDocEncodingRepair.repair("plain") == "plain")
+    @Test func theStructureTreeGivesEachBlockItsMarkedContentText() throws {
+        let tagged = try Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf"))
+        let tree = try #require(StructureTree(pdf: tagged))
+        let blocks = tree.blocks()
+        #expect(blocks.contains { $0.cells == ["2.2 That the Committee approves a contribution of £45,000 for 2025/26."] })
+        let rows = blocks.filter { if case .tableRow = $0.kind { true } else { false } }
+        #expect(rows.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
+        #expect(blocks.first?.page == 0)
+        #expect(blocks.map(\.page) == blocks.map(\.page).sorted())
+    }
+
+    @Test func anUntaggedPDFHasNoStructureTree() throws {
+        let untagged = try Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-untagged.pdf"))
+        #expect(StructureTree(pdf: untagged) == nil)
+        #expect(StructureTree(pdf: Data("%PDF-1.4 truncated".utf8)) == nil)
     }
 }
 

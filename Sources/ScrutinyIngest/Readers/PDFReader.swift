@@ -3,11 +3,11 @@ import ScrutinyCore
 
 /// Reads a PDF through poppler-glib: per page, the text, character boxes and font runs in one
 /// pass, rebuilt into visual lines and grouped into logical lines (see ``LogicalLineGrouper``).
-/// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``).
-///
-/// Reading the structure tree is correct but slow: poppler renders the page again for every
-/// element's text (about 2.7 ms per paragraph, 60 ms a page, against 3 ms a page by geometry).
-/// Set `readsStructureTree` to `false` to read tagged PDFs by geometry too.
+/// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``):
+/// the tree decides what is a heading, a paragraph, a list item or a table cell, the page's
+/// visual lines give each block its style and place. Reading the tree costs one more page pass
+/// (for the marked-content text) per page. Set `readsStructureTree` to `false` to read tagged
+/// PDFs by geometry alone.
 public struct PDFReader: Sendable {
     /// Whether a tagged PDF's structure tree supplies its blocks.
     public var readsStructureTree: Bool
@@ -20,13 +20,13 @@ public struct PDFReader: Sendable {
     public func read(path: String, data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
         let file = try PopplerFile(path: path)
-        return read(file)
+        return read(file, data: data)
     }
 
     /// Reads a PDF from memory (no password is ever passed to poppler's bytes API).
     public func read(data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
-        return read(try PopplerFile(data: data))
+        return read(try PopplerFile(data: data), data: data)
     }
 
     /// Fails early for bytes that cannot be a PDF, with a message naming what they look like.
@@ -51,7 +51,8 @@ public struct PDFReader: Sendable {
         throw InputFailure(.unsupported, "named .pdf but is not a PDF (\(looksLike)); give it the right extension or get the real PDF")
     }
 
-    private func read(_ file: PopplerFile) -> SourceDocument {
+    /// Reads an open document; `data` are its bytes, for the structure tree.
+    private func read(_ file: PopplerFile, data: Data) -> SourceDocument {
         var metadata = file.metadata
         var warnings: [String] = []
         let builder = VisualLineBuilder()
@@ -78,7 +79,7 @@ public struct PDFReader: Sendable {
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
-        if readsStructureTree, anyText, let blocks = StructureTree.blocks(of: file, visualLines: pageLines), !blocks.isEmpty {
+        if readsStructureTree, anyText, let blocks = StructureTree(pdf: data)?.blocks(), !blocks.isEmpty {
             metadata.tagged = true
             let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
             for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {
