@@ -22,12 +22,12 @@ let package = Package(
         // poppler's C++ core, for the one thing poppler-glib lacks: marked-content text per page.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
         // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
-        .target(name: "CPopplerStructure", dependencies: ["CPopplerCore"]),
+        .target(name: "CPopplerText", dependencies: ["CPopplerCore"]),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
         // PDF, text and HTML readers -> SourceDocument.
-        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerStructure", "CLibXML2"]),
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2"]),
         // SourceDocument -> Report.
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.

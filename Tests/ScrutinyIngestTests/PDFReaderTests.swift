@@ -132,8 +132,10 @@ import Testing
     }
 
     @Test func theStructureTreeGivesEachBlockItsMarkedContentText() throws {
-        let tagged = try Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf"))
-        let tree = try #require(StructureTree(pdf: tagged))
+        let file = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")),
+                                                readsStructure: true))
+        for page in 0..<file.pageCount { _ = file.readPage(page) }
+        let tree = try #require(StructureTree(file))
         let blocks = tree.blocks()
         #expect(blocks.contains { $0.cells == ["2.2 That the Committee approves a contribution of £45,000 for 2025/26."] })
         let rows = blocks.filter { if case .tableRow = $0.kind { true } else { false } }
@@ -143,9 +145,10 @@ import Testing
     }
 
     @Test func anUntaggedPDFHasNoStructureTree() throws {
-        let untagged = try Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-untagged.pdf"))
-        #expect(StructureTree(pdf: untagged) == nil)
-        #expect(StructureTree(pdf: Data("%PDF-1.4 truncated".utf8)) == nil)
+        let untagged = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-untagged.pdf")),
+                                                    readsStructure: true))
+        #expect(StructureTree(untagged) == nil)
+        #expect(PopplerTextFile(data: Data("%PDF-1.4 truncated".utf8), readsStructure: true) == nil)
     }
 }
 

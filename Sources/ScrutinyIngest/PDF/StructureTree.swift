@@ -1,5 +1,4 @@
-import CPopplerStructure
-import Foundation
+import CPopplerText
 
 /// One block read from a tagged PDF's structure tree.
 struct TaggedBlock: Sendable {
@@ -13,7 +12,7 @@ struct TaggedBlock: Sendable {
 }
 
 /// A tagged PDF's structure tree, flattened in document order, with the text of every
-/// marked-content piece (read by the `CPopplerStructure` shim: one poppler page pass per page).
+/// marked-content piece (gathered by ``PopplerTextFile`` in the same pass as the page glyphs).
 struct StructureTree {
     /// One node; its subtree is the `subtreeSize` nodes starting at it.
     struct Node {
@@ -27,24 +26,16 @@ struct StructureTree {
 
     var nodes: [Node]
 
-    /// Reads the tree of the PDF in `data`; `nil` when the PDF has no structure tree.
-    init?(pdf data: Data) {
-        let opened = data.withUnsafeBytes { scrutiny_structure_open_bytes($0.baseAddress, $0.count) }
-        guard let structure = opened else { return nil }
-        defer { scrutiny_structure_free(structure) }
-        scrutiny_structure_read_text(structure)
-        let count = scrutiny_structure_node_count(structure)
-        guard count > 0, let raw = scrutiny_structure_nodes(structure) else { return nil }
-        nodes = (0..<count).map { index in
+    /// The tree of `file` with the marked-content text of the pages read so far; `nil` when the
+    /// PDF has no structure tree (or it was not asked for).
+    init?(_ file: PopplerTextFile) {
+        let raw = file.structureNodes
+        guard !raw.isEmpty else { return nil }
+        nodes = raw.indices.map { index in
             let node = raw[index]
-            var text = ""
-            if node.kind == Int32(SCRUTINY_NODE_CONTENT.rawValue) {
-                var length = 0
-                let bytes = scrutiny_structure_content_text(structure, index, &length)
-                text = bytes.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
-            }
-            return Node(kind: scrutiny_node_kind(rawValue: UInt32(node.kind)), page: Int(node.page),
-                        subtreeSize: max(1, Int(node.subtree_size)), text: text)
+            let kind = scrutiny_node_kind(rawValue: UInt32(node.kind))
+            return Node(kind: kind, page: Int(node.page), subtreeSize: max(1, Int(node.subtree_size)),
+                        text: kind == SCRUTINY_NODE_CONTENT ? file.contentText(of: index) : "")
         }
     }
 
