@@ -19,11 +19,15 @@ let package = Package(
         // System libraries, found through pkg-config.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // poppler's C++ core, for the one thing poppler-glib lacks: marked-content text per page.
+        .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
+        // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
+        .target(name: "CPopplerText", dependencies: ["CPopplerCore"]),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
         // PDF, text and HTML readers -> SourceDocument.
-        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CLibXML2"]),
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2"]),
         // SourceDocument -> Report.
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.
@@ -59,5 +63,6 @@ let package = Package(
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
         .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -131,10 +131,24 @@ import Testing
         #expect(pieces.map(\.line) == [0, 1])
     }
 
-    @Test func doubleEncodedStructureTextIsRepaired() {
-        #expect(PDFDocEncodingRepair.repair("Â£45,000") == "£45,000")
-        #expect(PDFDocEncodingRepair.repair("café") == "café")
-        #expect(PDFDocEncodingRepair.repair("plain") == "plain")
+    @Test func theStructureTreeGivesEachBlockItsMarkedContentText() throws {
+        let file = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")),
+                                                readsStructure: true))
+        for page in 0..<file.pageCount { _ = file.readPage(page) }
+        let tree = try #require(StructureTree(file))
+        let blocks = tree.blocks()
+        #expect(blocks.contains { $0.cells == ["2.2 That the Committee approves a contribution of £45,000 for 2025/26."] })
+        let rows = blocks.filter { if case .tableRow = $0.kind { true } else { false } }
+        #expect(rows.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
+        #expect(blocks.first?.page == 0)
+        #expect(blocks.map(\.page) == blocks.map(\.page).sorted())
+    }
+
+    @Test func anUntaggedPDFHasNoStructureTree() throws {
+        let untagged = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-untagged.pdf")),
+                                                    readsStructure: true))
+        #expect(StructureTree(untagged) == nil)
+        #expect(PopplerTextFile(data: Data("%PDF-1.4 truncated".utf8), readsStructure: true) == nil)
     }
 }
 

@@ -75,13 +75,6 @@ final class PopplerFile {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(raw)) }
 
-    var pageCount: Int { Int(poppler_document_get_n_pages(raw)) }
-
-    /// The 0-based page `index`.
-    func page(_ index: Int) -> PopplerPageHandle? {
-        poppler_document_get_page(raw, Int32(index)).map(PopplerPageHandle.init)
-    }
-
     var metadata: DocumentMetadata {
         let created = poppler_document_get_creation_date(raw)
         var iso: String?
@@ -96,66 +89,5 @@ final class PopplerFile {
         }
         return DocumentMetadata(title: clean(takeGString(poppler_document_get_title(raw))),
                                 author: clean(takeGString(poppler_document_get_author(raw))), created: iso)
-    }
-}
-
-/// One poppler page. Not `Sendable`.
-final class PopplerPageHandle {
-    let raw: OpaquePointer
-
-    init(_ raw: OpaquePointer) { self.raw = raw }
-    deinit { g_object_unref(UnsafeMutableRawPointer(raw)) }
-
-    var size: (width: Double, height: Double) {
-        var width = 0.0, height = 0.0
-        poppler_page_get_size(raw, &width, &height)
-        return (width, height)
-    }
-
-    /// The page's characters with a box and a style each, from poppler's one cached text page:
-    /// text, layout boxes and attribute runs are asked for together.
-    func glyphs() -> PageGlyphs {
-        guard let text = poppler_page_get_text(raw) else { return PageGlyphs() }
-        defer { g_free(text) }
-        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-        var rectangleCount: guint = 0
-        let hasLayout = poppler_page_get_text_layout(raw, &rectangles, &rectangleCount) != 0
-        defer { if let rectangles { g_free(rectangles) } }
-        let attributes = poppler_page_get_text_attributes(raw)
-        defer { if let attributes { poppler_page_free_text_attributes(attributes) } }
-
-        var glyphs = PageGlyphs()
-        glyphs.scalars = Array(String(cString: text).unicodeScalars)
-        let count = hasLayout ? min(glyphs.scalars.count, Int(rectangleCount)) : 0
-        glyphs.scalars.removeSubrange(count...)
-        glyphs.boxes.reserveCapacity(count)
-        if let rectangles {
-            for index in 0..<count {
-                let r = rectangles[index]
-                glyphs.boxes.append(GlyphBox(x1: r.x1, y1: r.y1, x2: r.x2, y2: r.y2))
-            }
-        }
-        glyphs.styleIndex = [Int32](repeating: -1, count: count)
-        var boldFonts: [String: Bool] = [:]
-        var node = attributes
-        while let current = node {
-            let attribute = current.pointee.data.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
-            let font = attribute.font_name.map { String(cString: $0) } ?? ""
-            let isBold: Bool
-            if let known = boldFonts[font] {
-                isBold = known
-            } else {
-                isBold = GlyphStyle.isBoldFont(font)
-                boldFonts[font] = isBold
-            }
-            let style = GlyphStyle(size: attribute.font_size, isBold: isBold)
-            let styleNumber = Int32(glyphs.styles.count)
-            glyphs.styles.append(style)
-            let start = max(0, Int(attribute.start_index))
-            let end = min(count - 1, Int(attribute.end_index))
-            if start <= end { for index in start...end { glyphs.styleIndex[index] = styleNumber } }
-            node = current.pointee.next
-        }
-        return glyphs
     }
 }

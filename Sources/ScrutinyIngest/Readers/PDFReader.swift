@@ -1,13 +1,13 @@
 import Foundation
 import ScrutinyCore
 
-/// Reads a PDF through poppler-glib: per page, the text, character boxes and font runs in one
-/// pass, rebuilt into visual lines and grouped into logical lines (see ``LogicalLineGrouper``).
-/// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``).
-///
-/// Reading the structure tree is correct but slow: poppler renders the page again for every
-/// element's text (about 2.7 ms per paragraph, 60 ms a page, against 3 ms a page by geometry).
-/// Set `readsStructureTree` to `false` to read tagged PDFs by geometry too.
+/// Reads a PDF: poppler-glib opens it (errors, metadata); ``PopplerTextFile`` gives per page the
+/// characters with their boxes and fonts in one poppler pass, rebuilt into visual lines and
+/// grouped into logical lines (see ``LogicalLineGrouper``).
+/// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``):
+/// the tree decides what is a heading, a paragraph, a list item or a table cell, the page's
+/// visual lines give each block its style and place. The tree's text is gathered in the same
+/// page passes. Set `readsStructureTree` to `false` to read tagged PDFs by geometry alone.
 public struct PDFReader: Sendable {
     /// Whether a tagged PDF's structure tree supplies its blocks.
     public var readsStructureTree: Bool
@@ -19,14 +19,13 @@ public struct PDFReader: Sendable {
     /// Reads the PDF at `path`; `data` are its bytes, already loaded, for the format checks.
     public func read(path: String, data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
-        let file = try PopplerFile(path: path)
-        return read(file)
+        return try read(try PopplerFile(path: path), data: data)
     }
 
     /// Reads a PDF from memory (no password is ever passed to poppler's bytes API).
     public func read(data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
-        return read(try PopplerFile(data: data))
+        return try read(try PopplerFile(data: data), data: data)
     }
 
     /// Fails early for bytes that cannot be a PDF, with a message naming what they look like.
@@ -51,7 +50,11 @@ public struct PDFReader: Sendable {
         throw InputFailure(.unsupported, "named .pdf but is not a PDF (\(looksLike)); give it the right extension or get the real PDF")
     }
 
-    private func read(_ file: PopplerFile) -> SourceDocument {
+    /// Reads a document poppler-glib opened; `data` are its bytes.
+    private func read(_ file: PopplerFile, data: Data) throws(InputFailure) -> SourceDocument {
+        guard let text = PopplerTextFile(data: data, readsStructure: readsStructureTree) else {
+            throw InputFailure(.corrupt, "poppler opened the PDF but could not read its pages; get a fresh copy or re-export it")
+        }
         var metadata = file.metadata
         var warnings: [String] = []
         let builder = VisualLineBuilder()
@@ -59,14 +62,10 @@ public struct PDFReader: Sendable {
         var sizes: [(width: Double, height: Double)] = []
         var sizeWeights: [Double: Int] = [:]
         var anyText = false
-        for index in 0..<file.pageCount {
-            guard let page = file.page(index) else {
-                pageLines.append([])
-                sizes.append((0, 0))
-                continue
-            }
-            sizes.append(page.size)
-            let glyphs = page.glyphs()
+        for index in 0..<text.pageCount {
+            let page = text.readPage(index)
+            sizes.append((page.width, page.height))
+            let glyphs = page.glyphs
             if !glyphs.isEmpty { anyText = true }
             let lines = builder.lines(from: glyphs)
             for line in lines { sizeWeights[line.fontSize, default: 0] += line.text.unicodeScalars.count }
@@ -78,7 +77,7 @@ public struct PDFReader: Sendable {
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
-        if readsStructureTree, anyText, let blocks = StructureTree.blocks(of: file, visualLines: pageLines), !blocks.isEmpty {
+        if readsStructureTree, anyText, let blocks = StructureTree(text)?.blocks(), !blocks.isEmpty {
             metadata.tagged = true
             let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
             for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {

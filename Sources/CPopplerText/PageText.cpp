@@ -1,0 +1,480 @@
+// A PDF's text in one poppler pass per page (see include/CPopplerText.h). This is the one
+// place scrutiny touches poppler's C++ core: opening, errors and metadata go through poppler-glib.
+//
+// Each page is shown once to an output device that is poppler's own text device (so the page's
+// words, boxes and fonts are what poppler-glib's text calls give) and that also files every
+// character shown inside marked content under the marked-content ids open around it. That text
+// is what poppler's StructElement::getText gives for a piece (the Unicode of every character
+// shown inside it on the page, soft hyphens dropped), but for all pieces at once.
+
+#include "CPopplerText.h"
+
+#include <Gfx.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <Object.h>
+#include <OutputDev.h>
+#include <Page.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <StructElement.h>
+#include <StructTreeRoot.h>
+#include <TextOutputDev.h>
+#include <goo/GooString.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+/// Appends `scalar` to `out` as UTF-8 (U+FFFD for values that are not Unicode scalars).
+void appendUTF8(std::string &out, Unicode scalar)
+{
+    if (scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF)) {
+        scalar = 0xFFFD;
+    }
+    if (scalar < 0x80) {
+        out.push_back(static_cast<char>(scalar));
+    } else if (scalar < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (scalar >> 6)));
+        out.push_back(static_cast<char>(0x80 | (scalar & 0x3F)));
+    } else if (scalar < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (scalar >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((scalar >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (scalar & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (scalar >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((scalar >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((scalar >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (scalar & 0x3F)));
+    }
+}
+
+/// poppler's text device (set up as poppler-glib sets it up) that also files every character
+/// shown inside marked content under the marked-content ids open around it: page content only,
+/// as poppler does for structure elements that name no content stream.
+class MarkedTextOutputDev : public TextOutputDev
+{
+public:
+    MarkedTextOutputDev() : TextOutputDev(nullptr, true, 0, false, false) { }
+
+    /// Text per marked-content id on the page last shown.
+    std::unordered_map<int, std::string> texts;
+
+    void startPage(int pageNum, GfxState *state, XRef *xref) override
+    {
+        texts.clear();
+        open.clear();
+        formDepth = 0;
+        pageWidth = state ? state->getPageWidth() : 0.0;
+        pageHeight = state ? state->getPageHeight() : 0.0;
+        TextOutputDev::startPage(pageNum, state, xref);
+    }
+
+    void beginForm(Ref id) override
+    {
+        formDepth += 1;
+        TextOutputDev::beginForm(id);
+    }
+
+    void endForm(Ref id) override
+    {
+        formDepth -= 1;
+        TextOutputDev::endForm(id);
+    }
+
+    void beginMarkedContent(const char *name, Dict *properties) override
+    {
+        int id = -1;
+        if (properties && formDepth == 0) {
+            properties->lookupInt("MCID", nullptr, &id);
+        }
+        open.push_back(id);
+        TextOutputDev::beginMarkedContent(name, properties);
+    }
+
+    void endMarkedContent(GfxState *state) override
+    {
+        if (!open.empty()) {
+            open.pop_back();
+        }
+        TextOutputDev::endMarkedContent(state);
+    }
+
+    void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode code, int nBytes, const Unicode *u, int uLen) override
+    {
+        TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, u, uLen);
+        if (uLen == 0 || !insideMarkedContent()) {
+            return;
+        }
+        // Where the character lands, without character and word spacing; characters off the
+        // page, or with no finite position, are not part of the visible text.
+        double spacing = state->getCharSpace();
+        if (code == static_cast<CharCode>(0x20)) {
+            spacing += state->getWordSpace();
+        }
+        double spaceX, spaceY, width, height, left, top;
+        state->textTransformDelta(spacing * state->getHorizScaling(), 0, &spaceX, &spaceY);
+        state->transformDelta(dx - spaceX, dy - spaceY, &width, &height);
+        state->transform(x, y, &left, &top);
+        if (left + width < 0 || left > pageWidth || top + height < 0 || top > pageHeight) {
+            return;
+        }
+        if (std::isnan(left) || std::isnan(top) || std::isnan(width) || std::isnan(height)) {
+            return;
+        }
+        std::string piece;
+        for (int i = 0; i < uLen; i++) {
+            if (u[i] != 0x00AD) { // a soft hyphen is invisible
+                appendUTF8(piece, u[i]);
+            }
+        }
+        if (piece.empty()) {
+            return;
+        }
+        // Every id open around the character gets it, once (nested pieces belong to their parents too).
+        for (size_t i = 0; i < open.size(); i++) {
+            int id = open[i];
+            if (id < 0) {
+                continue;
+            }
+            bool seen = false;
+            for (size_t j = 0; j < i; j++) {
+                seen = seen || open[j] == id;
+            }
+            if (!seen) {
+                texts[id] += piece;
+            }
+        }
+    }
+
+private:
+    bool insideMarkedContent() const
+    {
+        for (int id : open) {
+            if (id >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    std::vector<int> open;
+    int formDepth = 0;
+    double pageWidth = 0;
+    double pageHeight = 0;
+};
+
+scrutiny_node_kind kindOf(const StructElement *element)
+{
+    if (element->isContent()) {
+        return SCRUTINY_NODE_CONTENT;
+    }
+    switch (element->getType()) {
+    case StructElement::P:
+        return SCRUTINY_NODE_PARAGRAPH;
+    case StructElement::Caption:
+        return SCRUTINY_NODE_CAPTION;
+    case StructElement::H:
+        return SCRUTINY_NODE_HEADING;
+    case StructElement::H1:
+    case StructElement::H2:
+    case StructElement::H3:
+    case StructElement::H4:
+    case StructElement::H5:
+    case StructElement::H6:
+        return static_cast<scrutiny_node_kind>(SCRUTINY_NODE_HEADING_1 + (element->getType() - StructElement::H1));
+    case StructElement::LI:
+        return SCRUTINY_NODE_LIST_ITEM;
+    case StructElement::TR:
+        return SCRUTINY_NODE_TABLE_ROW;
+    default:
+        return SCRUTINY_NODE_OTHER;
+    }
+}
+
+
+/// A font's name as poppler-glib gives it: without a subset tag ("ABCDEF+"), "Default" when empty.
+std::string fontNameOf(const TextWord *word, int index)
+{
+    const GooString *name = word->getFontName(index);
+    if (!name || name->getLength() == 0) {
+        return "Default";
+    }
+    const std::string &full = name->toStr();
+    size_t tag = 0;
+    while (tag < full.size() && full[tag] >= 'A' && full[tag] <= 'Z') {
+        tag++;
+    }
+    if (tag > 0 && tag < full.size() && full[tag] == '+') {
+        return full.substr(tag + 1);
+    }
+    return full;
+}
+
+} // namespace
+
+/// poppler's errors about a damaged file are reported by scrutiny as the file's failure, not
+/// printed (poppler-glib keeps them quiet too).
+static void ignorePopplerError(ErrorCategory, Goffset, const char *) { }
+
+struct scrutiny_pdf_text
+{
+    /// Keeps poppler's process-wide parameters alive while this document is (poppler-glib
+    /// counts its documents the same way and drops the parameters after its last one).
+    GlobalParamsIniter parameters { ignorePopplerError };
+    /// The PDF's bytes; declared before the document, which reads them until it is destroyed.
+    std::vector<char> bytes;
+    std::unique_ptr<PDFDoc> document;
+
+    std::vector<scrutiny_structure_node> nodes;
+    /// Per node, its marked-content text from the pages read so far (CONTENT nodes only).
+    std::vector<std::string> texts;
+    /// Per page, the CONTENT nodes with a marked-content id placed on it; then the unplaced ones,
+    /// which poppler looks for on every page.
+    std::unordered_map<int, std::vector<size_t>> contentByPage;
+    std::vector<size_t> unplacedContent;
+
+    /// The page last read.
+    std::vector<scrutiny_glyph> glyphs;
+    std::vector<std::string> fontNames;
+    std::vector<scrutiny_glyph_style> styles;
+
+    void flatten(const StructElement *element)
+    {
+        size_t index = nodes.size();
+        int page = -1;
+        Ref pageRef;
+        if (element->getPageRef(pageRef)) {
+            page = document->findPage(pageRef) - 1;
+        }
+        bool marked = element->isContent() && !element->isObjectRef();
+        nodes.push_back({ kindOf(element), page, 1, marked ? element->getMCID() : -1 });
+        if (marked) {
+            if (page >= 0) {
+                contentByPage[page].push_back(index);
+            } else {
+                unplacedContent.push_back(index);
+            }
+        }
+        for (unsigned i = 0; i < element->getNumChildren(); i++) {
+            flatten(element->getChild(i));
+        }
+        nodes[index].subtree_size = static_cast<int>(nodes.size() - index);
+    }
+
+    void readStructure()
+    {
+        const StructTreeRoot *root = document->getStructTreeRoot();
+        if (!root) {
+            return;
+        }
+        for (unsigned i = 0; i < root->getNumChildren(); i++) {
+            flatten(root->getChild(i));
+        }
+        texts.assign(nodes.size(), std::string());
+    }
+
+    /// Adds the page's marked-content text to the nodes that are on it.
+    void fileMarkedText(int page, const MarkedTextOutputDev &device)
+    {
+        auto add = [&](size_t node) {
+            auto found = device.texts.find(nodes[node].mcid);
+            if (found != device.texts.end()) {
+                texts[node] += found->second;
+            }
+        };
+        auto placed = contentByPage.find(page);
+        if (placed != contentByPage.end()) {
+            for (size_t node : placed->second) {
+                add(node);
+            }
+        }
+        for (size_t node : unplacedContent) {
+            add(node);
+        }
+    }
+
+    /// The page's characters in poppler-glib's order: each word's characters, a space after a
+    /// word poppler saw spaced (but not after a line's last word), a line feed between lines.
+    /// A space or line feed takes the style of the character before it.
+    void collectGlyphs(TextPage *text, double width, double height)
+    {
+        glyphs.clear();
+        fontNames.clear();
+        styles.clear();
+        PDFRectangle area(0, 0, width, height);
+        int lineCount = 0;
+        std::vector<TextWordSelection *> **lines = text->getSelectionWords(&area, selectionStyleGlyph, &lineCount);
+        if (!lines) {
+            return;
+        }
+        std::unordered_map<std::string, int> styleNumbers;
+        auto styleOf = [&](const TextWord *word, int index) {
+            std::string key = fontNameOf(word, index);
+            double size = word->getFontSize();
+            std::string lookup = key;
+            lookup.append(reinterpret_cast<const char *>(&size), sizeof size);
+            auto found = styleNumbers.find(lookup);
+            if (found != styleNumbers.end()) {
+                return found->second;
+            }
+            int number = static_cast<int>(fontNames.size());
+            fontNames.push_back(key);
+            styles.push_back({ nullptr, word->getFontSize() });
+            styleNumbers.emplace(lookup, number);
+            return number;
+        };
+        int style = 0;
+        for (int i = 0; i < lineCount; i++) {
+            std::vector<TextWordSelection *> *words = lines[i];
+            double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+            for (size_t j = 0; j < words->size(); j++) {
+                TextWordSelection *selection = (*words)[j];
+                const TextWord *word = selection->getWord();
+                for (int k = selection->getBegin(); k < selection->getEnd(); k++) {
+                    scrutiny_glyph glyph;
+                    glyph.scalar = word->getChar(k)[0];
+                    style = styleOf(word, k);
+                    glyph.style = style;
+                    word->getCharBBox(k, &glyph.x1, &glyph.y1, &glyph.x2, &glyph.y2);
+                    glyphs.push_back(glyph);
+                }
+                word->getBBox(&x1, &y1, &x2, &y2);
+                if (word->hasSpaceAfter() && j + 1 < words->size()) {
+                    double nextX1, nextY1, nextX2, nextY2;
+                    (*words)[j + 1]->getWord()->getBBox(&nextX1, &nextY1, &nextX2, &nextY2);
+                    glyphs.push_back({ 0x20, style, x2, y1, nextX1, y2 });
+                }
+                delete selection;
+            }
+            if (i + 1 < lineCount && !glyphs.empty()) {
+                glyphs.push_back({ 0x0A, style, x2, y2, x2, y2 });
+            }
+            delete words;
+        }
+        gfree(lines);
+        for (size_t i = 0; i < styles.size(); i++) {
+            styles[i].font_name = fontNames[i].c_str();
+        }
+    }
+
+    size_t readPage(int index, double *width, double *height)
+    {
+        glyphs.clear();
+        styles.clear();
+        *width = 0;
+        *height = 0;
+        if (index < 0 || index >= document->getNumPages()) {
+            return 0;
+        }
+        Page *page = document->getPage(index + 1);
+        if (!page) {
+            return 0;
+        }
+        // The page's size as poppler-glib reports it: the crop box, turned with the page.
+        int rotation = page->getRotate();
+        bool turned = rotation == 90 || rotation == 270;
+        *width = turned ? page->getCropHeight() : page->getCropWidth();
+        *height = turned ? page->getCropWidth() : page->getCropHeight();
+
+        MarkedTextOutputDev device;
+        if (!device.isOk()) {
+            return 0;
+        }
+        Gfx *gfx = page->createGfx(&device, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+        page->display(gfx);
+        device.endPage();
+        // Taken before the Gfx goes: its destructor ends the page again, which would coalesce
+        // the text a second time.
+        TextPage *text = device.takeText();
+        delete gfx;
+        collectGlyphs(text, *width, *height);
+        text->decRefCnt();
+        if (!texts.empty()) {
+            fileMarkedText(index, device);
+        }
+        return glyphs.size();
+    }
+};
+
+extern "C" {
+
+
+scrutiny_pdf_text *scrutiny_pdf_text_open(const void *bytes, size_t length, int read_structure)
+{
+    if (!bytes || length == 0) {
+        return nullptr;
+    }
+    auto pdf = std::make_unique<scrutiny_pdf_text>();
+    const char *start = static_cast<const char *>(bytes);
+    pdf->bytes.assign(start, start + length);
+    // The document owns the stream; the stream reads the copy of the bytes.
+    auto stream = new MemStream(pdf->bytes.data(), 0, static_cast<Goffset>(length), Object(objNull));
+    pdf->document = std::make_unique<PDFDoc>(stream);
+    if (!pdf->document->isOk()) {
+        return nullptr;
+    }
+    if (read_structure) {
+        pdf->readStructure();
+    }
+    return pdf.release();
+}
+
+void scrutiny_pdf_text_free(scrutiny_pdf_text *pdf)
+{
+    delete pdf;
+}
+
+int scrutiny_pdf_text_page_count(const scrutiny_pdf_text *pdf)
+{
+    return pdf ? pdf->document->getNumPages() : 0;
+}
+
+size_t scrutiny_pdf_text_read_page(scrutiny_pdf_text *pdf, int index, double *width, double *height)
+{
+    return pdf->readPage(index, width, height);
+}
+
+const scrutiny_glyph *scrutiny_pdf_text_glyphs(const scrutiny_pdf_text *pdf)
+{
+    return pdf->glyphs.data();
+}
+
+size_t scrutiny_pdf_text_style_count(const scrutiny_pdf_text *pdf)
+{
+    return pdf->styles.size();
+}
+
+const scrutiny_glyph_style *scrutiny_pdf_text_styles(const scrutiny_pdf_text *pdf)
+{
+    return pdf->styles.data();
+}
+
+size_t scrutiny_pdf_text_node_count(const scrutiny_pdf_text *pdf)
+{
+    return pdf->nodes.size();
+}
+
+const scrutiny_structure_node *scrutiny_pdf_text_nodes(const scrutiny_pdf_text *pdf)
+{
+    return pdf->nodes.data();
+}
+
+const char *scrutiny_pdf_text_content_text(const scrutiny_pdf_text *pdf, size_t index, size_t *length)
+{
+    if (index >= pdf->texts.size()) {
+        *length = 0;
+        return "";
+    }
+    *length = pdf->texts[index].size();
+    return pdf->texts[index].data();
+}
+
+} // extern "C"

@@ -1,0 +1,59 @@
+import CPopplerText
+import Foundation
+
+/// A PDF read through the `CPopplerText` shim: each page's glyphs (characters with boxes and
+/// fonts, as poppler-glib's text calls give them) in one poppler pass per page, and for a tagged
+/// PDF the structure tree, whose marked-content text is gathered in those same passes.
+/// Not `Sendable`: a file lives in the task that opened it.
+final class PopplerTextFile {
+    private let raw: OpaquePointer
+
+    /// Opens the PDF in `data`; `nil` when poppler cannot. With `readsStructure`, a tagged PDF's
+    /// structure tree is read too.
+    init?(data: Data, readsStructure: Bool) {
+        let opened = data.withUnsafeBytes { scrutiny_pdf_text_open($0.baseAddress, $0.count, readsStructure ? 1 : 0) }
+        guard let opened else { return nil }
+        raw = opened
+    }
+
+    deinit { scrutiny_pdf_text_free(raw) }
+
+    var pageCount: Int { Int(scrutiny_pdf_text_page_count(raw)) }
+
+    /// Reads the 0-based page `index`: its size in points and its glyphs.
+    func readPage(_ index: Int) -> (width: Double, height: Double, glyphs: PageGlyphs) {
+        var width = 0.0, height = 0.0
+        let count = scrutiny_pdf_text_read_page(raw, Int32(index), &width, &height)
+        var glyphs = PageGlyphs()
+        let styleCount = scrutiny_pdf_text_style_count(raw)
+        if let styles = scrutiny_pdf_text_styles(raw) {
+            glyphs.styles = (0..<styleCount).map { index in
+                let name = styles[index].font_name.map { String(cString: $0) } ?? ""
+                return GlyphStyle(size: styles[index].font_size, isBold: GlyphStyle.isBoldFont(name))
+            }
+        }
+        guard count > 0, let raw = scrutiny_pdf_text_glyphs(raw) else { return (width, height, glyphs) }
+        glyphs.scalars.reserveCapacity(count)
+        glyphs.boxes.reserveCapacity(count)
+        glyphs.styleIndex.reserveCapacity(count)
+        for glyph in UnsafeBufferPointer(start: raw, count: count) {
+            glyphs.scalars.append(Unicode.Scalar(glyph.scalar) ?? "\u{FFFD}")
+            glyphs.boxes.append(GlyphBox(x1: glyph.x1, y1: glyph.y1, x2: glyph.x2, y2: glyph.y2))
+            glyphs.styleIndex.append(glyph.style)
+        }
+        return (width, height, glyphs)
+    }
+
+    /// The structure tree's nodes in document order (none for an untagged PDF).
+    var structureNodes: UnsafeBufferPointer<scrutiny_structure_node> {
+        UnsafeBufferPointer(start: scrutiny_pdf_text_nodes(raw), count: scrutiny_pdf_text_node_count(raw))
+    }
+
+    /// The text of the marked-content node at `index` on the pages read so far.
+    func contentText(of index: Int) -> String {
+        var length = 0
+        guard let bytes = scrutiny_pdf_text_content_text(raw, index, &length), length > 0 else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+}
+
