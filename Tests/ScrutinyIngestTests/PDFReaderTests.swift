@@ -131,6 +131,18 @@ import Testing
         #expect(pieces.map(\.line) == [0, 1])
     }
 
+    @Test func repeatedTableRowsTakeTheirOwnVisualLines() {
+        func line(_ text: String, y: Double) -> VisualLine {
+            let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)
+            return VisualLine(cells: [VisualCell(text: text, x1: 0, x2: 100, y1: y, y2: y + 12)], box: box, fontSize: 11, isBold: false)
+        }
+        let lines = [line("Premises", y: 100), line("Premises", y: 114), line("Income", y: 128)]
+        let row = { (text: String) in TaggedBlock(kind: .tableRow, page: 0, cells: [text, "£1"]) }
+        let pages = TaggedLayout(bodySize: 11, headingSizes: []).pages([row("Premises"), row("Premises"), row("Income")],
+                                                                       visualLines: [lines], heights: [800])
+        #expect(pages[0].map(\.number) == [1, 2, 3])
+    }
+
     @Test func theStructureTreeGivesEachBlockItsMarkedContentText() throws {
         let file = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")),
                                                 readsStructure: true))

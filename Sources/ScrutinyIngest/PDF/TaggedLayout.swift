@@ -19,7 +19,8 @@ struct TaggedLayout {
         var matched = visualLines.map { Array(repeating: false, count: $0.count) }
         for block in blocks where block.page < visualLines.count {
             let page = block.page
-            let lineIndex = match(Self.key(block.cells.first { !$0.isEmpty } ?? ""), in: cellKeys[page], from: cursors[page])
+            let lineIndex = match(Self.key(block.cells.first { !$0.isEmpty } ?? ""), in: cellKeys[page], from: cursors[page],
+                                  taken: matched[page])
             let visual = lineIndex.map { visualLines[page][$0] }
             if let lineIndex {
                 cursors[page] = lineIndex
@@ -154,16 +155,18 @@ struct TaggedLayout {
     }
 
     /// The visual line at or after `start` (then before it) with a cell that starts like `key`.
-    private func match(_ key: [Unicode.Scalar], in lines: [[[Unicode.Scalar]]], from start: Int) -> Int? {
+    /// The visual line, from `start` on (then from the page top), with a cell starting like
+    /// `key`; a line no earlier block took comes first, so repeated rows get their own lines.
+    private func match(_ key: [Unicode.Scalar], in lines: [[[Unicode.Scalar]]], from start: Int, taken: [Bool]) -> Int? {
         guard key.count >= 2 else { return nil }
-        let order = Array(start..<lines.count) + Array(0..<min(start, lines.count))
-        for index in order {
-            for cell in lines[index] {
+        func starts(_ index: Int) -> Bool {
+            lines[index].contains { cell in
                 let length = min(key.count, cell.count)
-                if length >= 2, key[..<length] == cell[..<length] { return index }
+                return length >= 2 && key[..<length] == cell[..<length]
             }
         }
-        return nil
+        let order = Array(start..<lines.count) + Array(0..<min(start, lines.count))
+        return order.first { !taken[$0] && starts($0) } ?? order.first(where: starts)
     }
 
     /// The first characters of `text`, lowercased, without white space.
