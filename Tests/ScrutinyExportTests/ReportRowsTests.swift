@@ -5,7 +5,7 @@ import ScrutinyCore
 
 /// A report whose strings and numbers exercise every corner of JSON encoding: escapes, layout
 /// characters inside strings, non-ASCII text, slashes, and amounts with fractions and exponents.
-private let jsonCorners = Report(
+let jsonCorners = Report(
     documentID: "fedcba9876543210",
     source: SourceInfo(file: "in/a b/c\\d \"e\".txt", sha256: String(repeating: "fedcba9876543210", count: 4), format: .text, pages: nil),
     document: DocumentBlock(council: "  spaced  out  ", committee: "tab\there, newline\nthere, cr\rthere",
@@ -18,12 +18,15 @@ private let jsonCorners = Report(
         Budget(amount: -31007.46, raw: "(£31,007.46)", approximate: false, kind: .deficit, period: nil, partnership: nil, context: "", provenance: Provenance(page: nil, line: 1, section: nil)),
         Budget(amount: 123_456_789_012, raw: "£123bn", approximate: false, kind: .budget, period: "2024/25", partnership: "a/b", context: "", provenance: Provenance(page: nil, line: 1, section: nil)),
     ],
-    implications: [Implication(area: "", text: " ")],
+    implications: [Implication(area: "", text: " "), Implication(area: everyASCIIByte, text: "\u{0000}nul")],
     warnings: [])
+
+/// Every byte from 0x01 to 0x7F, then some non-ASCII: what string escaping must get right.
+let everyASCIIByte = String(decoding: Array(UInt8(1)...UInt8(0x7F)), as: UTF8.self) + "\u{80}\u{A0}\u{2028}\u{2029}\u{FEFF}é🎉"
 
 /// The compact encoding `JSONEncoder` gives, which `reports.jsonl` has always held.
 private func encoderLine(_ report: Report) throws -> [UInt8] {
-    Array(try ReportJSON.encode(report, pretty: false)) + [UInt8(ascii: "\n")]
+    Array(try ReportJSON.makeEncoder(pretty: false).encode(report)) + [UInt8(ascii: "\n")]
 }
 
 @Suite struct ReportRowsTests {
