@@ -53,7 +53,7 @@ public struct ExtractedReport: Sendable {
         sha256 = report.source.sha256
         warnings = report.warnings
         json = try ReportJSON.encode(report)
-        rows = try ReportRows(report, prettyJSON: json)
+        rows = try ReportRows(report)
     }
 
     init(documentID: String, sha256: String, warnings: [String], json: Data, rows: ReportRows) {

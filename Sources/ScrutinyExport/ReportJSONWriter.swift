@@ -264,4 +264,5 @@ struct ReportJSONWriter {
 
 extension UInt8 {
     static let backslash = UInt8(ascii: "\\")
+    static let space = UInt8(ascii: " ")
 }

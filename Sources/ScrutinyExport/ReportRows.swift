@@ -20,16 +20,10 @@ public struct ReportRows: Sendable, Equatable {
         csvRows = Array(parts.dropFirst())
     }
 
-    /// The rows of `report`, encoding its compact JSON line.
+    /// The rows of `report`.
     /// - Throws: `EncodingError` for a report that cannot be JSON (a non-finite amount).
     public init(_ report: Report) throws {
-        try self.init(report, prettyJSON: ReportJSON.encode(report))
-    }
-
-    /// The rows of `report` whose pretty JSON (``ReportJSON/encode(_:pretty:)``) is already at hand:
-    /// the line is that JSON with its layout whitespace taken out, which is exactly the compact encoding.
-    public init(_ report: Report, prettyJSON: Data) throws(ExportError) {
-        var line = CompactJSON.strippingLayout(prettyJSON)
+        var line = try ReportJSONWriter.encode(report, pretty: false)
         line.append(.lf)
         jsonLine = line
         csvRows = try ExportTables.all.map { table throws(ExportError) in
@@ -42,44 +36,4 @@ public struct ReportRows: Sendable, Equatable {
 
     /// The line then the CSV rows, one byte array each (the inverse of ``init(parts:)``).
     public var parts: [[UInt8]] { [jsonLine] + csvRows }
-}
-
-/// Takes the layout out of JSON text: every space, tab, CR and LF outside strings.
-///
-/// `JSONEncoder` writes the same tokens with or without `.prettyPrinted` (only the whitespace
-/// between them differs), so this turns its pretty output into its compact output.
-enum CompactJSON {
-    static func strippingLayout(_ json: Data) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(json.count)
-        var inString = false
-        var escaped = false
-        for byte in json {
-            if inString {
-                output.append(byte)
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == .quote {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case .space, .tab, .cr, .lf:
-                continue
-            case .quote:
-                inString = true
-                output.append(byte)
-            default:
-                output.append(byte)
-            }
-        }
-        return output
-    }
-}
-
-extension UInt8 {
-    static let space = UInt8(ascii: " ")
 }

@@ -48,11 +48,6 @@ private func encoderLine(_ report: Report) throws -> [UInt8] {
         }
     }
 
-    @Test func layoutIsStrippedOnlyOutsideStrings() {
-        let pretty = Data("{\n  \"a b\" : [\n    \"x \\\" y\\\\\",\n    1.5\n  ],\n  \"c\" : \"\\t \"\n}".utf8)
-        #expect(String(decoding: CompactJSON.strippingLayout(pretty), as: UTF8.self) == "{\"a b\":[\"x \\\" y\\\\\",1.5],\"c\":\"\\t \"}")
-    }
-
     @Test func csvRowsAreExactlyTheReportsRowsInTheRebuiltTables() throws {
         let folder = try TemporaryFolder()
         try TableExporter().rebuild(from: [SampleReports.awkward], into: folder.path)
