@@ -41,7 +41,8 @@ public struct BatchError: Error, CustomStringConvertible {
 }
 
 /// Runs `extract` over an output folder: discover inputs, skip the unchanged, extract the rest in
-/// worker processes, validate and write each report, then rebuild the folder-wide exports.
+/// worker processes, validate and write each report, then rebuild the folder-wide exports (unless
+/// nothing changed since the last finished run).
 ///
 /// The output folder always holds a complete state: every file is written whole under a temporary
 /// name and renamed, and the incremental state is journaled after each report, so a run killed at
@@ -93,7 +94,14 @@ public struct BatchRunner {
             }
         }
 
-        // Extract the rest in workers; validate and write each report as it arrives.
+        // Extract the rest in workers; validate and write each report as it arrives, parking its
+        // table rows for the rebuild at the end.
+        let spool: RowSpool
+        do {
+            spool = try RowSpool(directory: options.output)
+        } catch {
+            throw BatchError(description: "\(error)")
+        }
         var done = 0
         var writeError: Error?
         progress(0, requests.count)
@@ -103,7 +111,7 @@ public struct BatchRunner {
                 defer { progress(done, requests.count) }
                 guard let group = pending[request.file] else { return }
                 do {
-                    try accept(result, for: group, into: folder, state: state, ledger: &ledger)
+                    try accept(result, for: group, into: folder, spool: spool, state: state, ledger: &ledger)
                 } catch {
                     writeError = writeError ?? error
                 }
@@ -115,11 +123,16 @@ public struct BatchRunner {
             throw BatchError(description: "cannot write into \(options.output.path): \(writeError.localizedDescription)")
         }
 
-        prune(folder, keeping: ledger.kept)
+        let pruned = prune(folder, keeping: ledger.kept)
         if ledger.extracted > 0 { Self.syncFileSystem() }
         do {
+            // The tables before the state: a compact state then means the tables are done.
+            let unchanged = ledger.extracted == 0 && !pruned && state.isCompact
+                && Dictionary(ledger.entries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last }) == state.entries
+            if !(unchanged && tablesAreCurrent()) {
+                try rebuildTables(from: folder, spool: spool)
+            }
             try state.compact(to: ledger.entries)
-            try TableExporter(excel: options.excel).rebuild(from: folder, into: options.output.path)
             return try finish(ledger, started: started, inputs: discovery.inputs.count + discovery.problems.count)
         } catch {
             throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
@@ -144,9 +157,9 @@ public struct BatchRunner {
     }
 
     /// Validates and writes one worker result, or records its failure.
-    private func accept(_ result: Result<Report, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
-                        state: ExtractionState, ledger: inout RunLedger) throws {
-        let report: Report
+    private func accept(_ result: Result<ExtractedReport, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
+                        spool: RowSpool, state: ExtractionState, ledger: inout RunLedger) throws {
+        let report: ExtractedReport
         switch result {
         case .failure(let failure):
             ledger.failures += group.errorRecords(failure)
@@ -154,16 +167,16 @@ public struct BatchRunner {
         case .success(let value):
             report = value
         }
-        let json = try ReportJSON.encode(report)
-        let problems = validator.problems(in: json)
+        let problems = validator.problems(in: report.json)
         guard problems.isEmpty else {
             ledger.failures += group.errorRecords(InputFailure(
                 .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
             return
         }
         // Whole or absent even if the run is killed; synced to disk once at the end.
-        try AtomicFile.write(json, to: folder.fileURL(for: report.documentID).path, durable: false)
-        let entries = group.stateEntries(documentID: report.documentID, sha256: report.source.sha256)
+        try AtomicFile.write(report.json, to: folder.fileURL(for: report.documentID).path, durable: false)
+        try spool.park(report.rows, for: report.documentID)
+        let entries = group.stateEntries(documentID: report.documentID, sha256: report.sha256)
         try state.record(entries)
         ledger.keep(report.documentID, entries: entries)
         ledger.extracted += group.files.count
@@ -172,19 +185,57 @@ public struct BatchRunner {
         }
     }
 
+    /// Rebuilds the export tables from every report in the folder, in `document_id` order: the
+    /// rows of reports written in this run come from the spool, the others from their files.
+    private func rebuildTables(from folder: ReportFolder, spool: RowSpool) throws {
+        try TableExporter(excel: options.excel).rebuild(into: options.output.path) { append in
+            for documentID in folder.documentIDs() {
+                if let rows = try spool.rows(for: documentID) {
+                    try append(rows)
+                } else if let report = folder.report(documentID) {
+                    try append(ReportRows(report))
+                }
+            }
+        }
+    }
+
+    /// True when the export files in the output folder are those a rebuild would write from the
+    /// same reports: every file present, written with this `--excel` setting and this version's
+    /// columns (`datapackage.json` lists them).
+    private func tablesAreCurrent() -> Bool {
+        let folder = options.output
+        for name in TableExporter.fileNames where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+            return false
+        }
+        guard let package = try? Data(contentsOf: folder.appendingPathComponent("datapackage.json")),
+              package == (try? TableExporter.dataPackage()),
+              let documents = FileHandle(forReadingAtPath: folder.appendingPathComponent(TableExporter.csvFileNames[0]).path)
+        else { return false }
+        defer { try? documents.close() }
+        let start = (try? documents.read(upToCount: 3)) ?? Data()
+        return (start == Data([0xEF, 0xBB, 0xBF])) == options.excel
+    }
+
     /// Drops reports no input produces any more, and temporaries left by killed runs.
-    private func prune(_ folder: ReportFolder, keeping kept: Set<String>) {
+    /// - Returns: whether any report was dropped.
+    @discardableResult
+    private func prune(_ folder: ReportFolder, keeping kept: Set<String>) -> Bool {
+        var droppedReport = false
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: folder.url.path)) ?? [] {
             let isOrphanReport = name.hasSuffix(".json") && !name.hasPrefix(".") && !kept.contains(String(name.dropLast(5)))
             if Self.isTemporary(name) || isOrphanReport {
                 try? fm.removeItem(at: folder.url.appendingPathComponent(name))
-                if isOrphanReport { logger.info("removed reports/\(name): no input produces it any more") }
+                if isOrphanReport {
+                    droppedReport = true
+                    logger.info("removed reports/\(name): no input produces it any more")
+                }
             }
         }
         for name in (try? fm.contentsOfDirectory(atPath: options.output.path)) ?? [] where Self.isTemporary(name) {
             try? fm.removeItem(at: options.output.appendingPathComponent(name))
         }
+        return droppedReport
     }
 
     /// Writes `errors.jsonl` (sorted by path) and `run.json`.

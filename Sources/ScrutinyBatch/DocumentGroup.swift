@@ -25,23 +25,24 @@ struct DocumentGroup {
         }
     }
 
-    /// Hashes every input (one file in memory at a time) and groups them by content.
+    /// Hashes every input (one file in memory per processor) and groups them by content.
     /// - Parameter inputs: sorted by `file`, so each group's `first` is its first path in sorted order.
     /// - Returns: the groups in the order of their first input, and the inputs that could not be read.
     static func group(_ inputs: [DiscoveredInput]) -> (groups: [DocumentGroup], unreadable: [ErrorRecord]) {
         var groups: [DocumentGroup] = []
         var position: [String: Int] = [:]
         var unreadable: [ErrorRecord] = []
-        for input in inputs {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: input.path))
-            } catch {
+        let hashes = contentHashes(of: inputs.map(\.path), parallelism: ProcessInfo.processInfo.activeProcessorCount)
+        for (input, hash) in zip(inputs, hashes) {
+            let sha256: String
+            switch hash {
+            case .success(let value):
+                sha256 = value
+            case .failure(let error):
                 unreadable.append(ErrorRecord(path: input.file, failure: InputFailure(
                     .unreadable, "cannot read the file: \(error.localizedDescription); check its permissions")))
                 continue
             }
-            let sha256 = ContentHash.sha256(data)
             let id = Report.documentID(sha256: sha256)
             if let index = position[id] {
                 groups[index].others.append(input.file)
@@ -51,5 +52,23 @@ struct DocumentGroup {
             }
         }
         return (groups, unreadable)
+    }
+
+    /// The SHA-256 of each file at `paths`, in order, or why it could not be read. Runs on
+    /// `parallelism` threads, each reading and hashing every `parallelism`-th file, so at most
+    /// that many files are in memory at once.
+    static func contentHashes(of paths: [String], parallelism: Int) -> [Result<String, any Error>] {
+        var results = [Result<String, any Error>](repeating: .success(""), count: paths.count)
+        let lanes = max(1, min(parallelism, paths.count))
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by exactly one lane, and read only after all lanes finish.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for index in stride(from: lane, to: paths.count, by: lanes) {
+                    slots[index] = Result { ContentHash.sha256(try Data(contentsOf: URL(fileURLWithPath: paths[index]))) }
+                }
+            }
+        }
+        return results
     }
 }

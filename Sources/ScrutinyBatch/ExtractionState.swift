@@ -36,6 +36,10 @@ public final class ExtractionState {
     public let url: URL
     /// Entries by file, the latest line winning.
     public private(set) var entries: [String: StateEntry]
+    /// True when the journal, as loaded, was exactly the compaction of its entries: the last run
+    /// into the folder finished (it compacts last, after writing the tables) and none has
+    /// recorded anything since.
+    public private(set) var isCompact: Bool
     private var journal: FileHandle?
     private var lastSync = Date.distantPast
 
@@ -43,19 +47,23 @@ public final class ExtractionState {
     public init(directory: URL) {
         url = directory.appendingPathComponent(Self.fileName)
         var entries: [String: StateEntry] = [:]
+        var compact = false
         if let data = try? Data(contentsOf: url) {
             let decoder = JSONDecoder()
             for line in data.split(separator: 0x0A) {
                 if let entry = try? decoder.decode(StateEntry.self, from: Data(line)) { entries[entry.file] = entry }
             }
+            compact = (try? Self.compaction(of: Array(entries.values))) == data
         }
         self.entries = entries
+        self.isCompact = compact
     }
 
     deinit { try? journal?.close() }
 
     /// Records entries: appends them to the journal, syncing it if the last sync is a second old.
     public func record(_ newEntries: [StateEntry]) throws {
+        isCompact = false
         if journal == nil {
             if !FileManager.default.fileExists(atPath: url.path) {
                 _ = FileManager.default.createFile(atPath: url.path, contents: nil)
@@ -80,12 +88,20 @@ public final class ExtractionState {
 
     /// Replaces the journal with exactly `finalEntries`, atomically.
     public func compact(to finalEntries: [StateEntry]) throws {
+        let final = Dictionary(finalEntries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last })
+        if journal == nil && isCompact && final == entries { return }  // the file already says exactly this
         try journal?.close()
         journal = nil
+        try AtomicFile.write(Self.compaction(of: finalEntries), to: url.path)
+        entries = final
+        isCompact = true
+    }
+
+    /// The journal holding exactly `entries`, sorted by file.
+    private static func compaction(of entries: [StateEntry]) throws -> Data {
         var data = Data()
-        for entry in finalEntries.sorted(by: { $0.file < $1.file }) { data.append(try Self.encode(entry)) }
-        try AtomicFile.write(data, to: url.path)
-        entries = Dictionary(finalEntries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last })
+        for entry in entries.sorted(by: { $0.file < $1.file }) { data.append(try encode(entry)) }
+        return data
     }
 
     private static func encode(_ entry: StateEntry) throws -> Data {

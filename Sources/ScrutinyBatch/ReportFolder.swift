@@ -21,6 +21,12 @@ public struct ReportFolder: Sequence {
         url.appendingPathComponent("\(documentID).json")
     }
 
+    /// The report `documentID`, or nil when its file is missing or no longer decodes.
+    public func report(_ documentID: String) -> Report? {
+        guard let data = try? Data(contentsOf: fileURL(for: documentID)) else { return nil }
+        return try? JSONDecoder().decode(Report.self, from: data)
+    }
+
     public func makeIterator() -> Iterator {
         Iterator(folder: self, ids: documentIDs().makeIterator())
     }

@@ -16,14 +16,29 @@ public struct DocumentIdentityCheck: ReportValidating {
     public init() {}
 
     public func problems(in reportJSON: Data) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: reportJSON) as? [String: Any] else {
+        guard let fields = try? JSONDecoder().decode(IdentityFields.self, from: reportJSON) else {
             return ["the report is not a JSON object"]
         }
-        let sha256 = (object["source"] as? [String: Any])?["sha256"] as? String ?? ""
-        guard let id = object["document_id"] as? String, id.utf8.count == 16, sha256.hasPrefix(id) else {
+        guard let id = fields.documentID, id.utf8.count == 16, (fields.sha256 ?? "").hasPrefix(id) else {
             return ["/document_id: must be the first 16 hex digits of source.sha256"]
         }
         return []
+    }
+
+    /// The two fields the rule reads; any other content, or a field of another type, is left to
+    /// the schema (a field that is not a string reads as missing here).
+    private struct IdentityFields: Decodable {
+        var documentID: String?
+        var sha256: String?
+
+        private enum Keys: String, CodingKey { case documentID = "document_id", source, sha256 }
+
+        init(from decoder: any Decoder) throws {
+            let object = try decoder.container(keyedBy: Keys.self)
+            documentID = try? object.decodeIfPresent(String.self, forKey: .documentID)
+            let source = try? object.nestedContainer(keyedBy: Keys.self, forKey: .source)
+            sha256 = try? source?.decodeIfPresent(String.self, forKey: .sha256)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ScrutinyCore
+import ScrutinyExport
 
 /// What the batch asks a worker process: read one input and extract its report.
 ///
@@ -17,9 +18,7 @@ public struct WorkerRequest: Sendable, Hashable, Codable {
 }
 
 /// A worker's answer to one ``WorkerRequest``: the report, or why there is none.
-///
-/// Sent as one line of JSON on the worker's standard output.
-public struct WorkerResponse: Sendable, Codable {
+public struct WorkerResponse: Sendable {
     public var file: String
     public var report: Report?
     public var failure: InputFailure?
@@ -37,6 +36,90 @@ public struct WorkerResponse: Sendable, Codable {
     }
 }
 
+/// A report as a worker hands it to the batch: encoded once, in the worker, together with its
+/// rows of the export tables, so the batch only checks and copies bytes.
+public struct ExtractedReport: Sendable {
+    public var documentID: String
+    public var sha256: String
+    public var warnings: [String]
+    /// The bytes of `reports/<document_id>.json` (``ReportJSON/encode(_:pretty:)``).
+    public var json: Data
+    public var rows: ReportRows
+
+    /// Encodes `report` as the batch writes it.
+    /// - Throws: `EncodingError` when the report cannot be JSON (a non-finite amount).
+    public init(_ report: Report) throws {
+        documentID = report.documentID
+        sha256 = report.source.sha256
+        warnings = report.warnings
+        json = try ReportJSON.encode(report)
+        rows = try ReportRows(report)
+    }
+
+    init(documentID: String, sha256: String, warnings: [String], json: Data, rows: ReportRows) {
+        self.documentID = documentID
+        self.sha256 = sha256
+        self.warnings = warnings
+        self.json = json
+        self.rows = rows
+    }
+}
+
+/// The framing on the worker's standard output.
+///
+/// Every reply starts with one line of JSON (``WorkerReplyHeader``). A failure is that line
+/// alone. A report's line gives the sizes of the parts that follow it as raw bytes: the report
+/// JSON, then each of ``ReportRows/parts``. The report is thus encoded once, in the worker, and
+/// never decoded by the batch.
+struct WorkerReplyHeader: Codable {
+    var file: String
+    var failure: InputFailure?
+    var report: ReportSummary?
+
+    /// The fields of a report the batch needs, and the sizes of the parts after the line.
+    struct ReportSummary: Codable {
+        var documentID: String
+        var sha256: String
+        var warnings: [String]
+        var sizes: [Int]
+
+        enum CodingKeys: String, CodingKey {
+            case documentID = "document_id", sha256, warnings, sizes
+        }
+    }
+
+    /// How many bytes follow the line.
+    var bodySize: Int {
+        (report?.sizes ?? []).reduce(0) { $0 + max(0, $1) }
+    }
+}
+
+/// One whole reply read from a worker: its header line and the bytes after it.
+struct WorkerReply {
+    var header: WorkerReplyHeader
+    var body: Data
+
+    /// The report or failure the reply carries.
+    func result() -> Result<ExtractedReport, InputFailure> {
+        guard let summary = header.report else {
+            return .failure(header.failure ?? InputFailure(.crashed, "the worker answered with neither report nor error"))
+        }
+        let partCount = 2 + TableExporter.csvFileNames.count
+        guard summary.sizes.count == partCount, summary.sizes.allSatisfy({ $0 >= 0 }) else {
+            return .failure(InputFailure(.crashed, "the worker sent a malformed reply; retry the file alone"))
+        }
+        var parts: [[UInt8]] = []
+        var start = body.startIndex
+        for size in summary.sizes {
+            parts.append(Array(body[start..<start + size]))
+            start += size
+        }
+        return .success(ExtractedReport(
+            documentID: summary.documentID, sha256: summary.sha256, warnings: summary.warnings,
+            json: Data(parts[0]), rows: ReportRows(parts: Array(parts.dropFirst()))))
+    }
+}
+
 /// The JSON-lines framing both ends of the worker pipe use.
 enum WorkerWire {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
@@ -49,5 +132,28 @@ enum WorkerWire {
 
     static func decode<T: Decodable>(_ type: T.Type, from line: Data) throws -> T {
         try JSONDecoder().decode(type, from: line)
+    }
+
+    /// The bytes a worker writes for `response` (see ``WorkerReplyHeader``). A report that
+    /// cannot be encoded becomes an `invalid` failure.
+    static func reply(to response: WorkerResponse) throws -> Data {
+        guard let report = response.report else {
+            return try encode(WorkerReplyHeader(
+                file: response.file, failure: response.failure ?? InputFailure(.crashed, "no report and no error"), report: nil))
+        }
+        let extracted: ExtractedReport
+        do {
+            extracted = try ExtractedReport(report)
+        } catch {
+            return try encode(WorkerReplyHeader(file: response.file, failure: InputFailure(
+                .invalid, "the extracted report cannot be written as JSON (\(error)); please report this as a bug"), report: nil))
+        }
+        let parts = [Array(extracted.json)] + extracted.rows.parts
+        var data = try encode(WorkerReplyHeader(file: response.file, failure: nil, report: .init(
+            documentID: extracted.documentID, sha256: extracted.sha256, warnings: extracted.warnings,
+            sizes: parts.map(\.count))))
+        data.reserveCapacity(data.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { data.append(contentsOf: part) }
+        return data
     }
 }

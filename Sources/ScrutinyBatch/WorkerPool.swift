@@ -53,7 +53,7 @@ public struct WorkerPool {
     /// - Throws: ``WorkerLaunchError`` when no worker can be started at all.
     @discardableResult
     public func run(_ requests: some Sequence<WorkerRequest>,
-                    handle: (WorkerRequest, Result<Report, InputFailure>) -> Void) throws -> Int {
+                    handle: (WorkerRequest, Result<ExtractedReport, InputFailure>) -> Void) throws -> Int {
         var started = 0
         signal(SIGPIPE, SIG_IGN)
         var queue = requests.makeIterator()
@@ -68,7 +68,7 @@ public struct WorkerPool {
             }
         }
 
-        func finish(_ slot: Slot, _ result: Result<Report, InputFailure>) {
+        func finish(_ slot: Slot, _ result: Result<ExtractedReport, InputFailure>) {
             if let request = slot.request { handle(request, result) }
             slot.request = nil
         }
@@ -110,25 +110,18 @@ public struct WorkerPool {
                 switch process.read() {
                 case .partial:
                     break
-                case .line(let line):
+                case .reply(let reply):
                     process.answered += 1
-                    let result: Result<Report, InputFailure>
-                    if let response = try? WorkerWire.decode(WorkerResponse.self, from: line) {
-                        if let report = response.report {
-                            result = .success(report)
-                        } else {
-                            result = .failure(response.failure ?? InputFailure(.crashed, "the worker answered with neither report nor error"))
-                        }
-                    } else {
-                        process.kill()
-                        _ = retire(slot)
-                        result = .failure(InputFailure(.crashed, "the worker sent a reply that is not JSON; retry the file alone"))
-                    }
+                    let result = reply.result()
                     finish(slot, result)
                     if let process = slot.process, process.answered >= configuration.recycleAfter {
                         process.closeInput()
                         _ = retire(slot)
                     }
+                case .garbage:
+                    process.kill()
+                    _ = retire(slot)
+                    finish(slot, .failure(InputFailure(.crashed, "the worker sent a reply that is not JSON; retry the file alone")))
                 case .closed:
                     let termination = retire(slot)
                     finish(slot, .failure(InputFailure(

@@ -48,6 +48,10 @@ final class WorkerProcess {
     /// Requests answered so far.
     var answered = 0
     private var pending = Data()
+    /// The header of a reply whose body has not all arrived yet.
+    private var header: WorkerReplyHeader?
+    /// Where each `read(2)` lands, reused.
+    private var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
     /// How far `pending` is known to hold no newline, so long replies are scanned once.
     private var scanned = 0
     private var reaped: WorkerTermination?
@@ -111,9 +115,11 @@ final class WorkerProcess {
 
     /// What one read from the worker's output gave.
     enum ReadOutcome {
-        /// A whole response line.
-        case line(Data)
-        /// Some bytes, no whole line yet.
+        /// A whole reply: its header line and every byte it announced.
+        case reply(WorkerReply)
+        /// A line that is not a reply header: the worker is broken.
+        case garbage
+        /// Some bytes, no whole reply yet.
         case partial
         /// The worker closed its output: it has ended.
         case closed
@@ -121,13 +127,27 @@ final class WorkerProcess {
 
     /// Reads what is available (call after `poll` says the output is readable).
     func read() -> ReadOutcome {
-        if let line = takeLine() { return .line(line) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        let count = Glibc.read(output, &buffer, buffer.count)
+        if let outcome = takeReply() { return outcome }
+        let count = readBuffer.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
         if count < 0 && (errno == EINTR || errno == EAGAIN) { return .partial }
         if count <= 0 { return .closed }
-        pending.append(contentsOf: buffer[0..<count])
-        return takeLine().map { .line($0) } ?? .partial
+        pending.append(contentsOf: readBuffer[0..<count])
+        return takeReply() ?? .partial
+    }
+
+    /// The next whole reply in `pending`, or nil while bytes are still missing.
+    private func takeReply() -> ReadOutcome? {
+        if header == nil {
+            guard let line = takeLine() else { return nil }
+            guard let decoded = try? WorkerWire.decode(WorkerReplyHeader.self, from: line) else { return .garbage }
+            header = decoded
+        }
+        guard let header, pending.count >= header.bodySize else { return nil }
+        let end = pending.startIndex + header.bodySize
+        let body = Data(pending[pending.startIndex..<end])
+        pending = Data(pending[end...])
+        self.header = nil
+        return .reply(WorkerReply(header: header, body: body))
     }
 
     private func takeLine() -> Data? {

@@ -3,8 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The loop a worker process runs: one JSON request per line on standard input, one JSON
-/// response per line on standard output, until standard input closes.
+/// The loop a worker process runs: one JSON request per line on standard input, one reply
+/// (``WorkerReplyHeader``) per request on standard output, until standard input closes.
 ///
 /// The worker caps its own address space (`RLIMIT_AS`) so a runaway document fails the worker,
 /// not the machine, and exits by itself when the batch that started it is gone.
@@ -34,7 +34,7 @@ public struct WorkerService {
             } catch {
                 continue
             }
-            guard let data = try? WorkerWire.encode(response) else { continue }
+            guard let data = try? WorkerWire.reply(to: response) else { continue }
             Self.writeAll(data, to: STDOUT_FILENO)
         }
     }

@@ -10,6 +10,7 @@ import Darwin
 /// many small pieces (cells, separators) without a system call or a `String` per piece.
 ///
 /// Not thread-safe: one writer belongs to one task. It does not own or close the descriptor.
+/// Made with ``init(collectingFor:)`` it keeps every byte in memory instead (see ``collected``).
 final class BufferedFileWriter {
     /// Bytes gathered before one `write(2)`.
     static let capacity = 1 << 16
@@ -24,6 +25,16 @@ final class BufferedFileWriter {
         self.path = path
         buffer.reserveCapacity(Self.capacity)
     }
+
+    /// A writer that keeps the bytes in memory, for pieces of a file assembled elsewhere
+    /// (a report's rows, made in a worker and copied into the tables by the batch).
+    init(collectingFor path: String) {
+        self.descriptor = -1
+        self.path = path
+    }
+
+    /// Everything written so far, when collecting in memory.
+    var collected: [UInt8] { buffer }
 
     func write(byte: UInt8) throws(ExportError) {
         buffer.append(byte)
@@ -54,6 +65,7 @@ final class BufferedFileWriter {
 
     /// Hands every buffered byte to the operating system.
     func flush() throws(ExportError) {
+        guard descriptor >= 0 else { return }  // collecting in memory
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in

@@ -5,11 +5,15 @@ import ScrutinyCore
 public enum ReportJSON {
     /// Pretty JSON with sorted keys: the same report always gives the same bytes.
     /// With `pretty: false`, one compact line (sorted keys, no newline), as in `reports.jsonl`.
+    ///
+    /// Written by ``ReportJSONWriter``, which gives exactly the bytes of ``makeEncoder(pretty:)``.
+    /// - Throws: `EncodingError` for a report that cannot be JSON (a non-finite amount).
     public static func encode(_ report: Report, pretty: Bool = true) throws -> Data {
-        try makeEncoder(pretty: pretty).encode(report)
+        Data(try ReportJSONWriter.encode(report, pretty: pretty))
     }
 
-    /// The encoder behind ``encode(_:pretty:)``, for callers encoding many reports in a row.
+    /// The `JSONEncoder` set up as the records have always been encoded: the reference the
+    /// hand-written writer is tested against, and the encoder for anything that is not a report.
     static func makeEncoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

@@ -25,10 +25,28 @@ public struct TableExporter: Sendable {
         self.excel = excel
     }
 
+    /// The CSV files, in the order of ``ReportRows/csvRows``.
+    public static let csvFileNames: [String] = ExportTables.all.map(\.fileName)
+
+    /// The bytes of `datapackage.json`, which describe every table's columns.
+    public static func dataPackage() throws -> Data {
+        try DataPackage(tables: ExportTables.all).encoded()
+    }
+
     /// Writes every export file into `directory` (created if missing) from `reports`.
     /// - Throws: ``ExportError`` for file system failures, `EncodingError` if a report cannot be
     ///   encoded as JSON (a non-finite amount), or whatever iterating `reports` throws.
     public func rebuild(from reports: some Sequence<Report>, into directory: String) throws {
+        try rebuild(into: directory) { append in
+            for report in reports { try append(ReportRows(report)) }
+        }
+    }
+
+    /// Writes every export file into `directory` (created if missing) from rows made beforehand:
+    /// `produce` calls `append` with each report's ``ReportRows``, in table order.
+    /// - Throws: ``ExportError`` for file system failures, or whatever `produce` throws (no file
+    ///   is then replaced).
+    public func rebuild(into directory: String, rows produce: (_ append: (ReportRows) throws -> Void) throws -> Void) throws {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -42,27 +60,23 @@ public struct TableExporter: Sendable {
         do {
             let lines = try PendingFile(path: path("reports.jsonl"))
             pending.append(lines)
-            var tables: [(table: any CSVTable, csv: CSVWriter)] = []
+            var tables: [PendingFile] = []
             for table in ExportTables.all {
                 let file = try PendingFile(path: path(table.fileName))
                 pending.append(file)
                 var csv = try CSVWriter(output: file.stream, excel: excel)
                 try csv.header(table.fields.map(\.name))
-                tables.append((table, csv))
+                tables.append(file)
             }
 
-            let encoder = ReportJSON.makeEncoder(pretty: false)
-            for report in reports {
-                try lines.write(encoder.encode(report))
-                try lines.stream.write(byte: .lf)
-                for position in tables.indices {
-                    try tables[position].table.writeRows(of: report, to: &tables[position].csv)
-                }
+            try produce { rows in
+                try lines.write(rows.jsonLine)
+                for (file, bytes) in zip(tables, rows.csvRows) { try file.write(bytes) }
             }
 
             let package = try PendingFile(path: path("datapackage.json"))
             pending.append(package)
-            try package.write(DataPackage(tables: ExportTables.all).encoded())
+            try package.write(Self.dataPackage())
 
             for file in pending { try file.commit() }
         } catch {

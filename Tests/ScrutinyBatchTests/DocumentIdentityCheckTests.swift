@@ -29,4 +29,14 @@ struct DocumentIdentityCheckTests {
     func notJSON() {
         #expect(DocumentIdentityCheck().problems(in: Data("[1,2]".utf8)) == ["the report is not a JSON object"])
     }
+
+    @Test("a document id or hash that is missing or not a string is a problem, not a pass")
+    func missingOrMistypedFieldsFail() {
+        let message = ["/document_id: must be the first 16 hex digits of source.sha256"]
+        let id = String(sha.prefix(16))
+        #expect(DocumentIdentityCheck().problems(in: Data(#"{"document_id":"\#(id)"}"#.utf8)) == message)
+        #expect(DocumentIdentityCheck().problems(in: Data(#"{"document_id":12,"source":{"sha256":"\#(sha)"}}"#.utf8)) == message)
+        #expect(DocumentIdentityCheck().problems(in: Data(#"{"document_id":"\#(id)","source":{"sha256":7}}"#.utf8)) == message)
+        #expect(DocumentIdentityCheck().problems(in: Data(#"{"document_id":"\#(id)","source":{"sha256":"\#(sha)"}}"#.utf8)).isEmpty)
+    }
 }

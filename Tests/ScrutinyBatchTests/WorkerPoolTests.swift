@@ -7,17 +7,17 @@ import Testing
 @Suite("The worker pool's handling of misbehaving workers")
 struct WorkerPoolTests {
     func run(script: String, requests: Int = 1, workers: Int = 1, timeout: Double = 10) throws
-        -> (results: [String: Result<Report, InputFailure>], started: Int) {
+        -> (results: [String: Result<ExtractedReport, InputFailure>], started: Int) {
         let pool = WorkerPool(configuration: WorkerPoolConfiguration(
             executable: "/bin/sh", arguments: ["-c", script], workers: workers, timeout: timeout))
-        var results: [String: Result<Report, InputFailure>] = [:]
+        var results: [String: Result<ExtractedReport, InputFailure>] = [:]
         let started = try pool.run((1...requests).map { WorkerRequest(path: "p\($0)", file: "f\($0)") }) { request, result in
             results[request.file] = result
         }
         return (results, started)
     }
 
-    func failure(_ result: Result<Report, InputFailure>?) -> InputFailure? {
+    func failure(_ result: Result<ExtractedReport, InputFailure>?) -> InputFailure? {
         if case .failure(let failure) = result { return failure }
         return nil
     }
@@ -55,6 +55,41 @@ struct WorkerPoolTests {
         let result = try #require(failure(outcome.results["f1"]))
         #expect(result.kind == .crashed)
         #expect(result.message.contains("not JSON"))
+    }
+
+    /// A report reply as `scrutiny worker` frames it: the header line, then the parts' bytes.
+    func reportReply(sizes: [Int], body: String) -> String {
+        let header = #"{"file":"x","report":{"document_id":"0123456789abcdef","sha256":"0123456789abcdef\#(String(repeating: "0", count: 48))","sizes":\#(sizes),"warnings":["ocr"]}}"#
+        return "printf '%s\\n' '\(header)'; \(body)"
+    }
+
+    @Test("a report reply's parts after its header line arrive whole, the largest past the pipe buffer")
+    func reportPartsArriveWhole() throws {
+        let body = #"head -c 200000 /dev/zero | tr '\0' 'a'; printf '{}\n'; printf 'x,1\r\n'"#
+        let script = "while read line; do \(reportReply(sizes: [200000, 3, 5, 0, 0, 0, 0, 0], body: body)); done"
+        let outcome = try run(script: script, requests: 2)
+        #expect(outcome.results.count == 2)
+        for result in outcome.results.values {
+            guard case .success(let report) = result else {
+                Issue.record("expected a report, got \(result)")
+                continue
+            }
+            #expect(report.json.count == 200000 && report.json.allSatisfy { $0 == UInt8(ascii: "a") })
+            #expect(report.rows.jsonLine == Array("{}\n".utf8))
+            #expect(report.rows.csvRows.first == Array("x,1\r\n".utf8))
+            #expect(report.rows.csvRows.dropFirst().allSatisfy { $0.isEmpty })
+            #expect(report.documentID == "0123456789abcdef")
+            #expect(report.warnings == ["ocr"])
+        }
+        #expect(outcome.started == 1)
+    }
+
+    @Test("a report reply with the wrong number of parts is a crashed failure")
+    func reportReplyWithMissingPartsIsACrash() throws {
+        let outcome = try run(script: "read line; \(reportReply(sizes: [2], body: "printf '{}'")); sleep 60")
+        let result = try #require(failure(outcome.results["f1"]))
+        #expect(result.kind == .crashed)
+        #expect(result.message.contains("malformed"))
     }
 
     @Test("a reply far larger than the pipe buffer arrives whole")

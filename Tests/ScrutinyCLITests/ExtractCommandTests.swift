@@ -249,4 +249,44 @@ struct ExtractCommandTests {
         #expect(try ScrutinyBinary.run(["extract", "in"], in: scratch.url).status == 64)
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "o", "--jobs", "0"], in: scratch.url).status == 64)
     }
+
+    @Test("an unchanged rerun restores a deleted table and follows a change of --excel")
+    func unchangedRerunStillRepairsTables() throws {
+        let scratch = try Scratch()
+        for number in 1...3 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
+        let first = try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"])
+
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("out/budgets.csv"))
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
+        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == first)
+
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--excel"], in: scratch.url).status == 0)
+        #expect(try scratch.read("out/documents.csv").prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(try scratch.read("out/budgets.csv").prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
+        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == first)
+    }
+
+    @Test("reports written by a run that ended before its tables reach the tables on the next run")
+    func tablesCatchUpAfterAnUnfinishedRun() throws {
+        let scratch = try Scratch()
+        for number in 1...2 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
+        let tables = try scratch.read("out/reports.jsonl")
+
+        // An unfinished run: a third report and its journal line, but the old tables.
+        try scratch.write(sampleReport(3), to: "in/r3.txt")
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
+        let complete = try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"])
+        let journal = try scratch.read("out/.scrutiny-state.jsonl")
+        try scratch.write(tables, to: "out/reports.jsonl")
+        try scratch.write(Data([0x0A]) + journal.split(separator: 0x0A).map { Data($0) + Data([0x0A]) }.reduce(Data(), +),
+                          to: "out/.scrutiny-state.jsonl")
+
+        let rerun = try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url)
+        #expect(rerun.status == 0)
+        #expect(rerun.stderr.contains("extracted 0, unchanged 3"))
+        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == complete)
+    }
 }

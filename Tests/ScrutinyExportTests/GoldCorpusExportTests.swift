@@ -10,7 +10,7 @@ import ScrutinyCore
     static let goldAvailable = FileManager.default.fileExists(atPath: goldFolder)
 
     /// A report built from one gold file; where the gold lists alternatives, the first is taken.
-    private static func report(fromGold url: URL) throws -> Report {
+    static func report(fromGold url: URL) throws -> Report {
         let gold = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         func string(_ object: [String: Any], _ key: String) -> String? { object[key] as? String }
         func first(_ value: Any?) -> String? { (value as? [Any])?.compactMap { $0 as? String }.first ?? value as? String }
