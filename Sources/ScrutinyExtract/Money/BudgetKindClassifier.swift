@@ -254,7 +254,7 @@ public struct BudgetKindClassifier: Sendable {
                     i += 1
                 }
                 var lower = word.lowercased()
-                if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+                if lower.includes("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
                 if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
                    previousWordCapitalised {

@@ -14,7 +14,11 @@ enum ScaledFigure {
 
     /// The value of a cell that is nothing but one figure, negative when bracketed or signed; else `nil`.
     static func value(of cell: String) -> Double? {
-        var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = cell.trimmingWhitespaceAndNewlines
+        // Only a digit, a bracket or a sign can start a figure.
+        guard let lead = text.unicodeScalars.first, lead.properties.numericType != nil || "(-–−".unicodeScalars.contains(lead) else {
+            return nil
+        }
         var negative = false
         if text.hasPrefix("("), text.hasSuffix(")") {
             negative = true
@@ -31,7 +35,7 @@ enum ScaledFigure {
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let firstGroup = groups.first, !firstGroup.isEmpty,
               firstGroup.count <= 3 || groups.count == 1 else { return nil }
-        guard let number = Double(text.replacingOccurrences(of: ",", with: "")) else { return nil }
+        guard let number = Double(text.filter { $0 != "," }) else { return nil }
         return negative ? -number : number
     }
 }

@@ -40,7 +40,7 @@ struct TableCell {
     func period() -> String? {
         let parser = PeriodParser()
         for (index, cell) in row.enumerated() where index != column {
-            if let found = parser.periods(in: cell).first, !cell.contains("£") { return found.period }
+            if let found = parser.periods(in: cell).first, !cell.includes("£") { return found.period }
         }
         if let heading {
             if column < heading.count, let found = parser.periods(in: heading[column]).first { return found.period }

@@ -28,7 +28,7 @@ struct TextBlock {
                 if let done = open { blocks.append(done); open = nil }
                 if let before = lineBefore {
                     // The line just before a table names it when it is a heading or starts "Table".
-                    let text = before.text.trimmingCharacters(in: .whitespaces)
+                    let text = before.text.trimmingHorizontalWhitespace
                     caption = before.role == .heading || text.lowercased().hasPrefix("table") ? text : nil
                     lineBefore = nil
                 }
@@ -53,7 +53,7 @@ struct TextBlock {
                 }
                 continue
             }
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmingHorizontalWhitespace
             lineBefore = line
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
             if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {

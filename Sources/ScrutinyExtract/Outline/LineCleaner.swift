@@ -41,17 +41,18 @@ struct LineCleaner: Sendable {
         if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
         var cells: [String]
         var text: String
-        let filled = isTable ? rawCells.map(InlineMarkup.clean).filter { !$0.isEmpty } : []
-        if isTable && filled.count >= 2 || isTable && rawCells.first.map(InlineMarkup.clean)?.isEmpty == true {
-            cells = rawCells.map(InlineMarkup.clean)
+        let cleanedCells = isTable ? rawCells.map(InlineMarkup.clean) : []
+        let filled = cleanedCells.filter { !$0.isEmpty }
+        if isTable && filled.count >= 2 || isTable && cleanedCells.first?.isEmpty == true {
+            cells = cleanedCells
             text = cells.joined(separator: "\t")
         } else if isTable {
             // A "row" with one filled cell is a paragraph laid out in a table: read it as one.
             role = .body
-            text = (filled.first ?? "").replacingOccurrences(of: "\n", with: " ")
+            text = (filled.first ?? "").newlinesAsSpaces
             cells = [text]
         } else {
-            text = InlineMarkup.clean(raw).replacingOccurrences(of: "\n", with: " ")
+            text = InlineMarkup.clean(raw).newlinesAsSpaces
             if let rest = ListMarker.strippingBullet(text) {
                 text = rest
                 if role == .body { role = .listItem }

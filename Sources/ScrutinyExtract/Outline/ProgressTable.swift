@@ -49,7 +49,7 @@ enum ProgressTable {
         let filled = cells.filter { !$0.isEmpty }
         guard filled.count == 1, cells.first?.isEmpty == false else { return nil }
         let text = filled[0]
-        guard !text.contains("\n"), text.wordCount <= 10, let first = text.first, first.isUppercase || first.isNumber else {
+        guard !text.includes("\n"), text.wordCount <= 10, let first = text.first, first.isUppercase || first.isNumber else {
             return nil
         }
         if let last = text.last, ".,;".contains(last) { return nil }
