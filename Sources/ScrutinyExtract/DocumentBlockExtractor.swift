@@ -365,7 +365,18 @@ public struct DocumentBlockExtractor: Sendable {
         return found
     }
     private static func lowerWords(_ text: String) -> Int {
-        text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
+        }
+        // ASCII: a word starts after a space (or at the start); count those starting a-z.
+        var count = 0
+        var atWordStart = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") { atWordStart = true; continue }
+            if atWordStart, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { count += 1 }
+            atWordStart = false
+        }
+        return count
     }
     private static let acronymWord = Pattern(#"\b([A-Z]{2,6})s?\b"#, caseSensitive: true)
 }

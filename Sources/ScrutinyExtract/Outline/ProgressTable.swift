@@ -17,7 +17,7 @@ enum ProgressTable {
     static func columns(of line: OutlinedLine) -> Columns? {
         guard line.role == .tableRow else { return nil }
         let cells = line.cells.map(\.trimmed)
-        guard cells.count >= 2, let rec = cells.prefix(3).firstIndex(where: { firstHeader.matches($0) }),
+        guard cells.count >= 2, let rec = cells.prefix(3).firstIndex(where: { TextScan.mayStart($0, withOneOf: "oar") && firstHeader.matches($0) }),
               let progress = cells.indices.first(where: { $0 > rec && secondHeader.matches(cells[$0]) }) else { return nil }
         return Columns(recommendation: rec, progress: progress, count: cells.count)
     }

@@ -1,3 +1,34 @@
+/// Cheap pre-checks that spare a line a case-insensitive pattern it cannot match.
+enum TextScan {
+    /// False only when `text` surely does not start with one of `letters` (lower-case ASCII),
+    /// in either case: the first scalar is ASCII and none of them. A non-ASCII first scalar
+    /// passes, so a pattern's own case folding still decides.
+    static func mayStart(_ text: String, withOneOf letters: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        guard first.isASCII else { return true }
+        let lower = first.value >= 0x41 && first.value <= 0x5A ? first.value + 0x20 : first.value
+        return letters.unicodeScalars.contains { $0.value == lower }
+    }
+
+    /// True when `word` (lower-case ASCII) occurs in `text`, ASCII letters compared without case.
+    static func containsASCIICaseInsensitive(_ text: String, _ word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        guard let first = pattern.first else { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where lowered(bytes[start]) == first {
+            var matched = 1
+            while matched < pattern.count, lowered(bytes[start + matched]) == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return true }
+        }
+        return false
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+}
+
 /// Cheap questions about a string's text, answered on its UTF-8 bytes.
 ///
 /// Foundation's `contains(_:)` and `replacingOccurrences(of:with:)` go through `NSString` on
