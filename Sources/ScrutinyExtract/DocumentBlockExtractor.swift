@@ -365,15 +365,18 @@ public struct DocumentBlockExtractor: Sendable {
         return found
     }
     private static func lowerWords(_ text: String) -> Int {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
-        }
-        // ASCII: a word starts after a space (or at the start); count those starting a-z.
+        // Over plain text (every scalar a character of its own) a word starts after a space.
         var count = 0
         var atWordStart = true
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") { atWordStart = true; continue }
-            if atWordStart, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { count += 1 }
+        for scalar in text.unicodeScalars {
+            if scalar == " " { atWordStart = true; continue }
+            guard scalar.isASCII || CleanParagraph.isPlainNonASCII(scalar.value) else {
+                return text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
+            }
+            if atWordStart {
+                let lower = scalar.isASCII ? (scalar.value >= 0x61 && scalar.value <= 0x7A) : Character(scalar).isLowercase
+                if lower { count += 1 }
+            }
             atWordStart = false
         }
         return count

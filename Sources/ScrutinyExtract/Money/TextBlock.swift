@@ -23,6 +23,7 @@ struct TextBlock {
         var headingEnded = true
         var caption: String?
         var lineBefore: OutlinedLine?
+        let readings = CellReadings()
         for (index, line) in lines.enumerated() {
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
@@ -48,7 +49,7 @@ struct TextBlock {
                 for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
                     let scale = column > 0 ? scales[column] : nil
                     blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
-                                                                         scale: scale, caption: caption),
+                                                                         scale: scale, caption: caption, readings: readings),
                                             starts: [(0, index)]))
                 }
                 continue

@@ -51,7 +51,7 @@ enum CleanParagraph {
     /// Latin-1 letters and signs (no controls, no-break space or soft hyphen), Latin Extended-A
     /// and -B, dashes, quotes and other General Punctuation (no spaces, separators, bullets or
     /// format characters), and currency signs.
-    private static func isPlainNonASCII(_ value: UInt32) -> Bool {
+    static func isPlainNonASCII(_ value: UInt32) -> Bool {
         switch value {
         case 0xA1...0xAC, 0xAE...0x24F: true
         case 0x2010...0x2021, 0x2023...0x2027, 0x2030...0x205E: true
