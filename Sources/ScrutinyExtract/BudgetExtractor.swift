@@ -16,13 +16,13 @@ public struct BudgetExtractor: Sendable {
         var lineContexts: [LineContext] = []
         for line in lines { lineContexts.append(context.context(for: line)) }
         // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").
-        let partnerships = Set(lines.compactMap(\.partnership).filter(Self.readsAsABody))
+        let partnerships = Set(lines.compactMap(\.partnership)).filter(Self.readsAsABody)
         var budgets: [Budget] = []
         // Figures from "£000" tables come after every printed amount, so a reader matching amounts by value
         // meets the printed "£420,000" before a table's "(420)".
         var scaledFigures: [Budget] = []
         for block in TextBlock.blocks(of: lines) {
-            if block.text.contains("£") {
+            if block.text.includes("£") {
                 budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships)
             } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
                 scaledFigures.append(scaled)
@@ -87,7 +87,7 @@ public struct BudgetExtractor: Sendable {
                 let period: String?
                 if let own = Self.period(of: mention.range, in: sentence, periods: periods, amounts: amountRanges) {
                     period = own
-                } else if Self.crossYear.contains(where: lower.contains) {
+                } else if Self.crossYear.contains(where: lower.includes) {
                     period = nil
                 } else if let fromTable = table?.period() {
                     period = fromTable
@@ -99,7 +99,7 @@ public struct BudgetExtractor: Sendable {
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
                                       partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, among: partnerships),
-                                      context: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines),
+                                      context: sentenceText.trimmingWhitespaceAndNewlines,
                                       provenance: line.provenance))
                 previousKind = kind ?? previousKind
             }
@@ -122,7 +122,7 @@ public struct BudgetExtractor: Sendable {
     /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
     static func partnership(namedIn sentence: String, among names: Set<String>) -> String? {
         let lower = sentence.lowercased()
-        let named = names.filter { lower.contains($0.lowercased()) }
+        let named = names.filter { lower.includes($0.lowercased()) }
         if !named.isEmpty { return named.count == 1 ? named.first : nil }
         return namedPartnership(in: sentence)
     }
@@ -131,7 +131,7 @@ public struct BudgetExtractor: Sendable {
     /// when the sentence has exactly one.
     static func namedPartnership(in sentence: String) -> String? {
         let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map {
-            $0.trimmingCharacters(in: .punctuationCharacters)
+            String($0).trimmingPunctuation
         }
         var found: [String] = []
         for (index, word) in words.enumerated() where word == "Partnership" || word == "Alliance" {

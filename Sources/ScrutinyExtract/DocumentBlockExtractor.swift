@@ -111,7 +111,7 @@ public struct DocumentBlockExtractor: Sendable {
         // The council the report names most often ("Chelmsford City Council", "Maldon District Council (MDC)").
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for line in all {
+        for line in all where line.text.includes("Council") || line.text.includes("Borough") {
             for m in Self.councilName.allMatches(in: line.text) {
                 guard let printed = m[1] else { continue }
                 let name = Self.droppingLeadWord(printed)
@@ -281,6 +281,8 @@ public struct DocumentBlockExtractor: Sendable {
                 let cells = line.filledCells
                 let label: String
                 let value: String
+                // Every contact label starts "Enquiries", "Contact", "Report author" or "Author".
+                guard TextScan.mayStart(cells.count >= 2 ? cells[0] : line.text, withOneOf: "ecra") else { continue }
                 if cells.count >= 2 {
                     guard Self.contactCell.matches(cells[0]) else { continue }
                     label = cells[0]
@@ -365,7 +367,21 @@ public struct DocumentBlockExtractor: Sendable {
         return found
     }
     private static func lowerWords(_ text: String) -> Int {
-        text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
+        // Over plain text (every scalar a character of its own) a word starts after a space.
+        var count = 0
+        var atWordStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " { atWordStart = true; continue }
+            guard scalar.isASCII || CleanParagraph.isPlainNonASCII(scalar.value) else {
+                return text.split(separator: " ").filter { $0.first?.isLowercase == true }.count
+            }
+            if atWordStart {
+                let lower = scalar.isASCII ? (scalar.value >= 0x61 && scalar.value <= 0x7A) : Character(scalar).isLowercase
+                if lower { count += 1 }
+            }
+            atWordStart = false
+        }
+        return count
     }
     private static let acronymWord = Pattern(#"\b([A-Z]{2,6})s?\b"#, caseSensitive: true)
 }

@@ -41,13 +41,15 @@ public struct ImplicationExtractor: Sendable {
                 out.append(Implication(area: cells[0].droppingTrailingPunctuation, text: cells.dropFirst().joined(separator: " "), provenance: line.provenance))
                 continue
             }
-            if let m = Self.impactItem.firstMatch(in: line.text), let area = m[1], !TitleCaser.isAllCaps(area),
+            let mayNameImpact = TextScan.containsASCIICaseInsensitive(line.text, "impact")
+                || TextScan.containsASCIICaseInsensitive(line.text, "implication")
+            if mayNameImpact, let m = Self.impactItem.firstMatch(in: line.text), let area = m[1], !TitleCaser.isAllCaps(area),
                area.lowercased().hasPrefix("impact on") || inSection {
                 out.append(Implication(area: area.trimmed, text: (m[2] ?? "").trimmed, provenance: line.provenance))
                 open = (m[2] ?? "").trimmed.isEmpty ? out.count - 1 : nil
                 continue
             }
-            if let m = Self.impactBare.firstMatch(in: line.text), let area = m[1], !TitleCaser.isAllCaps(area),
+            if mayNameImpact, let m = Self.impactBare.firstMatch(in: line.text), let area = m[1], !TitleCaser.isAllCaps(area),
                inSection || area.lowercased().hasPrefix("impact on"),
                !line.isHeading || line.text.hasSuffix(":") || ListMarker.split(line.text) != nil {
                 out.append(Implication(area: area.trimmed, text: "", provenance: line.provenance))
@@ -62,7 +64,7 @@ public struct ImplicationExtractor: Sendable {
                 open = text.isEmpty ? out.count - 1 : nil
                 continue
             }
-            if Self.notAnArea.matches(line.text) {
+            if TextScan.mayStart(line.text, withOneOf: "beclasdr"), Self.notAnArea.matches(line.text) {
                 inSection = false
                 open = nil
                 continue

@@ -42,7 +42,14 @@ public struct OutlinedLine: Sendable, Hashable {
     }
 
     /// The non-empty cells, trimmed.
-    public var filledCells: [String] { cells.map(\.trimmingHorizontalWhitespace).filter { !$0.isEmpty } }
+    public var filledCells: [String] {
+        if cells.count == 1 {
+            // Most lines are one cell: no intermediate arrays.
+            let only = cells[0].trimmingHorizontalWhitespace
+            return only.isEmpty ? [] : [only]
+        }
+        return cells.map(\.trimmingHorizontalWhitespace).filter { !$0.isEmpty }
+    }
 
     /// Where the line is, for a record's provenance.
     public var provenance: Provenance { Provenance(page: page, line: lineNumber, section: section) }

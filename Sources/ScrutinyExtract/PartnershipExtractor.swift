@@ -22,11 +22,12 @@ public struct PartnershipExtractor: Sendable {
 
     func extract(from lines: [OutlinedLine], directory: PartnershipDirectory, title: String?) -> [Partnership] {
         var records: [Partnership] = []
+        let bracketed = BracketedLines(lines)
         for entry in directory.entries {
             let formLines = entry.hasForm ? Self.formLines(of: entry.name, in: lines, directory: directory) : []
             var record = formLines.isEmpty ? Partnership(name: entry.name, provenance: entry.firstLine?.provenance ?? Provenance(page: nil, line: 1, section: nil))
                 : read(form: formLines, name: entry.name)
-            record.acronym = entry.acronym ?? Self.acronym(of: entry.name, in: lines)
+            record.acronym = entry.acronym ?? Self.acronym(of: entry.name, in: bracketed)
             if directory.entries.count == 1 && !entry.hasForm && record.members.isEmpty {
                 record.members = lines.lazy.compactMap { self.members(in: $0.text) }.first ?? []
             }
@@ -45,15 +46,28 @@ public struct PartnershipExtractor: Sendable {
 
     /// The acronym the report gives a name in brackets after it: "Vale Forest Partnership (VFP)".
     static func acronym(of name: String, in lines: [OutlinedLine]) -> String? {
+        acronym(of: name, in: BracketedLines(lines))
+    }
+
+    /// ``acronym(of:in:)`` over lines already lowercased, for looking up many names.
+    static func acronym(of name: String, in lines: BracketedLines) -> String? {
         let key = name.lowercased() + " ("
-        for line in lines {
-            let lower = line.text.lowercased()
+        for (text, lower) in lines.texts where lower.includes(key) {
             guard let range = lower.range(of: key) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-            let after = line.text.dropFirst(offset).prefix { $0 != ")" }
+            let after = text.dropFirst(offset).prefix { $0 != ")" }
             if (2...8).contains(after.count), after.allSatisfy({ $0.isUppercase || $0 == "&" }) { return String(after) }
         }
         return nil
+    }
+
+    /// The lines that open a bracket, each with its lowercased text: where a name's acronym can be.
+    struct BracketedLines {
+        var texts: [(text: String, lower: String)]
+
+        init(_ lines: [OutlinedLine]) {
+            texts = lines.lazy.filter { $0.text.utf8.contains(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercased()) }
+        }
     }
 
     /// The organisation a title is about: "Mid-Essex Alliance – Memorandum of Understanding" is
@@ -158,20 +172,20 @@ public struct PartnershipExtractor: Sendable {
 
     private static func isMoneyLabel(_ label: String) -> Bool {
         let lower = label.lowercased()
-        return lower.contains("budget") || lower.contains("contribut") || lower.contains("financ")
+        return lower.includes("budget") || lower.includes("contribut") || lower.includes("financ")
     }
 
     /// The field a label introduces, from its words; `nil` when it introduces none we keep.
     static func field(of label: String) -> Field? {
         let lower = label.lowercased()
-        if lower.contains("statutory") { return .statutory }
-        if lower.contains("achievement") { return .achievements }
-        if lower.contains("priorit") && !lower.hasPrefix("a)") && !lower.hasPrefix("b)") && (lower.hasSuffix("?") || lower.hasSuffix(":") || lower.wordCount <= 8) && !lower.contains("corporate plan") { return .priorities }
-        if lower.contains("aims") || lower.contains("objectives") { return .aims }
-        if lower.contains("purpose") { return .purpose }
-        if lower.contains(" role") || lower.hasPrefix("role") { return .role }
-        if lower.contains("member") && (lower.hasSuffix("?") || lower.hasSuffix(":")) { return .members }
-        if lower.hasSuffix("?") || lower.hasSuffix(":") || lower.contains("budget") || lower.contains("contribut") { return .other }
+        if lower.includes("statutory") { return .statutory }
+        if lower.includes("achievement") { return .achievements }
+        if lower.includes("priorit") && !lower.hasPrefix("a)") && !lower.hasPrefix("b)") && (lower.hasSuffix("?") || lower.hasSuffix(":") || lower.wordCount <= 8) && !lower.includes("corporate plan") { return .priorities }
+        if lower.includes("aims") || lower.includes("objectives") { return .aims }
+        if lower.includes("purpose") { return .purpose }
+        if lower.includes(" role") || lower.hasPrefix("role") { return .role }
+        if lower.includes("member") && (lower.hasSuffix("?") || lower.hasSuffix(":")) { return .members }
+        if lower.hasSuffix("?") || lower.hasSuffix(":") || lower.includes("budget") || lower.includes("contribut") { return .other }
         return nil
     }
 
@@ -188,7 +202,7 @@ public struct PartnershipExtractor: Sendable {
 
     /// The members listed in "consists of the following local authorities: A, B and C".
     func members(in text: String) -> [String]? {
-        guard let m = Self.membersList.firstMatch(in: text), let list = m[1] else { return nil }
+        guard text.utf8.contains(UInt8(ascii: ":")), let m = Self.membersList.firstMatch(in: text), let list = m[1] else { return nil }
         let parts = list.replacingOccurrences(of: " and ", with: ", ").split(separator: ",").map { String($0).trimmed }
         let names = parts.filter { !$0.isEmpty && $0.wordCount <= 6 }
         return names.count >= 2 ? names : nil

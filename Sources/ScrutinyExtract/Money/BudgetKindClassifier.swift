@@ -228,6 +228,15 @@ public struct BudgetKindClassifier: Sendable {
         return (kind, weak)
     }
 
+    /// A letter or digit; ASCII answered from the byte, without Unicode property look-ups.
+    static func isWordCharacter(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue {
+            return (ascii >= UInt8(ascii: "a") && ascii <= UInt8(ascii: "z")) || (ascii >= UInt8(ascii: "A") && ascii <= UInt8(ascii: "Z"))
+                || (ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9"))
+        }
+        return c.isLetter || c.isNumber
+    }
+
     /// Words (lowercased), amounts and clause marks; also the index of the target amount.
     static func tokenize(_ chars: [Character], target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
@@ -246,15 +255,15 @@ public struct BudgetKindClassifier: Sendable {
                 continue
             }
             let c = chars[i]
-            if c.isLetter || c.isNumber {
+            if Self.isWordCharacter(c) {
                 var word = ""
-                while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "'" || chars[i] == "’" || chars[i] == "/",
+                while i < chars.count, Self.isWordCharacter(chars[i]) || chars[i] == "'" || chars[i] == "’" || chars[i] == "/",
                       !(next < sorted.count && i >= sorted[next].lowerBound) {
                     word.append(chars[i])
                     i += 1
                 }
                 var lower = word.lowercased()
-                if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+                if lower.includes("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
                 if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
                    previousWordCapitalised {

@@ -23,7 +23,7 @@ public struct MoneyParser: Sendable {
 
     /// Every amount in `text`, in reading order.
     public func mentions(in text: String) -> [MoneyMention] {
-        guard text.contains("£") else { return [] }
+        guard text.includes("£") else { return [] }
         return mentions(in: Array(text))
     }
 
@@ -72,7 +72,7 @@ public struct MoneyParser: Sendable {
             }
             let end = closesParenthesis ? firstEnd : first.end
             let rawStart = rangeStart
-            found.append(MoneyMention(range: rawStart..<end, raw: String(chars[rawStart..<end]).trimmingCharacters(in: .whitespaces),
+            found.append(MoneyMention(range: rawStart..<end, raw: String(chars[rawStart..<end]).trimmingHorizontalWhitespace,
                                       amount: Self.value(first.digits, scale: first.scale ?? 1, negative: isNegative),
                                       approximate: approximate))
             index = end

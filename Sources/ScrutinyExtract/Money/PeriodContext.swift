@@ -39,7 +39,7 @@ struct PeriodContext {
 
     private mutating func period(for line: OutlinedLine) -> String? {
         justAnswered = false
-        let text = line.text.trimmingCharacters(in: .whitespaces)
+        let text = line.text.trimmingHorizontalWhitespace
         let key = text.lowercased()
         let isQuestion = Self.isQuestion(text)
         if Self.isHeadingLike(line, text) || isQuestion {
@@ -90,7 +90,7 @@ struct PeriodContext {
     /// A line that asks something (its first sentence ends with "?"), with no amount of its own:
     /// "What was the total budget for 2024/25? Include the Council's contribution."
     static func isQuestion(_ text: String) -> Bool {
-        guard !text.contains("£"), text.contains("?") else { return false }
+        guard !text.includes("£"), text.includes("?") else { return false }
         return SentenceSplitter().sentences(in: text).first?.hasSuffix("?") == true
     }
 
@@ -107,7 +107,7 @@ struct PeriodContext {
     static func isHeadingLike(_ line: OutlinedLine, _ text: String) -> Bool {
         if line.role == .heading { return true }
         guard line.role != .tableRow, line.cells.count <= 1, !isListItem(line, text), !text.isEmpty, text.count <= 120,
-              !text.contains("£"), let first = text.first, first.isUppercase || first.isNumber,
+              !text.includes("£"), let first = text.first, first.isUppercase || first.isNumber,
               let last = text.last, last != "." && last != ";" && last != "," else { return false }
         let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return !runOnWords.contains(lastWord)

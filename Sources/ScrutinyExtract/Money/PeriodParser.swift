@@ -21,7 +21,11 @@ public struct PeriodParser: Sendable {
     static let temporalWords: Set<String> = ["in", "for", "during", "over", "throughout", "across", "year", "fy", "of", "by", "until", "from"]
 
     /// Every financial year in `text`, in reading order.
-    public func periods(in text: String) -> [PeriodMention] { periods(in: Array(text)) }
+    public func periods(in text: String) -> [PeriodMention] {
+        // A period starts with four digits: text without a digit has none.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        return periods(in: Array(text))
+    }
 
     /// Every financial year in `chars`; ranges are `Character` offsets into `chars`.
     public func periods(in chars: [Character]) -> [PeriodMention] {
@@ -54,7 +58,10 @@ public struct PeriodParser: Sendable {
         return found.count == 1 ? found[0].period : nil
     }
 
-    static func isDigit(_ chars: [Character], _ i: Int) -> Bool { i >= 0 && i < chars.count && chars[i].isASCII && chars[i].isNumber }
+    static func isDigit(_ chars: [Character], _ i: Int) -> Bool {
+        guard i >= 0 && i < chars.count, let ascii = chars[i].asciiValue else { return false }
+        return ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9")
+    }
 
     static func period(in chars: [Character], at i: Int) -> (end: Int, canonical: String)? {
         guard (0..<4).allSatisfy({ isDigit(chars, i + $0) }), !isDigit(chars, i + 4) else { return nil }

@@ -12,9 +12,15 @@ enum ScaledFigure {
         return nil
     }
 
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
     /// The value of a cell that is nothing but one figure, negative when bracketed or signed; else `nil`.
     static func value(of cell: String) -> Double? {
-        var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = cell.trimmingWhitespaceAndNewlines
+        // Only a digit, a bracket or a sign can start a figure.
+        guard let lead = text.unicodeScalars.first, lead.properties.numericType != nil || "(-–−".unicodeScalars.contains(lead) else {
+            return nil
+        }
         var negative = false
         if text.hasPrefix("("), text.hasSuffix(")") {
             negative = true
@@ -23,15 +29,17 @@ enum ScaledFigure {
             negative = true
             text = String(text.dropFirst())
         }
-        guard let first = text.first, first.isASCII, first.isNumber,
-              text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }),
-              text.filter({ $0 == "." }).count <= 1 else { return nil }
+        // A figure is ASCII digits, commas and at most one point, so its bytes are its characters.
+        let bytes = Array(text.utf8)
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        guard let first = bytes.first, isDigit(first), bytes.allSatisfy({ isDigit($0) || $0 == comma || $0 == point }),
+              bytes.filter({ $0 == point }).count <= 1 else { return nil }
         // Thousands commas must group threes: "1,342" yes, "1,34" no.
-        let whole = text.split(separator: ".", omittingEmptySubsequences: false)[0]
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        let whole = bytes.split(separator: point, omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: comma, omittingEmptySubsequences: false)
         guard groups.dropFirst().allSatisfy({ $0.count == 3 }), let firstGroup = groups.first, !firstGroup.isEmpty,
               firstGroup.count <= 3 || groups.count == 1 else { return nil }
-        guard let number = Double(text.replacingOccurrences(of: ",", with: "")) else { return nil }
+        guard let number = Double(String(decoding: bytes.filter { $0 != comma }, as: UTF8.self)) else { return nil }
         return negative ? -number : number
     }
 }

@@ -9,6 +9,8 @@ struct TableCell {
     var scale: Double?
     /// The table's caption ("Table 2 – Partner contributions 2025/26"), when the line before the table is one.
     var caption: String?
+    /// Readings of the table's cells, shared by every cell of the document's tables.
+    var readings = CellReadings()
 
     /// The cell as seen by the `index`-th of its `count` amounts: when a reader has merged cells of one row
     /// ("(£150,000) (£164,000)" under "Budget | Actual"), the amounts are taken as the columns in order.
@@ -24,28 +26,58 @@ struct TableCell {
 
     /// What the cell's amount is, from its row label and column heading ("Saving", "Budget", "Actual").
     func kind() -> BudgetKind? {
-        let classifier = BudgetKindClassifier()
-        let rowKind = column > 0 ? classifier.topic(of: row[0]) : nil
+        let rowKind = column > 0 ? readings.topic(of: row[0]) : nil
         if let rowKind, Self.rowKinds.contains(rowKind) { return rowKind }
         if let heading {
             // A heading without a cue ("Revised 2025/26") continues the money columns to its left.
             for index in stride(from: min(column, heading.count - 1), through: 1, by: -1) {
-                if let kind = classifier.columnKind(heading[index]) { return kind }
+                if let kind = readings.columnKind(heading[index]) { return kind }
             }
         }
-        return rowKind ?? caption.flatMap(classifier.columnKind)
+        return rowKind ?? caption.flatMap(readings.columnKind)
     }
 
     /// The financial year the cell's row or column names ("2026/27 | 18,000 | £270,000", "2025/26 budget").
     func period() -> String? {
-        let parser = PeriodParser()
         for (index, cell) in row.enumerated() where index != column {
-            if let found = parser.periods(in: cell).first, !cell.contains("£") { return found.period }
+            if let found = readings.firstPeriod(in: cell), !cell.includes("£") { return found }
         }
         if let heading {
-            if column < heading.count, let found = parser.periods(in: heading[column]).first { return found.period }
-            if let found = heading.first.flatMap({ parser.periods(in: $0).first?.period }) { return found }
+            if column < heading.count, let found = readings.firstPeriod(in: heading[column]) { return found }
+            if let found = heading.first.flatMap(readings.firstPeriod) { return found }
         }
-        return caption.flatMap { parser.periods(in: $0).first?.period }
+        return caption.flatMap(readings.firstPeriod)
+    }
+}
+
+/// What the kind classifier and the period parser read in table cells, remembered by text: every
+/// amount of a table asks about the same headings and row labels, and each is read once.
+final class CellReadings {
+    private var topics: [String: BudgetKind?] = [:]
+    private var columnKinds: [String: BudgetKind?] = [:]
+    private var firstPeriods: [String: String?] = [:]
+
+    /// ``BudgetKindClassifier/topic(of:)``.
+    func topic(of text: String) -> BudgetKind? {
+        if let known = topics[text] { return known }
+        let found = BudgetKindClassifier().topic(of: text)
+        topics[text] = .some(found)
+        return found
+    }
+
+    /// ``BudgetKindClassifier/columnKind(_:)``.
+    func columnKind(_ heading: String) -> BudgetKind? {
+        if let known = columnKinds[heading] { return known }
+        let found = BudgetKindClassifier().columnKind(heading)
+        columnKinds[heading] = .some(found)
+        return found
+    }
+
+    /// The canonical form of the first financial year printed in `text`, if any.
+    func firstPeriod(in text: String) -> String? {
+        if let known = firstPeriods[text] { return known }
+        let found = PeriodParser().periods(in: text).first?.period
+        firstPeriods[text] = .some(found)
+        return found
     }
 }

@@ -23,12 +23,13 @@ struct TextBlock {
         var headingEnded = true
         var caption: String?
         var lineBefore: OutlinedLine?
+        let readings = CellReadings()
         for (index, line) in lines.enumerated() {
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
                 if let before = lineBefore {
                     // The line just before a table names it when it is a heading or starts "Table".
-                    let text = before.text.trimmingCharacters(in: .whitespaces)
+                    let text = before.text.trimmingHorizontalWhitespace
                     caption = before.role == .heading || text.lowercased().hasPrefix("table") ? text : nil
                     lineBefore = nil
                 }
@@ -48,12 +49,12 @@ struct TextBlock {
                 for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
                     let scale = column > 0 ? scales[column] : nil
                     blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
-                                                                         scale: scale, caption: caption),
+                                                                         scale: scale, caption: caption, readings: readings),
                                             starts: [(0, index)]))
                 }
                 continue
             }
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+            let text = line.text.trimmingHorizontalWhitespace
             lineBefore = line
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
             if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {

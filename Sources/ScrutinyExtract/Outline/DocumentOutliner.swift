@@ -35,12 +35,23 @@ public struct DocumentOutliner: Sendable {
     private static let nameLabel = Pattern(#"^(?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*[:\-–]\s*(.*)$"#)
     /// The partnership named by a "Partnership name: X" line or row, or `nil`.
     static func formName(_ line: OutlinedLine) -> String? {
+        guard mayStartNameLabel(line) else { return nil }
         let cells = line.filledCells
         if let first = cells.first, let m = nameLabel.firstMatch(in: first), let value = m[1]?.trimmed {
             if !value.isEmpty { return value.wordCount <= 14 ? value : nil }
             if cells.count >= 2 { return cells[1].wordCount <= 14 ? cells[1] : nil }
         }
         return nil
+    }
+
+    /// True when the line's first filled cell starts with the letter of "Partnership name" or
+    /// "Name of partnership": a cheap test that spares almost every line the pattern.
+    private static func mayStartNameLabel(_ line: OutlinedLine) -> Bool {
+        for cell in line.cells {
+            guard let first = cell.trimmingHorizontalWhitespace.unicodeScalars.first else { continue }
+            return first == "p" || first == "P" || first == "n" || first == "N"
+        }
+        return false
     }
 
     static func directory(of lines: [OutlinedLine]) -> PartnershipDirectory {
@@ -86,7 +97,7 @@ public struct DocumentOutliner: Sendable {
     static func listedName(_ text: String) -> String? {
         if ListMarker.split(text)?.number?.contains(".") == true { return nil }
         let (name, _) = PartnershipDirectory.canonical(text)
-        guard let first = name.first, first.isUppercase, name.wordCount <= 10, !name.contains("?") else { return nil }
+        guard let first = name.first, first.isUppercase, name.wordCount <= 10, !name.includes("?") else { return nil }
         if text.hasSuffix(".") && text.wordCount > 6 { return nil }
         return text
     }
@@ -155,5 +166,5 @@ extension OutlinedLine {
     private static let listIntro = Pattern(#"\b(?:partnerships|alliances|boards|joint committees|forums|trusts)\b.*:$"#)
 
     /// True for a line introducing a list of the partnerships the report covers.
-    var partnershipListIntro: Bool { Self.listIntro.matches(text) }
+    var partnershipListIntro: Bool { text.utf8.contains(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
 }

@@ -45,7 +45,7 @@ enum HeadingRule {
         if majorSection.matches(text) { return true }
         // Readers mark any large bold line level 1, form questions ("Is it statutory?") included.
         guard headingLevel == 1 else { return false }
-        return !text.contains("?") && !text.hasSuffix(":") && PartnershipExtractor.field(of: text) == nil
+        return !text.includes("?") && !text.hasSuffix(":") && PartnershipExtractor.field(of: text) == nil
     }
     private static let majorSection = Pattern(#"^(?i:appendix|annex|schedule)\b|^\d{1,2}\.?\s+\p{Lu}[^?]*$"#, caseSensitive: true)
 }

@@ -24,6 +24,8 @@ struct LineCleaner: Sendable {
 
     /// The line's text and cells, as one or (for a glued name label) two parts.
     private func split(_ line: SourceLine) -> [(String, [String])] {
+        // Both glued forms start with a name label, so the line names one.
+        guard TextScan.containsASCIICaseInsensitive(line.text, "name") else { return [(line.text, line.cells)] }
         if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
             return [(name, [name]), (rest, [rest])]
         }
@@ -41,17 +43,18 @@ struct LineCleaner: Sendable {
         if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
         var cells: [String]
         var text: String
-        let filled = isTable ? rawCells.map(InlineMarkup.clean).filter { !$0.isEmpty } : []
-        if isTable && filled.count >= 2 || isTable && rawCells.first.map(InlineMarkup.clean)?.isEmpty == true {
-            cells = rawCells.map(InlineMarkup.clean)
+        let cleanedCells = isTable ? rawCells.map(InlineMarkup.clean) : []
+        let filled = cleanedCells.filter { !$0.isEmpty }
+        if isTable && filled.count >= 2 || isTable && cleanedCells.first?.isEmpty == true {
+            cells = cleanedCells
             text = cells.joined(separator: "\t")
         } else if isTable {
             // A "row" with one filled cell is a paragraph laid out in a table: read it as one.
             role = .body
-            text = (filled.first ?? "").replacingOccurrences(of: "\n", with: " ")
+            text = (filled.first ?? "").newlinesAsSpaces
             cells = [text]
         } else {
-            text = InlineMarkup.clean(raw).replacingOccurrences(of: "\n", with: " ")
+            text = InlineMarkup.clean(raw).newlinesAsSpaces
             if let rest = ListMarker.strippingBullet(text) {
                 text = rest
                 if role == .body { role = .listItem }

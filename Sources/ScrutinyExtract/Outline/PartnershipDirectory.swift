@@ -64,7 +64,9 @@ struct PartnershipDirectory: Sendable {
     private func index(of name: String, acronym: String?) -> Int? {
         let lower = name.lowercased()
         if let acronym, let i = entries.firstIndex(where: { $0.acronym == acronym }) { return i }
-        if let i = entries.firstIndex(where: { e in ([e.name] + e.aliases).contains { $0.lowercased() == lower } }) { return i }
+        if let i = entries.firstIndex(where: { e in e.name.lowercased() == lower || e.aliases.contains { $0.lowercased() == lower } }) {
+            return i
+        }
         if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }
         // One name ends or starts the other at a word boundary: "Chelmsford Local Delivery Mechanism"
         // and "Local Delivery Mechanism"; "One Chelmsford" and "One Chelmsford Partnership".

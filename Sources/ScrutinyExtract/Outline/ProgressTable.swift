@@ -17,7 +17,7 @@ enum ProgressTable {
     static func columns(of line: OutlinedLine) -> Columns? {
         guard line.role == .tableRow else { return nil }
         let cells = line.cells.map(\.trimmed)
-        guard cells.count >= 2, let rec = cells.prefix(3).firstIndex(where: { firstHeader.matches($0) }),
+        guard cells.count >= 2, let rec = cells.prefix(3).firstIndex(where: { TextScan.mayStart($0, withOneOf: "oar") && firstHeader.matches($0) }),
               let progress = cells.indices.first(where: { $0 > rec && secondHeader.matches(cells[$0]) }) else { return nil }
         return Columns(recommendation: rec, progress: progress, count: cells.count)
     }
@@ -49,7 +49,7 @@ enum ProgressTable {
         let filled = cells.filter { !$0.isEmpty }
         guard filled.count == 1, cells.first?.isEmpty == false else { return nil }
         let text = filled[0]
-        guard !text.contains("\n"), text.wordCount <= 10, let first = text.first, first.isUppercase || first.isNumber else {
+        guard !text.includes("\n"), text.wordCount <= 10, let first = text.first, first.isUppercase || first.isNumber else {
             return nil
         }
         if let last = text.last, ".,;".contains(last) { return nil }

@@ -14,8 +14,20 @@ public struct TitleCaser: Sendable {
 
     /// True when the text has letters and none of them is lower case.
     public static func isAllCaps(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 2 && !letters.contains(where: \.isLowercase)
+        var letters = 0
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: letters are A-Z and a-z, so the bytes answer without grapheme breaking.
+            for byte in text.utf8 {
+                if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { letters += 1 }
+            }
+            return letters >= 2
+        }
+        for character in text where character.isLetter {
+            if character.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// `text` in title case when it is ALL CAPS; otherwise unchanged.

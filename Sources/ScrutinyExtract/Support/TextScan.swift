@@ -1,0 +1,86 @@
+/// Cheap pre-checks that spare a line a case-insensitive pattern it cannot match.
+enum TextScan {
+    /// False only when `text` surely does not start with one of `letters` (lower-case ASCII),
+    /// in either case: the first scalar is ASCII and none of them. A non-ASCII first scalar
+    /// passes, so a pattern's own case folding still decides.
+    static func mayStart(_ text: String, withOneOf letters: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        guard first.isASCII else { return true }
+        let lower = first.value >= 0x41 && first.value <= 0x5A ? first.value + 0x20 : first.value
+        return letters.unicodeScalars.contains { $0.value == lower }
+    }
+
+    /// True when `word` (lower-case ASCII) occurs in `text`, ASCII letters compared without case.
+    static func containsASCIICaseInsensitive(_ text: String, _ word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        guard let first = pattern.first else { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where lowered(bytes[start]) == first {
+            var matched = 1
+            while matched < pattern.count, lowered(bytes[start + matched]) == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return true }
+        }
+        return false
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+}
+
+/// Cheap questions about a string's text, answered on its UTF-8 bytes.
+///
+/// Foundation's `contains(_:)` and `replacingOccurrences(of:with:)` go through `NSString` on
+/// Linux (a UTF-16 copy and a locale-aware search per call); in the extractors' per-line loops
+/// that was the largest single cost. These read the bytes Swift already stores.
+extension String {
+    /// True when `needle` occurs in the string, compared byte for byte (a literal match, as the
+    /// extractors' needles are plain punctuation, `£` and lower-case words).
+    func includes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in Self.firstOffset(of: pattern, in: text) != nil }
+        }
+    }
+
+    /// The string without leading and trailing punctuation (Unicode general category P*): the
+    /// same characters as `trimmingCharacters(in: .punctuationCharacters)`.
+    var trimmingPunctuation: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Self.isPunctuation($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !Self.isPunctuation($0) })!
+        return String(scalars[first...last])
+    }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation: true
+        default: false
+        }
+    }
+
+    /// The string with every `"\n"` made a space; the string itself when it has none.
+    var newlinesAsSpaces: String {
+        guard utf8.contains(UInt8(ascii: "\n")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
+
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first else { return 0 }
+        guard pattern.count <= text.count else { return nil }
+        var start = 0
+        let last = text.count - pattern.count
+        while start <= last {
+            if text[start] == first {
+                var matched = 1
+                while matched < pattern.count, text[start + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+}
