@@ -23,9 +23,11 @@
 #include <goo/GooString.h>
 
 #include <cmath>
+#include <functional>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -171,6 +173,7 @@ private:
     double pageHeight = 0;
 };
 
+/// What poppler's StructTreeRoot says an element is (for checking ``StructureReader``).
 scrutiny_node_kind kindOf(const StructElement *element)
 {
     if (element->isContent()) {
@@ -199,6 +202,181 @@ scrutiny_node_kind kindOf(const StructElement *element)
     }
 }
 
+
+/// The kind of each standard structure type (PDF 32000-1, 14.8.4); a name missing here is not
+/// a standard type.
+const std::unordered_map<std::string, scrutiny_node_kind> &standardTypes()
+{
+    static const std::unordered_map<std::string, scrutiny_node_kind> types = [] {
+        std::unordered_map<std::string, scrutiny_node_kind> map;
+        for (const char *name : { "Document", "Part", "Art", "Sect", "Div", "Span", "Quote", "Note", "Reference", "BibEntry",
+                                  "Code", "Link", "Annot", "BlockQuote", "NonStruct", "TOC", "TOCI", "Index", "Private", "L",
+                                  "Lbl", "LBody", "Table", "TH", "TD", "THead", "TFoot", "TBody", "Ruby", "RB", "RT", "RP",
+                                  "Warichu", "WT", "WP", "Figure", "Formula", "Form" }) {
+            map.emplace(name, SCRUTINY_NODE_OTHER);
+        }
+        map.emplace("P", SCRUTINY_NODE_PARAGRAPH);
+        map.emplace("Caption", SCRUTINY_NODE_CAPTION);
+        map.emplace("H", SCRUTINY_NODE_HEADING);
+        const char *levels[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+        for (int level = 0; level < 6; level++) {
+            map.emplace(levels[level], static_cast<scrutiny_node_kind>(SCRUTINY_NODE_HEADING_1 + level));
+        }
+        map.emplace("LI", SCRUTINY_NODE_LIST_ITEM);
+        map.emplace("TR", SCRUTINY_NODE_TABLE_ROW);
+        return map;
+    }();
+    return types;
+}
+
+/// Reads a tagged PDF's structure tree straight from its objects, flattened in document order,
+/// keeping what poppler's StructTreeRoot keeps (an element needs a structure type, standard or
+/// role-mapped, and a parent reference; loops are cut) but reading only the type, the kids and
+/// the page of each element. poppler's own tree also parses every element's attributes (one
+/// more object each) and the parent tree, which costs as much as showing the pages.
+class StructureReader
+{
+public:
+    explicit StructureReader(PDFDoc *documentA) : document(documentA) { }
+
+    std::vector<scrutiny_structure_node> nodes;
+
+    void read()
+    {
+        Object catalog = document->getXRef()->getCatalog();
+        if (!catalog.isDict()) {
+            return;
+        }
+        Object root = catalog.dictLookup("StructTreeRoot");
+        if (!root.isDict("StructTreeRoot")) {
+            return;
+        }
+        roleMap = root.dictLookup("RoleMap");
+        Object kids = root.dictLookup("K");
+        if (kids.isArray()) {
+            for (int i = 0; i < kids.arrayGetLength(); i++) {
+                const Object &reference = kids.arrayGetNF(i);
+                if (reference.isRef()) {
+                    seen.insert(reference.getRefNum());
+                }
+                Object kid = kids.arrayGet(i);
+                if (kid.isDict()) {
+                    element(kid.getDict(), std::nullopt);
+                }
+            }
+        } else if (kids.isDict()) {
+            element(kids.getDict(), std::nullopt);
+        }
+    }
+
+private:
+    PDFDoc *document;
+    Object roleMap;
+    std::set<int> seen;
+    std::unordered_map<int, int> pageIndexByObject;
+
+    /// 0-based index of the page `reference` names, -1 for none (or not a page).
+    int pageIndex(const std::optional<Ref> &reference)
+    {
+        if (!reference) {
+            return -1;
+        }
+        auto found = pageIndexByObject.find(reference->num);
+        if (found != pageIndexByObject.end()) {
+            return found->second;
+        }
+        int index = document->findPage(*reference) - 1;
+        pageIndexByObject.emplace(reference->num, index);
+        return index;
+    }
+
+    static std::optional<scrutiny_node_kind> standard(const char *name)
+    {
+        auto found = standardTypes().find(name);
+        if (found == standardTypes().end()) {
+            return std::nullopt;
+        }
+        return found->second;
+    }
+
+    /// A type name through the role map (which may chain names) to a standard type.
+    std::optional<scrutiny_node_kind> mapped(const char *name, const char *current, int depth)
+    {
+        if ((current && std::strcmp(name, current) == 0) || depth > 32) {
+            return std::nullopt;
+        }
+        Object resolved = roleMap.dictLookup(current ? current : name);
+        if (!resolved.isName()) {
+            return std::nullopt;
+        }
+        auto kind = standard(resolved.getName());
+        return kind ? kind : mapped(name, resolved.getName(), depth + 1);
+    }
+
+    std::optional<scrutiny_node_kind> kindOf(const char *name)
+    {
+        std::optional<scrutiny_node_kind> kind;
+        if (roleMap.isDict()) {
+            kind = mapped(name, nullptr, 0);
+        }
+        return kind ? kind : standard(name);
+    }
+
+    static std::optional<Ref> ownPage(const Object &page, const std::optional<Ref> &inherited)
+    {
+        return page.isRef() ? std::optional<Ref>(page.getRef()) : inherited;
+    }
+
+    void element(Dict *dict, const std::optional<Ref> &parentPage)
+    {
+        Object type = dict->lookup("Type");
+        if (!type.isNull() && !type.isName("StructElem")) {
+            return;
+        }
+        if (!dict->lookupNF("P").isRef()) {
+            return;
+        }
+        Object name = dict->lookup("S");
+        if (!name.isName()) {
+            return;
+        }
+        std::optional<scrutiny_node_kind> kind = kindOf(name.getName());
+        if (!kind) {
+            return;
+        }
+        std::optional<Ref> page = ownPage(dict->lookupNF("Pg"), parentPage);
+        size_t index = nodes.size();
+        nodes.push_back({ *kind, pageIndex(page), 1, -1 });
+        Object kids = dict->lookup("K");
+        if (kids.isArray()) {
+            for (int i = 0; i < kids.arrayGetLength(); i++) {
+                Object kid = kids.arrayGet(i);
+                child(kids.arrayGetNF(i), kid, page);
+            }
+        } else if (kids.isDict() || kids.isInt()) {
+            child(dict->lookupNF("K"), kids, page);
+        }
+        nodes[index].subtree_size = static_cast<int>(nodes.size() - index);
+    }
+
+    void child(const Object &reference, Object &kid, const std::optional<Ref> &page)
+    {
+        if (kid.isInt()) {
+            nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(page), 1, kid.getInt() });
+        } else if (kid.isDict("MCR")) {
+            Object mcid = kid.dictLookup("MCID");
+            if (mcid.isInt()) {
+                nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(ownPage(kid.dictLookupNF("Pg"), page)), 1, mcid.getInt() });
+            }
+        } else if (kid.isDict("OBJR")) {
+            if (kid.dictLookupNF("Obj").isRef()) {
+                nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(ownPage(kid.dictLookupNF("Pg"), page)), 1, -1 });
+            }
+        } else if (kid.isDict() && reference.isRef() && seen.insert(reference.getRefNum()).second) {
+            element(kid.getDict(), page);
+        }
+    }
+};
 
 /// A font's name as poppler-glib gives it: without a subset tag ("ABCDEF+"), "Default" when empty.
 std::string fontNameOf(const TextWord *word, int index)
@@ -246,39 +424,47 @@ struct scrutiny_pdf_text
     std::vector<std::string> fontNames;
     std::vector<scrutiny_glyph_style> styles;
 
-    void flatten(const StructElement *element)
-    {
-        size_t index = nodes.size();
-        int page = -1;
-        Ref pageRef;
-        if (element->getPageRef(pageRef)) {
-            page = document->findPage(pageRef) - 1;
-        }
-        bool marked = element->isContent() && !element->isObjectRef();
-        nodes.push_back({ kindOf(element), page, 1, marked ? element->getMCID() : -1 });
-        if (marked) {
-            if (page >= 0) {
-                contentByPage[page].push_back(index);
-            } else {
-                unplacedContent.push_back(index);
-            }
-        }
-        for (unsigned i = 0; i < element->getNumChildren(); i++) {
-            flatten(element->getChild(i));
-        }
-        nodes[index].subtree_size = static_cast<int>(nodes.size() - index);
-    }
-
     void readStructure()
     {
-        const StructTreeRoot *root = document->getStructTreeRoot();
-        if (!root) {
-            return;
-        }
-        for (unsigned i = 0; i < root->getNumChildren(); i++) {
-            flatten(root->getChild(i));
+        StructureReader reader(document.get());
+        reader.read();
+        nodes = std::move(reader.nodes);
+        for (size_t index = 0; index < nodes.size(); index++) {
+            if (nodes[index].kind == SCRUTINY_NODE_CONTENT && nodes[index].mcid >= 0) {
+                if (nodes[index].page >= 0) {
+                    contentByPage[nodes[index].page].push_back(index);
+                } else {
+                    unplacedContent.push_back(index);
+                }
+            }
         }
         texts.assign(nodes.size(), std::string());
+    }
+
+    /// poppler's own tree, flattened the same way (for checking StructureReader against it).
+    std::vector<scrutiny_structure_node> popplerNodes()
+    {
+        std::vector<scrutiny_structure_node> out;
+        std::function<void(const StructElement *)> visit = [&](const StructElement *element) {
+            size_t index = out.size();
+            int page = -1;
+            Ref pageRef;
+            if (element->getPageRef(pageRef)) {
+                page = document->findPage(pageRef) - 1;
+            }
+            bool marked = element->isContent() && !element->isObjectRef();
+            out.push_back({ kindOf(element), page, 1, marked ? element->getMCID() : -1 });
+            for (unsigned i = 0; i < element->getNumChildren(); i++) {
+                visit(element->getChild(i));
+            }
+            out[index].subtree_size = static_cast<int>(out.size() - index);
+        };
+        if (const StructTreeRoot *root = document->getStructTreeRoot()) {
+            for (unsigned i = 0; i < root->getNumChildren(); i++) {
+                visit(root->getChild(i));
+            }
+        }
+        return out;
     }
 
     /// Adds the page's marked-content text to the nodes that are on it.
@@ -475,6 +661,21 @@ const char *scrutiny_pdf_text_content_text(const scrutiny_pdf_text *pdf, size_t 
     }
     *length = pdf->texts[index].size();
     return pdf->texts[index].data();
+}
+
+int scrutiny_pdf_text_structure_matches_poppler(scrutiny_pdf_text *pdf)
+{
+    auto theirs = pdf->popplerNodes();
+    if (theirs.size() != pdf->nodes.size()) {
+        return 0;
+    }
+    for (size_t i = 0; i < theirs.size(); i++) {
+        const auto &a = theirs[i], &b = pdf->nodes[i];
+        if (a.kind != b.kind || a.page != b.page || a.subtree_size != b.subtree_size || a.mcid != b.mcid) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 } // extern "C"

@@ -156,6 +156,18 @@ import Testing
         #expect(blocks.map(\.page) == blocks.map(\.page).sorted())
     }
 
+    @Test func theStructureTreeReadsAsPopplersOwnTreeDoes() throws {
+        let samples = PDFReaderTests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples")
+        let pdfs = try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil).filter { $0.pathExtension == "pdf" }
+            + [PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")]
+        #expect(pdfs.count >= 5)
+        for url in pdfs {
+            let file = try #require(PopplerTextFile(data: Data(contentsOf: url), readsStructure: true))
+            #expect(file.structureMatchesPoppler, "\(url.lastPathComponent)")
+        }
+    }
+
     @Test func anUntaggedPDFHasNoStructureTree() throws {
         let untagged = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent("report-untagged.pdf")),
                                                     readsStructure: true))

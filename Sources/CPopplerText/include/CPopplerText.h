@@ -73,6 +73,10 @@ const scrutiny_structure_node *scrutiny_pdf_text_nodes(const scrutiny_pdf_text *
 /// valid until the next page is read. Not NUL-terminated: `*length` is its byte count.
 const char *scrutiny_pdf_text_content_text(const scrutiny_pdf_text *pdf, size_t index, size_t *length);
 
+/// For tests: whether the structure tree read equals poppler's own StructTreeRoot reading of
+/// the same PDF, flattened the same way (scrutiny reads the objects itself, for speed).
+int scrutiny_pdf_text_structure_matches_poppler(scrutiny_pdf_text *pdf);
+
 #ifdef __cplusplus
 }
 #endif

@@ -55,5 +55,7 @@ final class PopplerTextFile {
         guard let bytes = scrutiny_pdf_text_content_text(raw, index, &length), length > 0 else { return "" }
         return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
-}
 
+    /// Whether the structure tree read equals poppler's own (slower) reading of it.
+    var structureMatchesPoppler: Bool { scrutiny_pdf_text_structure_matches_poppler(raw) != 0 }
+}
