@@ -43,18 +43,21 @@ struct TaggedLayout {
         }
         for page in pages.indices {
             let margin = heights[page] * edgeFraction
-            let pageInk = String(String.UnicodeScalarView(pages[page].flatMap { line in
-                line.text.unicodeScalars.filter { !Whitespace.isSpace($0) } + ["\u{1}"]
-            }))
+            var pageInk: [Unicode.Scalar]?
             var top: [SourceLine] = []
             var bottom: [SourceLine] = []
             for (index, visual) in visualLines[page].enumerated() where !matched[page][index] {
+                let isTop = visual.box.y1 < margin
+                guard isTop || visual.box.y2 > heights[page] - margin else { continue }
                 // Lines inside the tree's text are not artifacts.
-                let ink = String(String.UnicodeScalarView(visual.text.unicodeScalars.filter { !Whitespace.isSpace($0) }))
-                if ink.isEmpty || pageInk.contains(ink) { continue }
+                let ink = Array(visual.text.unicodeScalars.filter { !Whitespace.isSpace($0) })
+                if pageInk == nil {
+                    pageInk = pages[page].flatMap { line in line.text.unicodeScalars.filter { !Whitespace.isSpace($0) } + ["\u{1}"] }
+                }
+                if ink.isEmpty || Self.contains(pageInk ?? [], ink) { continue }
                 let line = SourceLine(number: index + 1, text: visual.cells.map(\.text).joined(separator: " "), fontSize: visual.fontSize,
                                       isBold: visual.isBold, box: Self.box(visual.box))
-                if visual.box.y1 < margin { top.append(line) } else if visual.box.y2 > heights[page] - margin { bottom.append(line) }
+                if isTop { top.append(line) } else { bottom.append(line) }
             }
             pages[page] = top + pages[page] + bottom
         }
@@ -167,6 +170,16 @@ struct TaggedLayout {
         }
         let order = Array(start..<lines.count) + Array(0..<min(start, lines.count))
         return order.first { !taken[$0] && starts($0) } ?? order.first(where: starts)
+    }
+
+    /// Whether `run` occurs in `text`, scalar for scalar.
+    static func contains(_ text: [Unicode.Scalar], _ run: [Unicode.Scalar]) -> Bool {
+        guard !run.isEmpty, run.count <= text.count else { return run.isEmpty }
+        let first = run[0]
+        for start in 0...(text.count - run.count) where text[start] == first {
+            if text[start..<start + run.count].elementsEqual(run) { return true }
+        }
+        return false
     }
 
     /// The first characters of `text`, lowercased, without white space.
