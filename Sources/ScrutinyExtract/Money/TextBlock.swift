@@ -6,7 +6,7 @@ struct TextBlock {
     var text: String
     /// The cell's place in its table, for a block that is a table cell.
     var table: TableCell?
-    /// Where each line's text starts in `text` (`Character` offsets), with the line's index.
+    /// Where each line's text starts in `text` (scalar offsets), with the line's index.
     var starts: [(offset: Int, line: Int)]
 
     func lineIndex(at offset: Int) -> Int {
@@ -66,7 +66,7 @@ struct TextBlock {
             if var current = open, line.role == .body || line.role == .listItem,
                let last = current.text.last, !".!?:;".contains(last), let first = text.first,
                first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.count >= 60) {
-                let offset = current.text.count + 1
+                let offset = current.text.unicodeScalars.count + 1
                 current.text += " " + text
                 current.starts.append((offset, index))
                 open = current

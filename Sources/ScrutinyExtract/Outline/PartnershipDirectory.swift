@@ -13,7 +13,11 @@ struct PartnershipDirectory: Sendable {
         var firstLine: OutlinedLine?
     }
 
-    private(set) var entries: [Entry] = []
+    private(set) var entries: [Entry] = [] {
+        didSet { lowercasedNames = entries.map { [$0.name.lowercased()] + $0.aliases.map { $0.lowercased() } } }
+    }
+    /// Each entry's name then aliases, lowercased once when the entries change rather than at every look-up.
+    private var lowercasedNames: [[String]] = []
     /// The partnership a report about one partnership names in its title, when that is
     /// where the name came from.
     var titlePartnership: String?
@@ -25,11 +29,13 @@ struct PartnershipDirectory: Sendable {
     /// Partnership (SEPP)" is ("South Essex Parking Partnership", "SEPP"). Other bracketed
     /// remarks are dropped.
     static func canonical(_ printed: String) -> (name: String, acronym: String?) {
+        // Both patterns need a bracket: most names have none and skip them.
+        let bracketed = printed.utf8.contains(UInt8(ascii: "("))
         var acronym: String?
-        if let m = acronymInParens.firstMatch(in: printed), let a = m[1], a == a.uppercased() || a.count <= 6 {
+        if bracketed, let m = acronymInParens.firstMatch(in: printed), let a = m[1], a == a.uppercased() || a.count <= 6 {
             if a.first?.isUppercase == true && a.filter(\.isUppercase).count >= 2 { acronym = a }
         }
-        var name = parenthetical.replacing(in: printed, with: "").collapsingSpaces.droppingTrailingPunctuation
+        var name = (bracketed ? parenthetical.replacing(in: printed, with: "") : printed).collapsingSpaces.droppingTrailingPunctuation
         if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
         return (name.trimmed, acronym)
     }
@@ -64,15 +70,12 @@ struct PartnershipDirectory: Sendable {
     private func index(of name: String, acronym: String?) -> Int? {
         let lower = name.lowercased()
         if let acronym, let i = entries.firstIndex(where: { $0.acronym == acronym }) { return i }
-        if let i = entries.firstIndex(where: { e in e.name.lowercased() == lower || e.aliases.contains { $0.lowercased() == lower } }) {
-            return i
-        }
+        if let i = lowercasedNames.firstIndex(where: { $0.contains(lower) }) { return i }
         if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }
         // One name ends or starts the other at a word boundary: "Chelmsford Local Delivery Mechanism"
         // and "Local Delivery Mechanism"; "One Chelmsford" and "One Chelmsford Partnership".
-        return entries.firstIndex { e in
-            ([e.name] + e.aliases).contains { other in
-                let o = other.lowercased()
+        return lowercasedNames.firstIndex { names in
+            names.contains { o in
                 guard min(o.count, lower.count) >= 8, o.wordCount >= 2 || lower.wordCount >= 2 else { return false }
                 return o.hasSuffix(" " + lower) || lower.hasSuffix(" " + o) || o.hasPrefix(lower + " ") || lower.hasPrefix(o + " ")
             }

@@ -1,0 +1,55 @@
+/// Text as an array of Unicode scalars: what the money, period, sentence and cue scanners walk.
+///
+/// Indexing `[Character]` costs a grapheme-breaking pass to build and a 16-byte value per element;
+/// scalars are four bytes and come straight from the string's UTF-8. Offsets the scanners return
+/// are scalar offsets into the array they were given.
+public typealias ScalarText = [Unicode.Scalar]
+
+extension String {
+    /// The string's scalars, for the scanners.
+    var scalarText: ScalarText { Array(unicodeScalars) }
+
+    /// A string of `scalars`.
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self = String(view)
+    }
+}
+
+/// The `Character` questions the scanners ask, for one scalar: the same answers a one-scalar
+/// `Character` gives, with ASCII answered from the value alone.
+extension Unicode.Scalar {
+    var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return Character(self).isLetter
+    }
+
+    var isNumber: Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return Character(self).isNumber
+    }
+
+    /// An ASCII digit, "0" to "9".
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+
+    var isWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return Character(self).isWhitespace
+    }
+
+    var isUppercase: Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return Character(self).isUppercase
+    }
+
+    var isLowercase: Bool {
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        return Character(self).isLowercase
+    }
+
+    /// The scalar in lower case when it is an ASCII capital, else itself.
+    var asciiLowercased: Unicode.Scalar {
+        value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : self
+    }
+}
