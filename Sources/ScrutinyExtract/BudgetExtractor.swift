@@ -74,7 +74,7 @@ public struct BudgetExtractor: Sendable {
                     : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
             }
             guard !mentions.isEmpty else { continue }
-            let lower = sentenceText.lowercased()
+            let lower = sentenceText.lowercasedByScalar
             let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
@@ -100,7 +100,7 @@ public struct BudgetExtractor: Sendable {
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
-                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, among: partnerships),
+                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships),
                                       context: sentenceText.trimmingWhitespaceAndNewlines,
                                       provenance: line.provenance))
                 previousKind = kind ?? previousKind
@@ -122,9 +122,8 @@ public struct BudgetExtractor: Sendable {
 
     /// The one partnership of the report that an amount's sentence names ("a grant of £15,000 to the Food
     /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
-    /// `names` maps each name to its lowercased form.
-    static func partnership(namedIn sentence: String, among names: [String: String]) -> String? {
-        let lower = sentence.lowercased()
+    /// `lower` is `sentence` lowercased; `names` maps each name to its lowercased form.
+    static func partnership(namedIn sentence: String, lowercased lower: String, among names: [String: String]) -> String? {
         let named = names.filter { lower.includes($0.value) }
         if !named.isEmpty { return named.count == 1 ? named.first?.key : nil }
         return namedPartnership(in: sentence)

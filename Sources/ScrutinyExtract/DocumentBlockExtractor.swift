@@ -236,7 +236,7 @@ public struct DocumentBlockExtractor: Sendable {
         var start = 0
         for (index, line) in front.enumerated() {
             if Self.purposeHeading.matches(line.text) { break }
-            let lower = line.text.lowercased()
+            let lower = line.text.lowercasedByScalar
             if lower == "to" { start = max(start, index + 2) }
             if line.text.wordCount <= 8, UKDateParser().firstDate(in: line.text) != nil { start = max(start, index + 1) }
             if Self.reportOfStart.matches(line.text) { start = max(start, index + 1) }

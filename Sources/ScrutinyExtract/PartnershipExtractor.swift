@@ -66,7 +66,7 @@ public struct PartnershipExtractor: Sendable {
         var texts: [(text: String, lower: String)]
 
         init(_ lines: [OutlinedLine]) {
-            texts = lines.lazy.filter { $0.text.utf8.contains(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercased()) }
+            texts = lines.lazy.filter { $0.text.utf8.contains(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercasedByScalar) }
         }
     }
 

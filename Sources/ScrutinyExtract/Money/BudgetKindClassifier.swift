@@ -256,7 +256,7 @@ public struct BudgetKindClassifier: Sendable {
                     word.unicodeScalars.append(chars[i])
                     i += 1
                 }
-                var lower = word.lowercased()
+                var lower = word.lowercasedByScalar
                 if lower.includes("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
                 if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
@@ -272,7 +272,7 @@ public struct BudgetKindClassifier: Sendable {
                 // ", which" refers back to the noun before the comma: the clause goes on.
                 var j = i + 1
                 while j < chars.count, chars[j] == " " { j += 1 }
-                let rest = String(scalars: chars[j..<min(chars.count, j + 6)]).lowercased()
+                let rest = String(scalars: chars[j..<min(chars.count, j + 6)]).lowercasedByScalar
                 if !(rest.hasPrefix("which ")) { tokens.append(.comma) }
             } else if ";:()[]".unicodeScalars.contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)

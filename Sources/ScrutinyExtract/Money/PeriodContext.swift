@@ -40,7 +40,7 @@ struct PeriodContext {
     private mutating func period(for line: OutlinedLine) -> String? {
         justAnswered = false
         let text = line.text.trimmingHorizontalWhitespace
-        let key = text.lowercased()
+        let key = text.lowercasedByScalar
         let isQuestion = Self.isQuestion(text)
         if Self.isHeadingLike(line, text) || isQuestion {
             if seen.contains(key) { return current }

@@ -14,7 +14,7 @@ struct PartnershipDirectory: Sendable {
     }
 
     private(set) var entries: [Entry] = [] {
-        didSet { lowercasedNames = entries.map { [$0.name.lowercased()] + $0.aliases.map { $0.lowercased() } } }
+        didSet { lowercasedNames = entries.map { [$0.name.lowercasedByScalar] + $0.aliases.map(\.lowercasedByScalar) } }
     }
     /// Each entry's name then aliases, lowercased once when the entries change rather than at every look-up.
     private var lowercasedNames: [[String]] = []
@@ -36,7 +36,7 @@ struct PartnershipDirectory: Sendable {
             if a.first?.isUppercase == true && a.filter(\.isUppercase).count >= 2 { acronym = a }
         }
         var name = (bracketed ? parenthetical.replacing(in: printed, with: "") : printed).collapsingSpaces.droppingTrailingPunctuation
-        if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+        if name.lowercasedByScalar.hasPrefix("the ") { name = String(name.dropFirst(4)) }
         return (name.trimmed, acronym)
     }
 
@@ -52,7 +52,7 @@ struct PartnershipDirectory: Sendable {
                 entries[index].aliases.append(entries[index].name)
                 entries[index].name = name
                 entries[index].hasForm = true
-            } else if name.lowercased() != entries[index].name.lowercased() {
+            } else if name.lowercasedByScalar != entries[index].name.lowercasedByScalar {
                 entries[index].aliases.append(name)
             }
             return entries[index].name
@@ -68,7 +68,7 @@ struct PartnershipDirectory: Sendable {
     }
 
     private func index(of name: String, acronym: String?) -> Int? {
-        let lower = name.lowercased()
+        let lower = name.lowercasedByScalar
         if let acronym, let i = entries.firstIndex(where: { $0.acronym == acronym }) { return i }
         if let i = lowercasedNames.firstIndex(where: { $0.contains(lower) }) { return i }
         if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }

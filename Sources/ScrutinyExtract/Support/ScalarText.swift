@@ -53,3 +53,24 @@ extension Unicode.Scalar {
         value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : self
     }
 }
+
+extension String {
+    /// The same string as `lowercased()`, built scalar by scalar with ASCII mapped from its value.
+    ///
+    /// `lowercased()` has a fast path only for all-ASCII strings; one "£" or "–" sends the whole line
+    /// through a property look-up per scalar. Lowercasing maps each scalar on its own, so mapping the
+    /// ASCII ones directly and the rest through `lowercaseMapping` gives the same scalars.
+    var lowercasedByScalar: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.asciiLowercased.value))
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
