@@ -361,7 +361,9 @@ public struct DocumentBlockExtractor: Sendable {
     /// these stay upper case when an ALL CAPS heading is title-cased.
     static func acronyms(in lines: [OutlinedLine]) -> Set<String> {
         var found: Set<String> = []
-        for line in lines where !TitleCaser.isAllCaps(line.text) && lowerWords(line.text) >= 3 {
+        // An acronym is two or more capitals in a row: a line without such a pair skips the pattern.
+        for line in lines where TextScan.hasTwoCapitalsInARow(line.text) && !TitleCaser.isAllCaps(line.text)
+            && lowerWords(line.text) >= 3 {
             for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
         }
         return found

@@ -98,6 +98,8 @@ final class CellReadings {
 
     /// The canonical form of the first financial year printed in `text`, if any.
     func firstPeriod(in text: String) -> String? {
+        // A period starts with four digits: text without a digit has none, and skips the look-up.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         if let known = firstPeriods[text] { return known }
         let found = PeriodParser().periods(in: text).first?.period
         firstPeriods[text] = .some(found)
