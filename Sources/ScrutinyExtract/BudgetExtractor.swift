@@ -132,6 +132,8 @@ public struct BudgetExtractor: Sendable {
     /// A name of capitalised words ending in "Partnership" or "Alliance" ("the Kirkbridge Food Partnership"),
     /// when the sentence has exactly one.
     static func namedPartnership(in sentence: String) -> String? {
+        // Both words are matched whole, so a sentence without either literal names none.
+        guard sentence.includes("Partnership") || sentence.includes("Alliance") else { return nil }
         let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map {
             String($0).trimmingPunctuation
         }

@@ -11,9 +11,17 @@ extension String {
 
     /// A string of `scalars`.
     init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self = String(view)
+        // Encoded into one byte buffer: appending to a `UnicodeScalarView` re-checks the string per scalar.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }
 
