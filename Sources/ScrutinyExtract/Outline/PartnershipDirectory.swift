@@ -74,10 +74,15 @@ struct PartnershipDirectory: Sendable {
         if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }
         // One name ends or starts the other at a word boundary: "Chelmsford Local Delivery Mechanism"
         // and "Local Delivery Mechanism"; "One Chelmsford" and "One Chelmsford Partnership".
+        // What the look-up name contributes is worked out once, not again for every name it is tried against.
+        let lowerCount = lower.count
+        guard lowerCount >= 8 else { return nil }
+        let lowerHasWords = lower.wordCount >= 2
+        let spacedBefore = " " + lower, spacedAfter = lower + " "
         return lowercasedNames.firstIndex { names in
             names.contains { o in
-                guard min(o.count, lower.count) >= 8, o.wordCount >= 2 || lower.wordCount >= 2 else { return false }
-                return o.hasSuffix(" " + lower) || lower.hasSuffix(" " + o) || o.hasPrefix(lower + " ") || lower.hasPrefix(o + " ")
+                guard o.count >= 8, o.wordCount >= 2 || lowerHasWords else { return false }
+                return o.hasSuffix(spacedBefore) || lower.hasSuffix(" " + o) || o.hasPrefix(spacedAfter) || lower.hasPrefix(o + " ")
             }
         }
     }
