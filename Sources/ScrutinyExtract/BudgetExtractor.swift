@@ -16,7 +16,9 @@ public struct BudgetExtractor: Sendable {
         var lineContexts: [LineContext] = []
         for line in lines { lineContexts.append(context.context(for: line)) }
         // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").
-        let partnerships = Set(lines.compactMap(\.partnership)).filter(Self.readsAsABody)
+        // Each lowercased once here, not at every amount.
+        let partnerships = Dictionary(uniqueKeysWithValues: Set(lines.compactMap(\.partnership)).filter(Self.readsAsABody)
+            .map { ($0, $0.lowercased()) })
         var budgets: [Budget] = []
         // Figures from "£000" tables come after every printed amount, so a reader matching amounts by value
         // meets the printed "£420,000" before a table's "(420)".
@@ -48,8 +50,8 @@ public struct BudgetExtractor: Sendable {
     static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
 
     func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
-                 partnerships: Set<String> = []) -> [Budget] {
-        let chars = Array(block.text)
+                 partnerships: [String: String] = [:]) -> [Budget] {
+        let chars = block.text.scalarText
         var budgets: [Budget] = []
         var questionPeriod: String?
         var questionTopic: BudgetKind?
@@ -57,7 +59,7 @@ public struct BudgetExtractor: Sendable {
         var previousSentencePeriod: String?
         for sentenceRange in SentenceSplitter().sentences(in: chars) {
             let sentence = Array(chars[sentenceRange])
-            let sentenceText = String(sentence)
+            let sentenceText = String(scalars: sentence)
             let periods = PeriodParser().periods(in: sentence)
             if sentenceText.hasSuffix("?") {
                 if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
@@ -72,7 +74,7 @@ public struct BudgetExtractor: Sendable {
                     : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
             }
             guard !mentions.isEmpty else { continue }
-            let lower = sentenceText.lowercased()
+            let lower = sentenceText.lowercasedByScalar
             let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
@@ -98,7 +100,7 @@ public struct BudgetExtractor: Sendable {
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
-                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, among: partnerships),
+                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships),
                                       context: sentenceText.trimmingWhitespaceAndNewlines,
                                       provenance: line.provenance))
                 previousKind = kind ?? previousKind
@@ -120,16 +122,18 @@ public struct BudgetExtractor: Sendable {
 
     /// The one partnership of the report that an amount's sentence names ("a grant of £15,000 to the Food
     /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
-    static func partnership(namedIn sentence: String, among names: Set<String>) -> String? {
-        let lower = sentence.lowercased()
-        let named = names.filter { lower.includes($0.lowercased()) }
-        if !named.isEmpty { return named.count == 1 ? named.first : nil }
+    /// `lower` is `sentence` lowercased; `names` maps each name to its lowercased form.
+    static func partnership(namedIn sentence: String, lowercased lower: String, among names: [String: String]) -> String? {
+        let named = names.filter { lower.includes($0.value) }
+        if !named.isEmpty { return named.count == 1 ? named.first?.key : nil }
         return namedPartnership(in: sentence)
     }
 
     /// A name of capitalised words ending in "Partnership" or "Alliance" ("the Kirkbridge Food Partnership"),
     /// when the sentence has exactly one.
     static func namedPartnership(in sentence: String) -> String? {
+        // Both words are matched whole, so a sentence without either literal names none.
+        guard sentence.includes("Partnership") || sentence.includes("Alliance") else { return nil }
         let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map {
             String($0).trimmingPunctuation
         }
@@ -144,7 +148,7 @@ public struct BudgetExtractor: Sendable {
 
     /// The period the amount's own sentence gives it: one attached just after it ("£16,575 for 2012/13"),
     /// else the nearest in the sentence.
-    static func period(of amount: Range<Int>, in sentence: [Character], periods: [PeriodMention],
+    static func period(of amount: Range<Int>, in sentence: ScalarText, periods: [PeriodMention],
                        amounts: [Range<Int>]) -> String? {
         guard !periods.isEmpty else { return nil }
         if let attached = periods.first(where: { isAttached($0, after: amount, in: sentence) }) { return attached.period }
@@ -156,9 +160,9 @@ public struct BudgetExtractor: Sendable {
     }
 
     /// True when `period` follows `amount` closely, introduced as a time: "£16,575 for 2012/13".
-    static func isAttached(_ period: PeriodMention, after amount: Range<Int>, in sentence: [Character]) -> Bool {
+    static func isAttached(_ period: PeriodMention, after amount: Range<Int>, in sentence: ScalarText) -> Bool {
         guard period.range.lowerBound >= amount.upperBound, period.isTemporal else { return false }
-        let between = String(sentence[amount.upperBound..<period.range.lowerBound])
+        let between = String(scalars: sentence[amount.upperBound..<period.range.lowerBound])
         return between.split(separator: " ").count <= 3 && !between.contains(where: { ",;()£".contains($0) })
     }
 

@@ -236,7 +236,7 @@ public struct DocumentBlockExtractor: Sendable {
         var start = 0
         for (index, line) in front.enumerated() {
             if Self.purposeHeading.matches(line.text) { break }
-            let lower = line.text.lowercased()
+            let lower = line.text.lowercasedByScalar
             if lower == "to" { start = max(start, index + 2) }
             if line.text.wordCount <= 8, UKDateParser().firstDate(in: line.text) != nil { start = max(start, index + 1) }
             if Self.reportOfStart.matches(line.text) { start = max(start, index + 1) }
@@ -361,7 +361,9 @@ public struct DocumentBlockExtractor: Sendable {
     /// these stay upper case when an ALL CAPS heading is title-cased.
     static func acronyms(in lines: [OutlinedLine]) -> Set<String> {
         var found: Set<String> = []
-        for line in lines where !TitleCaser.isAllCaps(line.text) && lowerWords(line.text) >= 3 {
+        // An acronym is two or more capitals in a row: a line without such a pair skips the pattern.
+        for line in lines where TextScan.hasTwoCapitalsInARow(line.text) && !TitleCaser.isAllCaps(line.text)
+            && lowerWords(line.text) >= 3 {
             for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
         }
         return found

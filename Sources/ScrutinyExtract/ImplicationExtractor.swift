@@ -21,8 +21,10 @@ public struct ImplicationExtractor: Sendable {
         var inSection = false
         var open: Int?  // an "Impact on X:" item still collecting its bullets
         for line in lines {
+            // Both heading patterns need the word: most lines skip them on this byte scan.
+            let mayNameImplication = TextScan.containsASCIICaseInsensitive(line.text, "implication")
             // "5. Financial Implications" as a heading of its own, its paragraphs below.
-            if line.isHeading, line.role != .tableRow, let m = Self.areaHeading.firstMatch(in: line.text), let area = m[1],
+            if mayNameImplication, line.isHeading, line.role != .tableRow, let m = Self.areaHeading.firstMatch(in: line.text), let area = m[1],
                area.first?.isUppercase == true, !Self.sectionHeading.matches(area + " implications") || area.wordCount >= 1,
                !["corporate", "other", "key", "the"].contains(area.lowercased()) {
                 out.append(Implication(area: area.trimmed, text: "", provenance: line.provenance))
@@ -30,7 +32,7 @@ public struct ImplicationExtractor: Sendable {
                 inSection = false
                 continue
             }
-            if line.isHeading && line.role != .tableRow && Self.sectionHeading.matches(line.text)
+            if mayNameImplication && line.isHeading && line.role != .tableRow && Self.sectionHeading.matches(line.text)
                 && !line.text.lowercased().contains("impact on") {
                 inSection = true
                 open = nil
@@ -42,7 +44,7 @@ public struct ImplicationExtractor: Sendable {
                 continue
             }
             let mayNameImpact = TextScan.containsASCIICaseInsensitive(line.text, "impact")
-                || TextScan.containsASCIICaseInsensitive(line.text, "implication")
+                || mayNameImplication
             if mayNameImpact, let m = Self.impactItem.firstMatch(in: line.text), let area = m[1], !TitleCaser.isAllCaps(area),
                area.lowercased().hasPrefix("impact on") || inSection {
                 out.append(Implication(area: area.trimmed, text: (m[2] ?? "").trimmed, provenance: line.provenance))

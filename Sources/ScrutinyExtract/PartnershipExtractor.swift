@@ -23,8 +23,10 @@ public struct PartnershipExtractor: Sendable {
     func extract(from lines: [OutlinedLine], directory: PartnershipDirectory, title: String?) -> [Partnership] {
         var records: [Partnership] = []
         let bracketed = BracketedLines(lines)
+        // Which lines open or head a form, read once for every partnership with a form.
+        let marks = directory.entries.contains(where: \.hasForm) ? FormMarks(lines, directory: directory) : nil
         for entry in directory.entries {
-            let formLines = entry.hasForm ? Self.formLines(of: entry.name, in: lines, directory: directory) : []
+            let formLines = entry.hasForm ? Self.formLines(of: entry.name, in: lines, marks: marks!) : []
             var record = formLines.isEmpty ? Partnership(name: entry.name, provenance: entry.firstLine?.provenance ?? Provenance(page: nil, line: 1, section: nil))
                 : read(form: formLines, name: entry.name)
             record.acronym = entry.acronym ?? Self.acronym(of: entry.name, in: bracketed)
@@ -66,7 +68,7 @@ public struct PartnershipExtractor: Sendable {
         var texts: [(text: String, lower: String)]
 
         init(_ lines: [OutlinedLine]) {
-            texts = lines.lazy.filter { $0.text.utf8.contains(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercased()) }
+            texts = lines.lazy.filter { $0.text.utf8.contains(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercasedByScalar) }
         }
     }
 
@@ -83,13 +85,13 @@ public struct PartnershipExtractor: Sendable {
 
     /// The lines of a partnership's form: from each "Partnership name: X" line while the
     /// outliner keeps the line in X.
-    static func formLines(of name: String, in lines: [OutlinedLine], directory: PartnershipDirectory) -> [OutlinedLine] {
+    static func formLines(of name: String, in lines: [OutlinedLine], marks: FormMarks) -> [OutlinedLine] {
         var out: [OutlinedLine] = []
         var collecting = false
-        for line in lines {
-            if let printed = DocumentOutliner.formName(line) {
-                collecting = (directory.resolve(printed) ?? PartnershipDirectory.canonical(printed).name) == name
-            } else if line.isHeading, line.partnership == name, directory.resolve(line.text) == name {
+        for (index, line) in lines.enumerated() {
+            if let opened = marks.opens[index] {
+                collecting = opened == name
+            } else if line.isHeading, line.partnership == name, marks.headingNames[index] == name {
                 collecting = true
                 out.append(line)
                 continue
@@ -225,6 +227,27 @@ extension Partnership {
         case .achievements where !achievements.isEmpty: achievements[achievements.count - 1] += " " + text
         case .priorities where !priorities.isEmpty: priorities[priorities.count - 1] += " " + text
         default: break
+        }
+    }
+}
+
+/// What each line says about partnership forms, read once for a report rather than once per partnership.
+struct FormMarks {
+    /// Per line: the partnership whose form a "Partnership name: X" line opens (resolved against the
+    /// directory, else its canonical name); `nil` for any other line.
+    var opens: [String?]
+    /// Per line: the partnership a heading that carries a partnership resolves to; `nil` otherwise.
+    var headingNames: [String?]
+
+    init(_ lines: [OutlinedLine], directory: PartnershipDirectory) {
+        let opened = lines.map { line in
+            DocumentOutliner.formName(line).map { directory.resolve($0) ?? PartnershipDirectory.canonical($0).name }
+        }
+        opens = opened
+        headingNames = lines.indices.map { index in
+            let line = lines[index]
+            guard line.isHeading, line.partnership != nil, opened[index] == nil else { return nil }
+            return directory.resolve(line.text)
         }
     }
 }

@@ -6,7 +6,7 @@ import ScrutinyCore
 struct BudgetKindClassifierTests {
     /// The kind of the `nth` amount in `sentence`.
     func kind(_ sentence: String, _ nth: Int = 0) -> BudgetKind? {
-        let chars = Array(sentence)
+        let chars = sentence.scalarText
         let mentions = MoneyParser().mentions(in: chars)
         return BudgetKindClassifier().kind(in: chars, target: mentions[nth].range, amounts: mentions.map(\.range))
     }

@@ -32,8 +32,8 @@ struct MoneyParserTests {
     @Test func rawKeepsTheAmountAsPrinted() {
         let found = parser.mentions(in: "The figure was £6.8 million capital.")
         #expect(found.map(\.raw) == ["£6.8 million"])
-        let text = Array("The figure was £6.8 million capital.")
-        #expect(String(text[found[0].range]) == "£6.8 million")
+        let text = "The figure was £6.8 million capital.".scalarText
+        #expect(String(scalars: text[found[0].range]) == "£6.8 million")
     }
 
     @Test func spacesAndNonBreakingSpacesAfterThePoundSign() {
@@ -102,11 +102,11 @@ struct MoneyParserTests {
         #expect(parser.mentions(in: "costs of circa £8-10m").map(\.approximate) == [true, true])
     }
 
-    @Test func rangesAreCharacterOffsetsIntoTheText() {
+    @Test func rangesAreScalarOffsetsIntoTheText() {
         let text = "Paid £5k and £6k."
-        let chars = Array(text)
+        let chars = text.scalarText
         let found = parser.mentions(in: text)
-        #expect(found.map { String(chars[$0.range]) } == ["£5k", "£6k"])
+        #expect(found.map { String(scalars: chars[$0.range]) } == ["£5k", "£6k"])
     }
 
     @Test func scaledFigureReadsOnlyCellsThatAreOneFigure() {

@@ -26,7 +26,7 @@ struct MoneyRobustnessTests {
         var generator = Generator(state: 20_251_123)
         for _ in 0..<3_000 {
             let text = randomText(&generator)
-            let chars = Array(text)
+            let chars = text.scalarText
             for mention in MoneyParser().mentions(in: chars) {
                 #expect(mention.range.lowerBound >= 0 && mention.range.upperBound <= chars.count, "\(text)")
                 #expect(mention.amount.isFinite, "\(text)")

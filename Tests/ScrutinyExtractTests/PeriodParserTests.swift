@@ -32,8 +32,8 @@ struct PeriodParserTests {
     }
 
     @Test func rangesPointAtThePrintedPeriod() {
-        let text = Array("spent in FY2024/25 only")
+        let text = "spent in FY2024/25 only".scalarText
         let found = parser.periods(in: text)
-        #expect(found.map { String(text[$0.range]) } == ["FY2024/25"])
+        #expect(found.map { String(scalars: text[$0.range]) } == ["FY2024/25"])
     }
 }

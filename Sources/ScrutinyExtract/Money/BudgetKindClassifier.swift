@@ -96,10 +96,10 @@ public struct BudgetKindClassifier: Sendable {
     /// The kind of the amount at `target` in `sentence`, or `nil` when no cue word is near it.
     ///
     /// - Parameters:
-    ///   - sentence: the sentence's characters.
-    ///   - target: the amount's `Character` range in `sentence`.
+    ///   - sentence: the sentence's scalars.
+    ///   - target: the amount's scalar range in `sentence`.
     ///   - amounts: the ranges of every amount in the sentence (including `target`).
-    public func kind(in sentence: [Character], target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
+    public func kind(in sentence: ScalarText, target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
         let (tokens, targetIndex) = Self.tokenize(sentence, target: target, amounts: amounts)
         guard let targetIndex else { return nil }
         return kind(tokens, targetIndex)
@@ -107,7 +107,7 @@ public struct BudgetKindClassifier: Sendable {
 
     /// The kind of every amount in `sentence` (one entry per range of `amounts`, in the same order),
     /// reading the sentence once.
-    public func kinds(in sentence: [Character], amounts: [Range<Int>]) -> [BudgetKind?] {
+    public func kinds(in sentence: ScalarText, amounts: [Range<Int>]) -> [BudgetKind?] {
         let (tokens, _) = Self.tokenize(sentence, target: 0..<0, amounts: amounts)
         let amountTokens = tokens.indices.filter { tokens[$0] == .amount }
         // Tokens hold amounts in reading order; map each range to its place in that order.
@@ -137,7 +137,7 @@ public struct BudgetKindClassifier: Sendable {
     /// What a question or heading asks about: its first cue word ("What was the total budget for 2024/25?" is
     /// about a budget), for an answer that states an amount without saying what it is ("£96,250 in total.").
     public func topic(of text: String) -> BudgetKind? {
-        let (tokens, _) = Self.tokenize(Array(text), target: 0..<0, amounts: [])
+        let (tokens, _) = Self.tokenize(text.scalarText, target: 0..<0, amounts: [])
         for index in tokens.indices {
             if let cue = cue(tokens, at: index, target: -2), !cue.weak { return cue.kind }
         }
@@ -159,7 +159,7 @@ public struct BudgetKindClassifier: Sendable {
 
     /// What a table's column heading says its amounts are ("Budget", "Actual", "Saving"), or `nil`.
     public func columnKind(_ heading: String) -> BudgetKind? {
-        let (tokens, _) = Self.tokenize(Array(heading), target: 0..<0, amounts: [])
+        let (tokens, _) = Self.tokenize(heading.scalarText, target: 0..<0, amounts: [])
         for index in tokens.indices {
             if case .word(let word) = tokens[index], let kind = Self.columnCues[word] { return kind }
             if let cue = cue(tokens, at: index, target: -2) { return cue.kind }
@@ -229,16 +229,10 @@ public struct BudgetKindClassifier: Sendable {
     }
 
     /// A letter or digit; ASCII answered from the byte, without Unicode property look-ups.
-    static func isWordCharacter(_ c: Character) -> Bool {
-        if let ascii = c.asciiValue {
-            return (ascii >= UInt8(ascii: "a") && ascii <= UInt8(ascii: "z")) || (ascii >= UInt8(ascii: "A") && ascii <= UInt8(ascii: "Z"))
-                || (ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9"))
-        }
-        return c.isLetter || c.isNumber
-    }
+    static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isLetter || c.isNumber }
 
     /// Words (lowercased), amounts and clause marks; also the index of the target amount.
-    static func tokenize(_ chars: [Character], target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
+    static func tokenize(_ chars: ScalarText, target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
         var targetIndex: Int?
         var previousWordCapitalised = false
@@ -259,10 +253,10 @@ public struct BudgetKindClassifier: Sendable {
                 var word = ""
                 while i < chars.count, Self.isWordCharacter(chars[i]) || chars[i] == "'" || chars[i] == "’" || chars[i] == "/",
                       !(next < sorted.count && i >= sorted[next].lowerBound) {
-                    word.append(chars[i])
+                    word.unicodeScalars.append(chars[i])
                     i += 1
                 }
-                var lower = word.lowercased()
+                var lower = word.lowercasedByScalar
                 if lower.includes("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
                 if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
@@ -278,9 +272,9 @@ public struct BudgetKindClassifier: Sendable {
                 // ", which" refers back to the noun before the comma: the clause goes on.
                 var j = i + 1
                 while j < chars.count, chars[j] == " " { j += 1 }
-                let rest = String(chars[j..<min(chars.count, j + 6)]).lowercased()
+                let rest = String(scalars: chars[j..<min(chars.count, j + 6)]).lowercasedByScalar
                 if !(rest.hasPrefix("which ")) { tokens.append(.comma) }
-            } else if ";:()[]".contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
+            } else if ";:()[]".unicodeScalars.contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)
             }
             i += 1

@@ -2,7 +2,7 @@ import Foundation
 
 /// One money amount found in a piece of text.
 public struct MoneyMention: Sendable, Hashable {
-    /// Where the amount is, in `Character` offsets into the scanned text (sign and unit included).
+    /// Where the amount is, in scalar offsets into the scanned text (sign and unit included).
     public var range: Range<Int>
     /// The amount as printed. For an end of a range that carries no `£` of its own, the whole range.
     public var raw: String
@@ -24,11 +24,11 @@ public struct MoneyParser: Sendable {
     /// Every amount in `text`, in reading order.
     public func mentions(in text: String) -> [MoneyMention] {
         guard text.includes("£") else { return [] }
-        return mentions(in: Array(text))
+        return mentions(in: text.scalarText)
     }
 
-    /// Every amount in `chars`, in reading order; ranges are `Character` offsets into `chars`.
-    public func mentions(in chars: [Character]) -> [MoneyMention] {
+    /// Every amount in `chars`, in reading order; ranges are scalar offsets into `chars`.
+    public func mentions(in chars: ScalarText) -> [MoneyMention] {
         var found: [MoneyMention] = []
         var index = 0
         while index < chars.count {
@@ -57,9 +57,9 @@ public struct MoneyParser: Sendable {
             if !closesParenthesis, let second = Self.rangeEnd(in: chars, after: first, between: Self.follows(chars, word: "between", at: start.offset)) {
                 let firstScale = first.scale ?? second.number.scale ?? 1
                 let secondScale = second.number.scale ?? firstScale
-                let whole = String(chars[rangeStart..<second.number.end])
-                let firstRaw = second.hasPound ? String(chars[rangeStart..<first.end]) : whole
-                let secondRaw = second.hasPound ? String(chars[second.poundOffset..<second.number.end]) : whole
+                let whole = String(scalars: chars[rangeStart..<second.number.end])
+                let firstRaw = second.hasPound ? String(scalars: chars[rangeStart..<first.end]) : whole
+                let secondRaw = second.hasPound ? String(scalars: chars[second.poundOffset..<second.number.end]) : whole
                 found.append(MoneyMention(range: rangeStart..<first.end, raw: firstRaw,
                                           amount: Self.value(first.digits, scale: firstScale, negative: isNegative),
                                           approximate: approximate))
@@ -72,7 +72,7 @@ public struct MoneyParser: Sendable {
             }
             let end = closesParenthesis ? firstEnd : first.end
             let rawStart = rangeStart
-            found.append(MoneyMention(range: rawStart..<end, raw: String(chars[rawStart..<end]).trimmingHorizontalWhitespace,
+            found.append(MoneyMention(range: rawStart..<end, raw: String(scalars: chars[rawStart..<end]).trimmingHorizontalWhitespace,
                                       amount: Self.value(first.digits, scale: first.scale ?? 1, negative: isNegative),
                                       approximate: approximate))
             index = end
@@ -92,24 +92,24 @@ public struct MoneyParser: Sendable {
         var isThousandsHeading: Bool { scale == nil && digits == "000" }
     }
 
-    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{00A0}" || c == "\u{202F}" || c == "\u{2009}" }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{00A0}" || c == "\u{202F}" || c == "\u{2009}" }
 
     /// The number after the `£` at `pound`, with its unit, or `nil` when no digit follows.
-    static func number(in chars: [Character], afterPound pound: Int) -> PrintedNumber? {
+    static func number(in chars: ScalarText, afterPound pound: Int) -> PrintedNumber? {
         var i = pound + 1
         while i < chars.count, isSpace(chars[i]), i - pound <= 2 { i += 1 }
         return number(in: chars, at: i)
     }
 
     /// The number starting exactly at `start` (digits, thousands commas, decimals, unit).
-    static func number(in chars: [Character], at start: Int) -> PrintedNumber? {
+    static func number(in chars: ScalarText, at start: Int) -> PrintedNumber? {
         var i = start
         var digits = ""
         var sawPoint = false
         while i < chars.count {
             let c = chars[i]
             if c.isASCII, c.isNumber {
-                digits.append(c)
+                digits.unicodeScalars.append(c)
                 i += 1
             } else if c == ",", !sawPoint, !digits.isEmpty,
                       Self.isDigitRun(chars, from: i + 1, count: 3),
@@ -132,23 +132,20 @@ public struct MoneyParser: Sendable {
         return number
     }
 
-    static func isDigitRun(_ chars: [Character], from: Int, count: Int) -> Bool {
+    static func isDigitRun(_ chars: ScalarText, from: Int, count: Int) -> Bool {
         guard from + count <= chars.count else { return false }
         return chars[from..<(from + count)].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Units, longest first; a unit must end at a word boundary ("£5 more" has none).
-    static let units: [(letters: [Character], scale: Double)] = [
+    static let units: [(letters: ScalarText, scale: Double)] = [
         ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3),
-    ].map { (Array($0.0), $0.1) }
+    ].map { ($0.0.scalarText, $0.1) }
 
     /// `c` in lower case when it is an ASCII capital; cheaper than `lowercased()` for the letters units use.
-    static func lowerASCII(_ c: Character) -> Character {
-        guard let ascii = c.asciiValue, ascii >= 65, ascii <= 90 else { return c }
-        return Character(Unicode.Scalar(ascii + 32))
-    }
+    static func lowerASCII(_ c: Unicode.Scalar) -> Unicode.Scalar { c.asciiLowercased }
 
-    static func unit(in chars: [Character], at position: Int) -> (end: Int, scale: Double)? {
+    static func unit(in chars: ScalarText, at position: Int) -> (end: Int, scale: Double)? {
         var i = position
         if i < chars.count, isSpace(chars[i]) { i += 1 }
         guard i < chars.count, chars[i].isLetter else { return nil }
@@ -173,7 +170,7 @@ public struct MoneyParser: Sendable {
     // MARK: - Signs, ranges, qualifiers
 
     /// Where a mention starts: at a minus sign, an opening parenthesis, "minus", or the `£` itself.
-    static func signStart(in chars: [Character], pound: Int) -> (offset: Int, negative: Bool, parenthesised: Bool) {
+    static func signStart(in chars: ScalarText, pound: Int) -> (offset: Int, negative: Bool, parenthesised: Bool) {
         var i = pound - 1
         if i >= 0, chars[i] == "(" { return (i, false, true) }
         if i >= 0, chars[i] == "-" || chars[i] == "–" || chars[i] == "−" {
@@ -186,14 +183,14 @@ public struct MoneyParser: Sendable {
             }
         }
         while i >= 0, isSpace(chars[i]) { i -= 1 }
-        if i >= 4, String(chars[(i - 4)...i]).lowercased() == "minus", i - 5 < 0 || !chars[i - 5].isLetter {
+        if i >= 4, String(scalars: chars[(i - 4)...i]).lowercased() == "minus", i - 5 < 0 || !chars[i - 5].isLetter {
             return (i - 4, true, false)
         }
         return (pound, false, false)
     }
 
     /// The second end of a range that starts with `first`: "-10m", "– £10,000", "to £10m", ("between") "and £3m".
-    static func rangeEnd(in chars: [Character], after first: PrintedNumber, between: Bool)
+    static func rangeEnd(in chars: ScalarText, after first: PrintedNumber, between: Bool)
         -> (number: PrintedNumber, hasPound: Bool, poundOffset: Int)? {
         var i = first.end
         while i < chars.count, isSpace(chars[i]) { i += 1 }
@@ -222,20 +219,20 @@ public struct MoneyParser: Sendable {
         return (number, false, i)
     }
 
-    static func matchesWord(_ chars: [Character], at i: Int, _ word: String) -> Bool {
-        let letters = Array(word)
+    static func matchesWord(_ chars: ScalarText, at i: Int, _ word: String) -> Bool {
+        let letters = word.scalarText
         guard i + letters.count <= chars.count else { return false }
         guard letters.indices.allSatisfy({ lowerASCII(chars[i + $0]) == letters[$0] }) else { return false }
         return i + letters.count == chars.count || !chars[i + letters.count].isLetter
     }
 
     /// True when the word just before `offset` (after skipping spaces) is `word`.
-    static func follows(_ chars: [Character], word: String, at offset: Int) -> Bool {
+    static func follows(_ chars: ScalarText, word: String, at offset: Int) -> Bool {
         lowercasedWords(before: offset, in: chars, count: 1).last == word
     }
 
     /// Up to `count` words ending just before `offset`, lowercased, in reading order.
-    static func lowercasedWords(before offset: Int, in chars: [Character], count: Int) -> [String] {
+    static func lowercasedWords(before offset: Int, in chars: ScalarText, count: Int) -> [String] {
         var words: [String] = []
         var i = offset - 1
         while words.count < count, i >= 0 {
@@ -243,13 +240,13 @@ public struct MoneyParser: Sendable {
                 if chars[i] == "," || chars[i] == ";" || chars[i] == ":" || chars[i] == "(" || chars[i] == ")" { return words }
                 i -= 1
             }
-            var word: [Character] = []
+            var word: ScalarText = []
             while i >= 0, chars[i].isLetter || chars[i] == "." || chars[i] == "~" {
                 word.insert(chars[i], at: 0)
                 i -= 1
             }
             if word.isEmpty { break }
-            words.insert(String(word).lowercased(), at: 0)
+            words.insert(String(scalars: word).lowercased(), at: 0)
         }
         return words
     }
@@ -265,7 +262,7 @@ public struct MoneyParser: Sendable {
     /// The approximators as the words joined by spaces, for one lookup per phrase length.
     static let approximators: Set<String> = Set(approximatorList.map { $0.joined(separator: " ") })
 
-    static func isApproximate(_ chars: [Character], before offset: Int) -> Bool {
+    static func isApproximate(_ chars: ScalarText, before offset: Int) -> Bool {
         let words = lowercasedWords(before: offset, in: chars, count: 3)
         for length in stride(from: min(3, words.count), through: 1, by: -1) {
             if approximators.contains(words.suffix(length).joined(separator: " ")) { return true }

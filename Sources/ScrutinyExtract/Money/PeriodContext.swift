@@ -40,7 +40,7 @@ struct PeriodContext {
     private mutating func period(for line: OutlinedLine) -> String? {
         justAnswered = false
         let text = line.text.trimmingHorizontalWhitespace
-        let key = text.lowercased()
+        let key = text.lowercasedByScalar
         let isQuestion = Self.isQuestion(text)
         if Self.isHeadingLike(line, text) || isQuestion {
             if seen.contains(key) { return current }
@@ -106,10 +106,18 @@ struct PeriodContext {
     /// A heading by role, or a short line that reads like one: no closing stop, no amount, not run on.
     static func isHeadingLike(_ line: OutlinedLine, _ text: String) -> Bool {
         if line.role == .heading { return true }
-        guard line.role != .tableRow, line.cells.count <= 1, !isListItem(line, text), !text.isEmpty, text.count <= 120,
+        guard line.role != .tableRow, line.cells.count <= 1, !isListItem(line, text), !text.isEmpty,
+              text.utf8.count <= 120 || text.count <= 120,
               !text.includes("£"), let first = text.first, first.isUppercase || first.isNumber,
               let last = text.last, last != "." && last != ";" && last != "," else { return false }
-        let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        return !runOnWords.contains(lastWord)
+        return !runOnWords.contains(lastWord(of: text))
+    }
+
+    /// The last space-separated word of `text`, lowercased ("" when there is none): the same word
+    /// `text.split(separator: " ").last` gives, without splitting the whole line.
+    static func lastWord(of text: String) -> String {
+        let trimmed = text[..<(text.lastIndex { $0 != " " }.map(text.index(after:)) ?? text.startIndex)]
+        let start = trimmed.lastIndex(of: " ").map(trimmed.index(after:)) ?? trimmed.startIndex
+        return trimmed[start...].lowercased()
     }
 }

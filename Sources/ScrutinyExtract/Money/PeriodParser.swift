@@ -1,6 +1,6 @@
 /// A financial year printed in text.
 public struct PeriodMention: Sendable, Hashable {
-    /// `Character` offsets of the period as printed (an "FY" prefix included).
+    /// scalar offsets of the period as printed (an "FY" prefix included).
     public var range: Range<Int>
     /// Canonical form: "2013/14".
     public var period: String
@@ -24,11 +24,11 @@ public struct PeriodParser: Sendable {
     public func periods(in text: String) -> [PeriodMention] {
         // A period starts with four digits: text without a digit has none.
         guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
-        return periods(in: Array(text))
+        return periods(in: text.scalarText)
     }
 
-    /// Every financial year in `chars`; ranges are `Character` offsets into `chars`.
-    public func periods(in chars: [Character]) -> [PeriodMention] {
+    /// Every financial year in `chars`; ranges are scalar offsets into `chars`.
+    public func periods(in chars: ScalarText) -> [PeriodMention] {
         var found: [PeriodMention] = []
         var i = 0
         while i < chars.count {
@@ -41,7 +41,7 @@ public struct PeriodParser: Sendable {
             guard let period = Self.period(in: chars, at: i) else { i += 1; continue }
             var start = i
             var preposition: String?
-            if start >= 2, String(chars[(start - 2)..<start]).uppercased() == "FY" {
+            if start >= 2, String(scalars: chars[(start - 2)..<start]).uppercased() == "FY" {
                 start -= 2
                 preposition = "fy"
             }
@@ -58,19 +58,18 @@ public struct PeriodParser: Sendable {
         return found.count == 1 ? found[0].period : nil
     }
 
-    static func isDigit(_ chars: [Character], _ i: Int) -> Bool {
-        guard i >= 0 && i < chars.count, let ascii = chars[i].asciiValue else { return false }
-        return ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9")
+    static func isDigit(_ chars: ScalarText, _ i: Int) -> Bool {
+        i >= 0 && i < chars.count && chars[i].isASCIIDigit
     }
 
-    static func period(in chars: [Character], at i: Int) -> (end: Int, canonical: String)? {
+    static func period(in chars: ScalarText, at i: Int) -> (end: Int, canonical: String)? {
         guard (0..<4).allSatisfy({ isDigit(chars, i + $0) }), !isDigit(chars, i + 4) else { return nil }
-        guard let first = Int(String(chars[i..<(i + 4)])), (1950...2099).contains(first) else { return nil }
+        guard let first = Int(String(scalars: chars[i..<(i + 4)])), (1950...2099).contains(first) else { return nil }
         var j = i + 4
         guard j < chars.count, ["/", "-", "–"].contains(chars[j]) else { return nil }
         j += 1
         var digits = ""
-        while isDigit(chars, j) { digits.append(chars[j]); j += 1 }
+        while isDigit(chars, j) { digits.unicodeScalars.append(chars[j]); j += 1 }
         let next = (first + 1)
         switch digits.count {
         case 2 where Int(digits) == next % 100: break
@@ -84,11 +83,11 @@ public struct PeriodParser: Sendable {
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    static func wordBefore(_ chars: [Character], _ offset: Int) -> String? {
+    static func wordBefore(_ chars: ScalarText, _ offset: Int) -> String? {
         var i = offset - 1
         while i >= 0, chars[i] == " " || chars[i] == "\u{00A0}" { i -= 1 }
-        var word: [Character] = []
+        var word: ScalarText = []
         while i >= 0, chars[i].isLetter { word.insert(chars[i], at: 0); i -= 1 }
-        return word.isEmpty ? nil : String(word).lowercased()
+        return word.isEmpty ? nil : String(scalars: word).lowercased()
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 enum ScaledFigure {
     /// The factor a column heading gives its figures: "£000", "£'000", "£k" are thousands; "£m", "£million" millions.
     static func factor(inHeading cell: String) -> Double? {
-        let compact = cell.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "'" && $0 != "’" }
+        let compact = cell.lowercasedByScalar.filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "'" && $0 != "’" }
         guard let pound = compact.firstIndex(of: "£") else { return nil }
         let after = compact[compact.index(after: pound)...]
         if after.hasPrefix("000") || after.hasPrefix("k") || after.hasPrefix("thousand") { return 1_000 }

@@ -9,8 +9,8 @@ public struct SentenceSplitter: Sendable {
         "oct", "nov", "dec", "prof", "rev", "est", "inc", "ltd.", "op", "viz", "al", "p", "pp", "incl", "excl",
     ]
 
-    /// The sentences of `text` as `Character` offset ranges, trimmed of surrounding white space.
-    public func sentences(in chars: [Character]) -> [Range<Int>] {
+    /// The sentences of `text` as scalar offset ranges, trimmed of surrounding white space.
+    public func sentences(in chars: ScalarText) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -19,7 +19,7 @@ public struct SentenceSplitter: Sendable {
             if c == "." || c == "?" || c == "!" || c == "\n" {
                 var end = i + 1
                 // Closing quotes and brackets belong to the sentence they end.
-                while end < chars.count, "\"'”’)]".contains(chars[end]) { end += 1 }
+                while end < chars.count, "\"'”’)]".unicodeScalars.contains(chars[end]) { end += 1 }
                 if endsSentence(chars, stop: i, after: end) {
                     append(start..<end, of: chars, to: &result)
                     start = end
@@ -35,11 +35,11 @@ public struct SentenceSplitter: Sendable {
 
     /// The sentences of `text` as strings.
     public func sentences(in text: String) -> [String] {
-        let chars = Array(text)
-        return sentences(in: chars).map { String(chars[$0]) }
+        let chars = text.scalarText
+        return sentences(in: chars).map { String(scalars: chars[$0]) }
     }
 
-    func endsSentence(_ chars: [Character], stop: Int, after end: Int) -> Bool {
+    func endsSentence(_ chars: ScalarText, stop: Int, after end: Int) -> Bool {
         if chars[stop] == "\n" { return true }
         // A stop must be followed by white space (or the end): "£1.2m" and "2.1" are not ends.
         guard end == chars.count || chars[end].isWhitespace else { return false }
@@ -54,22 +54,22 @@ public struct SentenceSplitter: Sendable {
         return startsSentence(chars[next])
     }
 
-    func startsSentence(_ c: Character) -> Bool {
-        c.isUppercase || c.isNumber || "£\"'“‘(-•–[".contains(c)
+    func startsSentence(_ c: Unicode.Scalar) -> Bool {
+        c.isUppercase || c.isNumber || "£\"'“‘(-•–[".unicodeScalars.contains(c)
     }
 
     /// The word that ends at the full stop at `stop` (inner stops kept, as in "e.g").
-    func wordBefore(_ chars: [Character], _ stop: Int) -> String {
+    func wordBefore(_ chars: ScalarText, _ stop: Int) -> String {
         var i = stop - 1
-        var word: [Character] = []
+        var word: ScalarText = []
         while i >= 0, chars[i].isLetter || chars[i] == "." {
             word.insert(chars[i], at: 0)
             i -= 1
         }
-        return String(word)
+        return String(scalars: word)
     }
 
-    func append(_ range: Range<Int>, of chars: [Character], to result: inout [Range<Int>]) {
+    func append(_ range: Range<Int>, of chars: ScalarText, to result: inout [Range<Int>]) {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, chars[lower].isWhitespace { lower += 1 }

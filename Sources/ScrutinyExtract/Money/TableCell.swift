@@ -2,9 +2,9 @@ import ScrutinyCore
 
 /// Where a table cell sits: its row and the heading row of its table.
 struct TableCell {
-    var row: [String]
+    var row: TableRowReading
     var column: Int
-    var heading: [String]?
+    var heading: TableRowReading?
     /// The factor the column's heading gives bare figures ("£000": 1,000; "£m": 1,000,000), if any.
     var scale: Double?
     /// The table's caption ("Table 2 – Partner contributions 2025/26"), when the line before the table is one.
@@ -15,9 +15,9 @@ struct TableCell {
     /// The cell as seen by the `index`-th of its `count` amounts: when a reader has merged cells of one row
     /// ("(£150,000) (£164,000)" under "Budget | Actual"), the amounts are taken as the columns in order.
     func spanning(_ index: Int, of count: Int) -> TableCell {
-        guard count > 1, let heading, row.count < heading.count else { return self }
+        guard count > 1, let heading, row.cells.count < heading.cells.count else { return self }
         var cell = self
-        cell.column = min(column + index, heading.count - 1)
+        cell.column = min(column + index, heading.cells.count - 1)
         return cell
     }
 
@@ -26,12 +26,13 @@ struct TableCell {
 
     /// What the cell's amount is, from its row label and column heading ("Saving", "Budget", "Actual").
     func kind() -> BudgetKind? {
-        let rowKind = column > 0 ? readings.topic(of: row[0]) : nil
+        let rowKind = column > 0 ? row.labelTopic : nil
         if let rowKind, Self.rowKinds.contains(rowKind) { return rowKind }
         if let heading {
             // A heading without a cue ("Revised 2025/26") continues the money columns to its left.
-            for index in stride(from: min(column, heading.count - 1), through: 1, by: -1) {
-                if let kind = readings.columnKind(heading[index]) { return kind }
+            let kinds = heading.columnKinds
+            for index in stride(from: min(column, kinds.count - 1), through: 1, by: -1) {
+                if let kind = kinds[index] { return kind }
             }
         }
         return rowKind ?? caption.flatMap(readings.columnKind)
@@ -39,15 +40,37 @@ struct TableCell {
 
     /// The financial year the cell's row or column names ("2026/27 | 18,000 | £270,000", "2025/26 budget").
     func period() -> String? {
-        for (index, cell) in row.enumerated() where index != column {
-            if let found = readings.firstPeriod(in: cell), !cell.includes("£") { return found }
+        for (index, found) in row.periodsOutsideAmounts.enumerated() where index != column {
+            if let found { return found }
         }
         if let heading {
-            if column < heading.count, let found = readings.firstPeriod(in: heading[column]) { return found }
-            if let found = heading.first.flatMap(readings.firstPeriod) { return found }
+            let periods = heading.firstPeriods
+            if column < periods.count, let found = periods[column] { return found }
+            if let first = periods.first, let found = first { return found }
         }
         return caption.flatMap(readings.firstPeriod)
     }
+}
+
+/// One row of a money table (data or heading) as its amounts read it, shared by the row's cells:
+/// what each cell says is read at most once per row, not once per amount.
+final class TableRowReading {
+    let cells: [String]
+    private let readings: CellReadings
+
+    init(cells: [String], readings: CellReadings) {
+        self.cells = cells
+        self.readings = readings
+    }
+
+    /// What the row's label (its first cell) is about.
+    lazy var labelTopic: BudgetKind? = readings.topic(of: cells[0])
+    /// What each cell says its column holds, read as a column heading.
+    lazy var columnKinds: [BudgetKind?] = cells.map(readings.columnKind)
+    /// Each cell's first financial year.
+    lazy var firstPeriods: [String?] = cells.map(readings.firstPeriod)
+    /// Each cell's first financial year, `nil` for a cell holding an amount ("£").
+    lazy var periodsOutsideAmounts: [String?] = cells.map { $0.includes("£") ? nil : readings.firstPeriod(in: $0) }
 }
 
 /// What the kind classifier and the period parser read in table cells, remembered by text: every
@@ -75,6 +98,8 @@ final class CellReadings {
 
     /// The canonical form of the first financial year printed in `text`, if any.
     func firstPeriod(in text: String) -> String? {
+        // A period starts with four digits: text without a digit has none, and skips the look-up.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         if let known = firstPeriods[text] { return known }
         let found = PeriodParser().periods(in: text).first?.period
         firstPeriods[text] = .some(found)

@@ -6,7 +6,7 @@ struct TextBlock {
     var text: String
     /// The cell's place in its table, for a block that is a table cell.
     var table: TableCell?
-    /// Where each line's text starts in `text` (`Character` offsets), with the line's index.
+    /// Where each line's text starts in `text` (scalar offsets), with the line's index.
     var starts: [(offset: Int, line: Int)]
 
     func lineIndex(at offset: Int) -> Int {
@@ -18,7 +18,7 @@ struct TextBlock {
     static func blocks(of lines: [OutlinedLine]) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var open: TextBlock?
-        var heading: [String]?
+        var heading: TableRowReading?
         var scales: [Int: Double] = [:]
         var headingEnded = true
         var caption: String?
@@ -30,7 +30,7 @@ struct TextBlock {
                 if let before = lineBefore {
                     // The line just before a table names it when it is a heading or starts "Table".
                     let text = before.text.trimmingHorizontalWhitespace
-                    caption = before.role == .heading || text.lowercased().hasPrefix("table") ? text : nil
+                    caption = before.role == .heading || text.lowercasedByScalar.hasPrefix("table") ? text : nil
                     lineBefore = nil
                 }
                 // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
@@ -40,15 +40,16 @@ struct TextBlock {
                         if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
                     }
                     if heading == nil || !line.cells.allSatisfy({ ScaledFigure.factor(inHeading: $0) != nil || $0.isEmpty }) {
-                        heading = line.cells
+                        heading = TableRowReading(cells: line.cells, readings: readings)
                     }
                     headingEnded = false
                     continue
                 }
                 headingEnded = true
+                let row = TableRowReading(cells: line.cells, readings: readings)
                 for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
                     let scale = column > 0 ? scales[column] : nil
-                    blocks.append(TextBlock(text: cell, table: TableCell(row: line.cells, column: column, heading: heading,
+                    blocks.append(TextBlock(text: cell, table: TableCell(row: row, column: column, heading: heading,
                                                                          scale: scale, caption: caption, readings: readings),
                                             starts: [(0, index)]))
                 }
@@ -66,7 +67,7 @@ struct TextBlock {
             if var current = open, line.role == .body || line.role == .listItem,
                let last = current.text.last, !".!?:;".contains(last), let first = text.first,
                first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.count >= 60) {
-                let offset = current.text.count + 1
+                let offset = current.text.unicodeScalars.count + 1
                 current.text += " " + text
                 current.starts.append((offset, index))
                 open = current

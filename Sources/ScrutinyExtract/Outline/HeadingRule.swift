@@ -12,6 +12,7 @@ enum HeadingRule {
         if role == .heading { return true }
         if role == .tableRow { return false }
         if role == .listItem { return isNumberedTitle(text, isBold: isBold) }
+        guard mayStartUpper(text) else { return false }
         let words = text.wordCount
         let question = text.hasSuffix("?")
         guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
@@ -24,6 +25,14 @@ enum HeadingRule {
             return false
         }
         return true
+    }
+
+    /// False only when `text` surely fails ``startsUpper``: its first scalar is ASCII and neither a digit,
+    /// a capital, a quote nor a bracket. Most body lines start in lower case or with a word and stop here.
+    private static func mayStartUpper(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        guard first.isASCII else { return true }
+        return first.isASCIIDigit || first.isUppercase || first == "'" || first == "\"" || first == "("
     }
 
     /// True for a numbered item that reads as a section title ("3.1 Coastal Waste Partnership"):

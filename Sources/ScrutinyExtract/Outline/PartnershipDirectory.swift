@@ -13,7 +13,11 @@ struct PartnershipDirectory: Sendable {
         var firstLine: OutlinedLine?
     }
 
-    private(set) var entries: [Entry] = []
+    private(set) var entries: [Entry] = [] {
+        didSet { lowercasedNames = entries.map { [$0.name.lowercasedByScalar] + $0.aliases.map(\.lowercasedByScalar) } }
+    }
+    /// Each entry's name then aliases, lowercased once when the entries change rather than at every look-up.
+    private var lowercasedNames: [[String]] = []
     /// The partnership a report about one partnership names in its title, when that is
     /// where the name came from.
     var titlePartnership: String?
@@ -25,12 +29,14 @@ struct PartnershipDirectory: Sendable {
     /// Partnership (SEPP)" is ("South Essex Parking Partnership", "SEPP"). Other bracketed
     /// remarks are dropped.
     static func canonical(_ printed: String) -> (name: String, acronym: String?) {
+        // Both patterns need a bracket: most names have none and skip them.
+        let bracketed = printed.utf8.contains(UInt8(ascii: "("))
         var acronym: String?
-        if let m = acronymInParens.firstMatch(in: printed), let a = m[1], a == a.uppercased() || a.count <= 6 {
+        if bracketed, let m = acronymInParens.firstMatch(in: printed), let a = m[1], a == a.uppercased() || a.count <= 6 {
             if a.first?.isUppercase == true && a.filter(\.isUppercase).count >= 2 { acronym = a }
         }
-        var name = parenthetical.replacing(in: printed, with: "").collapsingSpaces.droppingTrailingPunctuation
-        if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+        var name = (bracketed ? parenthetical.replacing(in: printed, with: "") : printed).collapsingSpaces.droppingTrailingPunctuation
+        if name.lowercasedByScalar.hasPrefix("the ") { name = String(name.dropFirst(4)) }
         return (name.trimmed, acronym)
     }
 
@@ -46,7 +52,7 @@ struct PartnershipDirectory: Sendable {
                 entries[index].aliases.append(entries[index].name)
                 entries[index].name = name
                 entries[index].hasForm = true
-            } else if name.lowercased() != entries[index].name.lowercased() {
+            } else if name.lowercasedByScalar != entries[index].name.lowercasedByScalar {
                 entries[index].aliases.append(name)
             }
             return entries[index].name
@@ -62,19 +68,21 @@ struct PartnershipDirectory: Sendable {
     }
 
     private func index(of name: String, acronym: String?) -> Int? {
-        let lower = name.lowercased()
+        let lower = name.lowercasedByScalar
         if let acronym, let i = entries.firstIndex(where: { $0.acronym == acronym }) { return i }
-        if let i = entries.firstIndex(where: { e in e.name.lowercased() == lower || e.aliases.contains { $0.lowercased() == lower } }) {
-            return i
-        }
+        if let i = lowercasedNames.firstIndex(where: { $0.contains(lower) }) { return i }
         if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }
         // One name ends or starts the other at a word boundary: "Chelmsford Local Delivery Mechanism"
         // and "Local Delivery Mechanism"; "One Chelmsford" and "One Chelmsford Partnership".
-        return entries.firstIndex { e in
-            ([e.name] + e.aliases).contains { other in
-                let o = other.lowercased()
-                guard min(o.count, lower.count) >= 8, o.wordCount >= 2 || lower.wordCount >= 2 else { return false }
-                return o.hasSuffix(" " + lower) || lower.hasSuffix(" " + o) || o.hasPrefix(lower + " ") || lower.hasPrefix(o + " ")
+        // What the look-up name contributes is worked out once, not again for every name it is tried against.
+        let lowerCount = lower.count
+        guard lowerCount >= 8 else { return nil }
+        let lowerHasWords = lower.wordCount >= 2
+        let spacedBefore = " " + lower, spacedAfter = lower + " "
+        return lowercasedNames.firstIndex { names in
+            names.contains { o in
+                guard o.count >= 8, o.wordCount >= 2 || lowerHasWords else { return false }
+                return o.hasSuffix(spacedBefore) || lower.hasSuffix(" " + o) || o.hasPrefix(spacedAfter) || lower.hasPrefix(o + " ")
             }
         }
     }

@@ -26,14 +26,16 @@ enum ProgressTable {
     static func isHeader(_ line: OutlinedLine) -> Bool {
         if columns(of: line) != nil { return true }
         // Both headers read as one line: "Recommendation Progress".
-        return line.filledCells.count == 1 && line.text.wordCount <= 4 && oneLineHeader.matches(line.text.trimmed)
+        return TextScan.mayStart(line.text.trimmed, withOneOf: "r") && line.filledCells.count == 1 && line.text.wordCount <= 4
+            && oneLineHeader.matches(line.text.trimmed)
     }
     private static let oneLineHeader = Pattern(#"^recommendations?\s+(?:progress|update|status|response|comments?)(?:\s+\w+)?$"#)
 
     /// True for the header of a progress table exported as text one cell per line:
     /// "Recommendation" alone on `line`, "Progress" alone on `next`.
     static func isFlatHeader(_ line: OutlinedLine, next: OutlinedLine?) -> Bool {
-        guard let next, line.filledCells.count == 1, next.filledCells.count == 1 else { return false }
+        guard let next, TextScan.mayStart(line.text.trimmed, withOneOf: "oar"), line.filledCells.count == 1,
+              next.filledCells.count == 1 else { return false }
         return firstHeader.matches(line.text.trimmed) && secondHeader.matches(next.text.trimmed) && next.text.wordCount <= 4
     }
 

@@ -14,12 +14,28 @@ struct ListMarker: Sendable, Hashable {
 
     /// Splits a leading marker off `text`, or `nil` when the text does not start with one.
     static func split(_ text: String) -> ListMarker? {
-        for pattern in [parenthesised, closing, dotted, letterDot] {
+        for pattern in candidates(for: text) {
             if let m = pattern.firstMatch(in: text), let number = m[1], let rest = m[2] {
                 return ListMarker(number: number, rest: rest.trimmed)
             }
         }
         return nil
+    }
+
+    /// The patterns that can match `text`, in the order they are tried, judged from its first scalars:
+    /// most lines start with a capital word and need none. A non-ASCII start keeps them all, so the
+    /// patterns' own Unicode digit and case rules still decide.
+    private static func candidates(for text: String) -> [Pattern] {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return [] }
+        guard first.isASCII else { return [parenthesised, closing, dotted, letterDot] }
+        if first == "(" { return [parenthesised] }
+        guard first.isLetter || first.isASCIIDigit else { return [] }
+        var found: [Pattern] = []
+        if text.utf8.contains(UInt8(ascii: ")")) { found.append(closing) }
+        if first.isASCIIDigit { found.append(dotted) }
+        if first.isLowercase, scalars.next() == "." { found.append(letterDot) }
+        return found
     }
 
     /// Removes a leading bullet character ("- ", "• ") from `text`; `nil` when there is none.

@@ -12,14 +12,30 @@ enum TextScan {
 
     /// True when `word` (lower-case ASCII) occurs in `text`, ASCII letters compared without case.
     static func containsASCIICaseInsensitive(_ text: String, _ word: String) -> Bool {
-        let pattern = Array(word.utf8)
-        guard let first = pattern.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where lowered(bytes[start]) == first {
-            var matched = 1
-            while matched < pattern.count, lowered(bytes[start + matched]) == pattern[matched] { matched += 1 }
-            if matched == pattern.count { return true }
+        var text = text
+        var word = word
+        // Read in place: no copy of the line's bytes per question.
+        return text.withUTF8 { bytes in
+            word.withUTF8 { pattern in
+                guard let first = pattern.first else { return true }
+                guard bytes.count >= pattern.count else { return false }
+                for start in 0...(bytes.count - pattern.count) where lowered(bytes[start]) == first {
+                    var matched = 1
+                    while matched < pattern.count, lowered(bytes[start + matched]) == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// True when `text` has two ASCII capitals next to each other ("ECC", "an LDM"): what any acronym needs.
+    static func hasTwoCapitalsInARow(_ text: String) -> Bool {
+        var previousWasCapital = false
+        for byte in text.utf8 {
+            let isCapital = byte >= 0x41 && byte <= 0x5A
+            if isCapital && previousWasCapital { return true }
+            previousWasCapital = isCapital
         }
         return false
     }

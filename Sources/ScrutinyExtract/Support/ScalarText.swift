@@ -1,0 +1,84 @@
+/// Text as an array of Unicode scalars: what the money, period, sentence and cue scanners walk.
+///
+/// Indexing `[Character]` costs a grapheme-breaking pass to build and a 16-byte value per element;
+/// scalars are four bytes and come straight from the string's UTF-8. Offsets the scanners return
+/// are scalar offsets into the array they were given.
+public typealias ScalarText = [Unicode.Scalar]
+
+extension String {
+    /// The string's scalars, for the scanners.
+    var scalarText: ScalarText { Array(unicodeScalars) }
+
+    /// A string of `scalars`.
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        // Encoded into one byte buffer: appending to a `UnicodeScalarView` re-checks the string per scalar.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The `Character` questions the scanners ask, for one scalar: the same answers a one-scalar
+/// `Character` gives, with ASCII answered from the value alone.
+extension Unicode.Scalar {
+    var isLetter: Bool {
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return Character(self).isLetter
+    }
+
+    var isNumber: Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return Character(self).isNumber
+    }
+
+    /// An ASCII digit, "0" to "9".
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+
+    var isWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return Character(self).isWhitespace
+    }
+
+    var isUppercase: Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return Character(self).isUppercase
+    }
+
+    var isLowercase: Bool {
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        return Character(self).isLowercase
+    }
+
+    /// The scalar in lower case when it is an ASCII capital, else itself.
+    var asciiLowercased: Unicode.Scalar {
+        value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : self
+    }
+}
+
+extension String {
+    /// The same string as `lowercased()`, built scalar by scalar with ASCII mapped from its value.
+    ///
+    /// `lowercased()` has a fast path only for all-ASCII strings; one "£" or "–" sends the whole line
+    /// through a property look-up per scalar. Lowercasing maps each scalar on its own, so mapping the
+    /// ASCII ones directly and the rest through `lowercaseMapping` gives the same scalars.
+    var lowercasedByScalar: String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.asciiLowercased.value))
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
