@@ -17,6 +17,12 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         self.literal = literal
     }
 
+    /// A literal already checked to be a JSON number, with its value.
+    init(literal: String, double: Double) {
+        self.literal = literal
+        self.double = double
+    }
+
     public init(_ value: Int) {
         double = Double(value)
         literal = String(value)
