@@ -68,6 +68,10 @@ struct Evaluation {
     private mutating func apply(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                        local: inout Annotations) -> Bool {
         switch keyword {
+        case .type(let set) where set.admits(value):
+            return true  // the common passing case, without building a message
+        case .required(let names) where value.objectValue.map({ object in names.allSatisfy { object.hasMember($0) } }) ?? true:
+            return true
         case .ref(let target):
             return evaluate(target, value, collect: track, report: report, into: &local)
         case .dynamicRef(let initial, let anchor):

@@ -14,6 +14,9 @@ public struct JSONObject: Sendable, RandomAccessCollection {
     public var endIndex: Int { entries.count }
     public subscript(position: Int) -> Element { entries[position] }
 
+    /// Whether a member is named `key`.
+    public func hasMember(_ key: String) -> Bool { position(of: key) != nil }
+
     /// Member names in document order.
     public var keys: [String] { entries.map(\.key) }
 
