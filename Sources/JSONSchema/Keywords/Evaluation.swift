@@ -24,6 +24,7 @@ struct Evaluation {
     /// when `report`, records errors, otherwise stops at the first failure.
     mutating func evaluate(_ n: Int, _ value: JSONValue, collect: Bool, report: Bool, into out: inout Annotations) -> Bool {
         let node = nodes[n]
+        if node.assertsOnly && depth < maxDepth && passesQuietly(node, value) { return true }
         if let b = node.boolean {
             if !b && report { fail("no value is allowed here", absolute: node.absoluteLocation) }
             return b
@@ -63,6 +64,19 @@ struct Evaluation {
         }
         if valid && collect { out.merge(local) }
         return valid
+    }
+
+    /// Whether `value` passes every keyword of `node`, an ``FrozenNode/assertsOnly`` node, checked
+    /// without recording anything; a value that fails is then evaluated in full for its errors.
+    private mutating func passesQuietly(_ node: FrozenNode, _ value: JSONValue) -> Bool {
+        for keyword in node.keywords {
+            if case .type(let set) = keyword {
+                if !set.admits(value) { return false }
+            } else if !assert(keyword, of: node, on: value, report: false) {
+                return false
+            }
+        }
+        return true
     }
 
     private mutating func apply(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,

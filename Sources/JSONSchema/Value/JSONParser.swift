@@ -179,7 +179,7 @@ public struct JSONParser {
         }
         let literal = UnsafeBufferPointer(rebasing: bytes[start..<i])
         let text = String(decoding: literal, as: UTF8.self)
-        if let whole = Self.smallInteger(literal) { return JSONNumber(literal: text, double: whole) }
+        if let whole = Self.smallInteger(literal) { return JSONNumber(shortLiteral: text, double: whole) }
         guard let n = JSONNumber(literal: text) else { throw fail("number out of range") }
         return n
     }
