@@ -55,6 +55,8 @@ final class FrozenNode: Sendable {
     /// Whether every keyword only asserts on the value itself (no subschemas, no annotations),
     /// so a value that passes them all can skip the bookkeeping of a full evaluation.
     let assertsOnly: Bool
+    /// The target of a node that is nothing but a `$ref`.
+    let onlyReference: Int?
 
     init(_ node: CompiledNode) {
         boolean = node.boolean
@@ -65,6 +67,11 @@ final class FrozenNode: Sendable {
         unevaluatedItems = node.unevaluatedItems
         tracksAnnotations = node.tracksAnnotations
         assertsOnly = node.boolean == nil && !node.tracksAnnotations && node.keywords.allSatisfy(\.isAssertion)
+        if node.boolean == nil, !node.tracksAnnotations, node.keywords.count == 1, case .ref(let target) = node.keywords[0] {
+            onlyReference = target
+        } else {
+            onlyReference = nil
+        }
     }
 }
 

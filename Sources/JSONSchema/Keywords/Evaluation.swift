@@ -23,8 +23,8 @@ struct Evaluation {
     /// Evaluates node `n` against `value`. When `collect`, merges its annotations into `out` on success;
     /// when `report`, records errors, otherwise stops at the first failure.
     mutating func evaluate(_ n: Int, _ value: JSONValue, collect: Bool, report: Bool, into out: inout Annotations) -> Bool {
+        if passesWithoutBookkeeping(n, value) { return true }
         let node = nodes[n]
-        if node.assertsOnly && depth < maxDepth && passesQuietly(node, value) { return true }
         if let b = node.boolean {
             if !b && report { fail("no value is allowed here", absolute: node.absoluteLocation) }
             return b
@@ -64,6 +64,18 @@ struct Evaluation {
         }
         if valid && collect { out.merge(local) }
         return valid
+    }
+
+    /// Whether `value` certainly passes node `n` (entered at the current depth) by its plain
+    /// assertions alone, directly or through a node that is only a `$ref`. `false` means "evaluate
+    /// in full", which then finds the errors, if any.
+    private mutating func passesWithoutBookkeeping(_ n: Int, _ value: JSONValue) -> Bool {
+        let node = nodes[n]
+        if node.assertsOnly { return depth < maxDepth && passesQuietly(node, value) }
+        if let target = node.onlyReference, nodes[target].assertsOnly {
+            return depth + 1 < maxDepth && passesQuietly(nodes[target], value)
+        }
+        return false
     }
 
     /// Whether `value` passes every keyword of `node`, an ``FrozenNode/assertsOnly`` node, checked
@@ -111,6 +123,7 @@ struct Evaluation {
     /// Evaluates a subschema at a child instance location (`token`) under keyword tokens.
     mutating func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: String?, keywordToken: String? = nil,
                        report: Bool, falseMessage: @autoclosure () -> String) -> Bool {
+        if passesWithoutBookkeeping(n, value) { return true }
         if let t = instanceToken { instancePath.append(t) }
         if let t = keywordToken { keywordPath.append(t) }
         defer {
