@@ -108,7 +108,7 @@ public struct JSONParser {
         var o = JSONObject()
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(o) }
-        o.reserveCapacity(8)
+        o.reserveCapacity(12)
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
