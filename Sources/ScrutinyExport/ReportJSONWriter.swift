@@ -13,7 +13,7 @@ import ScrutinyCore
 /// explicit `null`; a whole `Double` drops its `.0`; strings escape `"`, `\` and control
 /// characters only. The tests compare its output with `JSONEncoder`'s on awkward reports, so a
 /// field added to the model without being added here fails them.
-struct ReportJSONWriter {
+struct ReportJSONWriter: ~Copyable {
     /// Which forms one pass writes.
     struct Forms: OptionSet {
         let rawValue: UInt8
@@ -22,9 +22,9 @@ struct ReportJSONWriter {
     }
 
     /// The pretty form (empty unless `forms` has `.pretty`).
-    private(set) var pretty: [UInt8] = []
+    private var pretty: ByteSink
     /// The compact form (empty unless `forms` has `.compact`).
-    private(set) var compact: [UInt8] = []
+    private var compact: ByteSink
     private let writesPretty: Bool
     private let writesCompact: Bool
     /// How deep the writer is in open objects and arrays.
@@ -35,8 +35,8 @@ struct ReportJSONWriter {
     init(forms: Forms, capacity: Int = 1 << 14) {
         writesPretty = forms.contains(.pretty)
         writesCompact = forms.contains(.compact)
-        if writesPretty { pretty.reserveCapacity(capacity) }
-        if writesCompact { compact.reserveCapacity(capacity) }
+        pretty = ByteSink(capacity: writesPretty ? capacity : 0)
+        compact = ByteSink(capacity: writesCompact ? capacity : 0)
     }
 
     /// The bytes of `report`, pretty or compact.
@@ -44,7 +44,7 @@ struct ReportJSONWriter {
     static func encode(_ report: Report, pretty: Bool) throws -> [UInt8] {
         var writer = ReportJSONWriter(forms: pretty ? .pretty : .compact, capacity: estimatedSize(of: report, pretty: pretty))
         try writer.write(report)
-        return pretty ? writer.pretty : writer.compact
+        return pretty ? writer.pretty.bytes() : writer.compact.bytes()
     }
 
     /// The pretty and the compact bytes of `report`, written in one pass.
@@ -52,7 +52,7 @@ struct ReportJSONWriter {
     static func encodeBoth(_ report: Report) throws -> (pretty: [UInt8], compact: [UInt8]) {
         var writer = ReportJSONWriter(forms: [.pretty, .compact], capacity: estimatedSize(of: report, pretty: true))
         try writer.write(report)
-        return (writer.pretty, writer.compact)
+        return (writer.pretty.bytes(), writer.compact.bytes())
     }
 
     /// A generous guess of the encoded size, so the buffers rarely grow.
@@ -200,13 +200,13 @@ struct ReportJSONWriter {
         name.withUTF8Buffer { name in
             if writesPretty {
                 pretty.append(.quote)
-                pretty.append(contentsOf: name)
-                Self.prettyColon.withUTF8Buffer { pretty.append(contentsOf: $0) }
+                pretty.append(name)
+                Self.prettyColon.withUTF8Buffer { pretty.append($0) }
             }
             if writesCompact {
                 compact.append(.quote)
-                compact.append(contentsOf: name)
-                Self.compactColon.withUTF8Buffer { compact.append(contentsOf: $0) }
+                compact.append(name)
+                Self.compactColon.withUTF8Buffer { compact.append($0) }
             }
         }
     }
@@ -242,10 +242,10 @@ struct ReportJSONWriter {
     private mutating func newLineAndIndent() {
         let count = 1 + 2 * depth
         if count <= Self.indents.count {
-            Self.indents.withUnsafeBufferPointer { pretty.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+            Self.indents.withUnsafeBufferPointer { pretty.append(UnsafeBufferPointer(rebasing: $0[..<count])) }
         } else {
             pretty.append(.lf)
-            pretty.append(contentsOf: repeatElement(.space, count: count - 1))
+            for _ in 1..<count { pretty.append(.space) }
         }
     }
 
@@ -261,8 +261,8 @@ struct ReportJSONWriter {
 
     private mutating func token(_ text: StaticString) {
         text.withUTF8Buffer { bytes in
-            if writesPretty { pretty.append(contentsOf: bytes) }
-            if writesCompact { compact.append(contentsOf: bytes) }
+            if writesPretty { pretty.append(bytes) }
+            if writesCompact { compact.append(bytes) }
         }
     }
 
@@ -279,8 +279,8 @@ struct ReportJSONWriter {
         guard let value else { return null() }
         var digits = DecimalDigits(value)
         digits.withBytes { bytes in
-            if writesPretty { pretty.append(contentsOf: bytes) }
-            if writesCompact { compact.append(contentsOf: bytes) }
+            if writesPretty { pretty.append(bytes) }
+            if writesCompact { compact.append(bytes) }
         }
     }
 
@@ -297,8 +297,10 @@ struct ReportJSONWriter {
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        if writesPretty { pretty.append(contentsOf: text.utf8) }
-        if writesCompact { compact.append(contentsOf: text.utf8) }
+        text.withUTF8 { utf8 in
+            if writesPretty { pretty.append(utf8) }
+            if writesCompact { compact.append(utf8) }
+        }
     }
 
     private mutating func string(_ value: String?) {
@@ -308,7 +310,7 @@ struct ReportJSONWriter {
                 let start = pretty.count
                 Self.appendQuoted(utf8, to: &pretty)
                 if writesCompact {
-                    pretty.withUnsafeBufferPointer { compact.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
+                    pretty.copy(from: start, to: &compact)
                 }
             } else {
                 Self.appendQuoted(utf8, to: &compact)
@@ -318,7 +320,7 @@ struct ReportJSONWriter {
 
     /// `utf8` between quotes, escaping `"`, `\` and control characters; runs that need no
     /// escaping are copied whole.
-    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout ByteSink) {
         bytes.append(.quote)
         var runStart = 0
         var index = 0
@@ -326,17 +328,17 @@ struct ReportJSONWriter {
         while index < count {
             let byte = utf8[index]
             if byte < 0x20 || byte == .quote || byte == .backslash {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 appendEscape(for: byte, to: &bytes)
                 runStart = index + 1
             }
             index += 1
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         bytes.append(.quote)
     }
 
-    private static func appendEscape(for byte: UInt8, to bytes: inout [UInt8]) {
+    private static func appendEscape(for byte: UInt8, to bytes: inout ByteSink) {
         bytes.append(.backslash)
         switch byte {
         case .quote: bytes.append(.quote)
@@ -347,8 +349,9 @@ struct ReportJSONWriter {
         case .cr: bytes.append(UInt8(ascii: "r"))
         case .tab: bytes.append(UInt8(ascii: "t"))
         default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                      hexDigit(byte >> 4), hexDigit(byte & 0x0F)])
+            for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4), hexDigit(byte & 0x0F)] {
+                bytes.append(escaped)
+            }
         }
     }
 
