@@ -16,7 +16,13 @@ public struct DocumentIdentityCheck: ReportValidating {
     public init() {}
 
     public func problems(in reportJSON: Data) -> [String] {
-        guard let fields = try? JSONDecoder().decode(IdentityFields.self, from: reportJSON) else {
+        let scanned = reportJSON.withUnsafeBytes { IdentityFieldScanner.scan($0.bindMemory(to: UInt8.self)) }
+        let fields: IdentityFieldScanner.Fields
+        if let scanned {
+            fields = scanned
+        } else if let decoded = try? JSONDecoder().decode(IdentityFields.self, from: reportJSON) {
+            fields = IdentityFieldScanner.Fields(documentID: decoded.documentID, sha256: decoded.sha256)
+        } else {
             return ["the report is not a JSON object"]
         }
         guard let id = fields.documentID, id.utf8.count == 16, (fields.sha256 ?? "").hasPrefix(id) else {

@@ -52,8 +52,9 @@ public struct ExtractedReport: Sendable {
         documentID = report.documentID
         sha256 = report.source.sha256
         warnings = report.warnings
-        json = try ReportJSON.encode(report)
-        rows = try ReportRows(report)
+        let encoded = try ReportJSON.encodeWithRows(report)
+        json = Data(encoded.json)
+        rows = encoded.rows
     }
 
     init(documentID: String, sha256: String, warnings: [String], json: Data, rows: ReportRows) {
@@ -108,15 +109,20 @@ struct WorkerReply {
         guard summary.sizes.count == partCount, summary.sizes.allSatisfy({ $0 >= 0 }) else {
             return .failure(InputFailure(.crashed, "the worker sent a malformed reply; retry the file alone"))
         }
-        var parts: [[UInt8]] = []
-        var start = body.startIndex
-        for size in summary.sizes {
-            parts.append(Array(body[start..<start + size]))
+        guard summary.sizes.reduce(0, +) <= body.count else {
+            return .failure(InputFailure(.crashed, "the worker sent a truncated reply; retry the file alone"))
+        }
+        let jsonEnd = body.startIndex + summary.sizes[0]
+        var rows: [[UInt8]] = []
+        rows.reserveCapacity(partCount - 1)
+        var start = jsonEnd
+        for size in summary.sizes.dropFirst() {
+            rows.append([UInt8](body[start..<start + size]))
             start += size
         }
         return .success(ExtractedReport(
             documentID: summary.documentID, sha256: summary.sha256, warnings: summary.warnings,
-            json: Data(parts[0]), rows: ReportRows(parts: Array(parts.dropFirst()))))
+            json: body[body.startIndex..<jsonEnd], rows: ReportRows(parts: rows)))
     }
 }
 
@@ -148,12 +154,13 @@ enum WorkerWire {
             return try encode(WorkerReplyHeader(file: response.file, failure: InputFailure(
                 .invalid, "the extracted report cannot be written as JSON (\(error)); please report this as a bug"), report: nil))
         }
-        let parts = [Array(extracted.json)] + extracted.rows.parts
+        let rows = extracted.rows.parts
         var data = try encode(WorkerReplyHeader(file: response.file, failure: nil, report: .init(
             documentID: extracted.documentID, sha256: extracted.sha256, warnings: extracted.warnings,
-            sizes: parts.map(\.count))))
-        data.reserveCapacity(data.count + parts.reduce(0) { $0 + $1.count })
-        for part in parts { data.append(contentsOf: part) }
+            sizes: [extracted.json.count] + rows.map(\.count))))
+        data.reserveCapacity(data.count + extracted.json.count + rows.reduce(0) { $0 + $1.count })
+        data.append(extracted.json)
+        for part in rows { part.withUnsafeBytes { data.append(contentsOf: $0) } }
         return data
     }
 }

@@ -10,7 +10,6 @@ import Darwin
 /// many small pieces (cells, separators) without a system call or a `String` per piece.
 ///
 /// Not thread-safe: one writer belongs to one task. It does not own or close the descriptor.
-/// Made with ``init(collectingFor:)`` it keeps every byte in memory instead (see ``collected``).
 final class BufferedFileWriter {
     /// Bytes gathered before one `write(2)`.
     static let capacity = 1 << 16
@@ -26,16 +25,6 @@ final class BufferedFileWriter {
         buffer.reserveCapacity(Self.capacity)
     }
 
-    /// A writer that keeps the bytes in memory, for pieces of a file assembled elsewhere
-    /// (a report's rows, made in a worker and copied into the tables by the batch).
-    init(collectingFor path: String) {
-        self.descriptor = -1
-        self.path = path
-    }
-
-    /// Everything written so far, when collecting in memory.
-    var collected: [UInt8] { buffer }
-
     func write(byte: UInt8) throws(ExportError) {
         buffer.append(byte)
         if buffer.count >= Self.capacity { try flush() }
@@ -50,22 +39,8 @@ final class BufferedFileWriter {
         try write(bytes: text.utf8)
     }
 
-    /// Writes the decimal digits of `value` without making a `String`.
-    func write(integer value: Int) throws(ExportError) {
-        if value < 0 { try write(byte: UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = buffer.count
-        repeat {
-            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        buffer[start...].reverse()
-        if buffer.count >= Self.capacity { try flush() }
-    }
-
     /// Hands every buffered byte to the operating system.
     func flush() throws(ExportError) {
-        guard descriptor >= 0 else { return }  // collecting in memory
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in

@@ -12,23 +12,23 @@ struct Column<Record>: Sendable {
     let write: @Sendable (Record, inout CSVWriter) throws(ExportError) -> Void
 
     static func text(_ name: String, _ value: @escaping @Sendable (Record) -> String?) -> Column {
-        Column(name: name, type: .string) { record, csv throws(ExportError) in try csv.text(value(record)) }
+        Column(name: name, type: .string) { record, csv in csv.text(value(record)) }
     }
 
     static func list(_ name: String, _ value: @escaping @Sendable (Record) -> [String]) -> Column {
-        Column(name: name, type: .string) { record, csv throws(ExportError) in try csv.list(value(record)) }
+        Column(name: name, type: .string) { record, csv in csv.list(value(record)) }
     }
 
     static func integer(_ name: String, _ value: @escaping @Sendable (Record) -> Int?) -> Column {
-        Column(name: name, type: .integer) { record, csv throws(ExportError) in try csv.integer(value(record)) }
+        Column(name: name, type: .integer) { record, csv in csv.integer(value(record)) }
     }
 
     static func number(_ name: String, _ value: @escaping @Sendable (Record) -> Double?) -> Column {
-        Column(name: name, type: .number) { record, csv throws(ExportError) in try csv.number(value(record)) }
+        Column(name: name, type: .number) { record, csv in csv.number(value(record)) }
     }
 
     static func boolean(_ name: String, _ value: @escaping @Sendable (Record) -> Bool?) -> Column {
-        Column(name: name, type: .boolean) { record, csv throws(ExportError) in try csv.boolean(value(record)) }
+        Column(name: name, type: .boolean) { record, csv in csv.boolean(value(record)) }
     }
 
     /// `page`, `line` and `section`, read from the record's provenance (empty when it has none).
@@ -73,8 +73,8 @@ struct RecordTable<Record>: CSVTable {
 
     func writeRows(of report: Report, to csv: inout CSVWriter) throws(ExportError) {
         for (offset, record) in records(report).enumerated() {
-            try csv.text(report.documentID)
-            if indexed { try csv.integer(offset + 1) }
+            csv.text(report.documentID)
+            if indexed { csv.integer(offset + 1) }
             for column in columns { try column.write(record, &csv) }
             try csv.endRecord()
         }

@@ -1,4 +1,4 @@
-/// Writes RFC 4180 CSV, one cell at a time, straight into a buffered file.
+/// Writes RFC 4180 CSV, one cell at a time, into a byte buffer handed to a buffered file record by record.
 ///
 /// Hand-written rather than built on CSV.swift or SwiftCSV, because the export needs three things
 /// those libraries do not give together: formula neutralisation decided per column (text cells
@@ -10,85 +10,120 @@
 /// it holds a comma, quote, CR or LF, CRLF after every record, UTF-8 (with a byte order mark first
 /// when `excel` is set, so Excel reads it as UTF-8 rather than the machine's code page).
 struct CSVWriter {
-    private let output: BufferedFileWriter
+    /// Where finished records go; `nil` when the writer keeps them (see ``init()``).
+    private let output: BufferedFileWriter?
+    /// The bytes written and not yet handed to `output`: the current record, or everything
+    /// when there is no output.
+    private(set) var bytes: [UInt8] = []
     private var atRecordStart = true
 
+    /// A writer into `output`; each record is handed over whole when it ends.
     init(output: BufferedFileWriter, excel: Bool) throws(ExportError) {
         self.output = output
         if excel { try output.write(bytes: [0xEF, 0xBB, 0xBF]) }
+        bytes.reserveCapacity(1024)
+    }
+
+    /// A writer that keeps every record in ``bytes`` (a report's rows, copied into the files
+    /// later), with no byte order mark.
+    init() {
+        output = nil
+        bytes.reserveCapacity(4096)
     }
 
     /// A text cell; `nil` is an empty cell. Text a spreadsheet would run as a formula is defused.
-    mutating func text(_ value: String?) throws(ExportError) {
-        try separate()
-        guard let value, !value.isEmpty else { return }
-        let utf8 = value.utf8
-        let neutralise = FormulaGuard.needsPrefix(utf8)
-        if utf8.contains(where: { $0 == .comma || $0 == .quote || $0 == .cr || $0 == .lf }) {
-            try output.write(byte: .quote)
-            if neutralise { try output.write(byte: .apostrophe) }
-            for byte in utf8 {
-                if byte == .quote { try output.write(byte: .quote) }
-                try output.write(byte: byte)
-            }
-            try output.write(byte: .quote)
-        } else {
-            if neutralise { try output.write(byte: .apostrophe) }
-            try output.write(bytes: utf8)
+    mutating func text(_ value: String?) {
+        separate()
+        guard var value, !value.isEmpty else { return }
+        value.withUTF8 { Self.appendCell($0, to: &bytes) }
+    }
+
+    /// The bytes of a non-empty text cell: quoted (inner quotes doubled) only when it holds a
+    /// comma, quote, CR or LF; runs without a quote are copied whole.
+    private static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let neutralise = FormulaGuard.needsPrefix(first: utf8[0])
+        var quoted = false
+        for byte in utf8 where byte == .comma || byte == .quote || byte == .cr || byte == .lf {
+            quoted = true
+            break
         }
+        guard quoted else {
+            if neutralise { bytes.append(.apostrophe) }
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(.quote)
+        if neutralise { bytes.append(.apostrophe) }
+        // Each run ends with a quote and the next starts with it, so every quote is written twice.
+        var runStart = 0
+        for index in 0..<utf8.count where utf8[index] == .quote {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...index]))
+            runStart = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        bytes.append(.quote)
     }
 
     /// A list cell: the items joined with "; ", written as one text cell.
-    mutating func list(_ items: [String]) throws(ExportError) {
-        try text(items.isEmpty ? nil : items.joined(separator: "; "))
+    mutating func list(_ items: [String]) {
+        text(items.isEmpty ? nil : items.joined(separator: "; "))
     }
 
     /// A whole-number cell, never neutralised (a `-` here is a sign, not a formula).
-    mutating func integer(_ value: Int?) throws(ExportError) {
-        try separate()
-        if let value { try output.write(integer: value) }
+    mutating func integer(_ value: Int?) {
+        separate()
+        guard let value else { return }
+        var digits = DecimalDigits(value)
+        digits.withBytes { bytes.append(contentsOf: $0) }
     }
 
     /// A decimal cell in plain notation (see ``PlainNumber``), never neutralised.
-    mutating func number(_ value: Double?) throws(ExportError) {
-        try separate()
-        guard let value else { return }
+    mutating func number(_ value: Double?) {
+        guard let value else { return separate() }
         if let whole = PlainNumber.wholeNumber(value) {
-            try output.write(integer: whole)  // the common case (pounds), with no String made
-        } else if let digits = PlainNumber.format(value) {
-            try output.write(digits)
+            integer(whole)  // the common case (pounds), with no String made
+        } else {
+            separate()
+            if let digits = PlainNumber.format(value) { bytes.append(contentsOf: digits.utf8) }
         }
     }
 
     /// `true` or `false`; `nil` is an empty cell.
-    mutating func boolean(_ value: Bool?) throws(ExportError) {
-        try separate()
-        if let value { try output.write(value ? "true" : "false") }
+    mutating func boolean(_ value: Bool?) {
+        separate()
+        guard let value else { return }
+        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
     }
 
-    /// Ends the record with CRLF.
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+
+    /// Ends the record with CRLF, and hands it to the output if there is one.
     mutating func endRecord() throws(ExportError) {
-        try output.write(byte: .cr)
-        try output.write(byte: .lf)
+        bytes.append(.cr)
+        bytes.append(.lf)
         atRecordStart = true
+        if let output {
+            try output.write(bytes: bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A header row of plain names.
     mutating func header(_ names: [String]) throws(ExportError) {
-        for name in names { try text(name) }
+        for name in names { text(name) }
         try endRecord()
     }
 
-    private mutating func separate() throws(ExportError) {
-        if atRecordStart { atRecordStart = false } else { try output.write(byte: .comma) }
+    private mutating func separate() {
+        if atRecordStart { atRecordStart = false } else { bytes.append(.comma) }
     }
 }
 
 /// The OWASP CSV-injection rule: a text cell whose first character is `=`, `+`, `-`, `@`, tab or
 /// CR could be run as a formula by a spreadsheet, so it is written with a leading `'`.
 enum FormulaGuard {
-    static func needsPrefix(_ utf8: String.UTF8View) -> Bool {
-        guard let first = utf8.first else { return false }
+    static func needsPrefix(first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), .tab, .cr: return true
         default: return false

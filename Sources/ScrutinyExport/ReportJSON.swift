@@ -12,6 +12,14 @@ public enum ReportJSON {
         Data(try ReportJSONWriter.encode(report, pretty: pretty))
     }
 
+    /// The pretty JSON of `report` (as ``encode(_:pretty:)`` writes it) and its rows of the
+    /// export tables, the pretty file and the compact line written in one pass.
+    /// - Throws: `EncodingError` for a report that cannot be JSON (a non-finite amount).
+    public static func encodeWithRows(_ report: Report) throws -> (json: [UInt8], rows: ReportRows) {
+        let (pretty, compact) = try ReportJSONWriter.encodeBoth(report)
+        return (pretty, try ReportRows(report, jsonLine: compact))
+    }
+
     /// The `JSONEncoder` set up as the records have always been encoded: the reference the
     /// hand-written writer is tested against, and the encoder for anything that is not a report.
     static func makeEncoder(pretty: Bool) -> JSONEncoder {

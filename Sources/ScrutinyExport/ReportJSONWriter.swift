@@ -2,219 +2,286 @@ import Foundation
 import ScrutinyCore
 
 /// Writes a report record as JSON, byte for byte what `JSONEncoder` writes with `.sortedKeys`
-/// and `.withoutEscapingSlashes` (plus `.prettyPrinted` when `pretty`), several times faster:
-/// no boxing of every value, no key sorting at run time.
+/// and `.withoutEscapingSlashes` (plus `.prettyPrinted` for the pretty form), several times
+/// faster: no boxing of every value, no key sorting at run time, no `String` per number.
+///
+/// One pass can write the pretty file and the compact line together: the two differ only in the
+/// white space between tokens, so every token (an escaped string included) is made once and
+/// copied into the second buffer.
 ///
 /// Keys are written in byte order of their names, as `.sortedKeys` orders them; `nil` is an
 /// explicit `null`; a whole `Double` drops its `.0`; strings escape `"`, `\` and control
 /// characters only. The tests compare its output with `JSONEncoder`'s on awkward reports, so a
 /// field added to the model without being added here fails them.
-struct ReportJSONWriter {
-    private(set) var bytes: [UInt8] = []
-    private let pretty: Bool
-    /// How many members each open object or array has had so far, innermost last.
-    private var counts: [Int] = []
-
-    init(pretty: Bool, capacity: Int = 1 << 14) {
-        self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+struct ReportJSONWriter: ~Copyable {
+    /// Which forms one pass writes.
+    struct Forms: OptionSet {
+        let rawValue: UInt8
+        static let pretty = Forms(rawValue: 1)
+        static let compact = Forms(rawValue: 2)
     }
 
-    /// The bytes of `report`.
+    /// The pretty form (empty unless `forms` has `.pretty`).
+    private var pretty: ByteSink
+    /// The compact form (empty unless `forms` has `.compact`).
+    private var compact: ByteSink
+    private let writesPretty: Bool
+    private let writesCompact: Bool
+    /// How deep the writer is in open objects and arrays.
+    private var depth = 0
+    /// Bit `d` is set once the container open at depth `d` has a member.
+    private var hasMembers: UInt64 = 0
+
+    init(forms: Forms, capacity: Int = 1 << 14) {
+        writesPretty = forms.contains(.pretty)
+        writesCompact = forms.contains(.compact)
+        pretty = ByteSink(capacity: writesPretty ? capacity : 0)
+        compact = ByteSink(capacity: writesCompact ? capacity : 0)
+    }
+
+    /// The bytes of `report`, pretty or compact.
     /// - Throws: `EncodingError.invalidValue` for a non-finite amount, as `JSONEncoder` does.
     static func encode(_ report: Report, pretty: Bool) throws -> [UInt8] {
-        var writer = ReportJSONWriter(pretty: pretty)
+        var writer = ReportJSONWriter(forms: pretty ? .pretty : .compact, capacity: estimatedSize(of: report, pretty: pretty))
         try writer.write(report)
-        return writer.bytes
+        return pretty ? writer.pretty.bytes() : writer.compact.bytes()
+    }
+
+    /// The pretty and the compact bytes of `report`, written in one pass.
+    /// - Throws: `EncodingError.invalidValue` for a non-finite amount, as `JSONEncoder` does.
+    static func encodeBoth(_ report: Report) throws -> (pretty: [UInt8], compact: [UInt8]) {
+        var writer = ReportJSONWriter(forms: [.pretty, .compact], capacity: estimatedSize(of: report, pretty: true))
+        try writer.write(report)
+        return (writer.pretty.bytes(), writer.compact.bytes())
+    }
+
+    /// A generous guess of the encoded size, so the buffers rarely grow.
+    private static func estimatedSize(of report: Report, pretty: Bool) -> Int {
+        let perRecord = pretty ? 640 : 400
+        let records = report.budgets.count + report.recommendations.count + report.recommendationUpdates.count
+            + report.partnerships.count * 4 + report.implications.count
+        return 4096 + records * perRecord
     }
 
     // MARK: The records, keys in sorted order
 
     mutating func write(_ report: Report) throws {
-        try object {
-            try $0.key("budgets") { try $0.array(report.budgets) { try $0.write($1) } }
-            $0.key("document") { $0.write(report.document) }
-            $0.key("document_id") { $0.string(report.documentID) }
-            $0.key("implications") { $0.array(report.implications) { $0.write($1) } }
-            $0.key("partnerships") { $0.array(report.partnerships) { $0.write($1) } }
-            $0.key("recommendation_updates") { $0.array(report.recommendationUpdates) { $0.write($1) } }
-            $0.key("recommendations") { $0.array(report.recommendations) { $0.write($1) } }
-            $0.key("schema_version") { $0.string(report.schemaVersion) }
-            $0.key("source") { $0.write(report.source) }
-            $0.key("warnings") { $0.strings(report.warnings) }
-        }
+        open(.openBrace)
+        key("budgets")
+        open(.openBracket)
+        for budget in report.budgets { beginMember(); try write(budget) }
+        close(.closeBracket)
+        key("document"); write(report.document)
+        key("document_id"); string(report.documentID)
+        key("implications")
+        open(.openBracket)
+        for implication in report.implications { beginMember(); write(implication) }
+        close(.closeBracket)
+        key("partnerships")
+        open(.openBracket)
+        for partnership in report.partnerships { beginMember(); write(partnership) }
+        close(.closeBracket)
+        key("recommendation_updates")
+        open(.openBracket)
+        for update in report.recommendationUpdates { beginMember(); write(update) }
+        close(.closeBracket)
+        key("recommendations")
+        open(.openBracket)
+        for recommendation in report.recommendations { beginMember(); write(recommendation) }
+        close(.closeBracket)
+        key("schema_version"); string(report.schemaVersion)
+        key("source"); write(report.source)
+        key("warnings"); strings(report.warnings)
+        close(.closeBrace)
     }
 
     private mutating func write(_ source: SourceInfo) {
-        object {
-            $0.key("file") { $0.string(source.file) }
-            $0.key("format") { $0.string(source.format.rawValue) }
-            $0.key("pages") { $0.integer(source.pages) }
-            $0.key("sha256") { $0.string(source.sha256) }
-        }
+        open(.openBrace)
+        key("file"); string(source.file)
+        key("format"); string(source.format.rawValue)
+        key("pages"); integer(source.pages)
+        key("sha256"); string(source.sha256)
+        close(.closeBrace)
     }
 
     private mutating func write(_ document: DocumentBlock) {
-        object {
-            $0.key("agenda_item") { $0.string(document.agendaItem) }
-            $0.key("committee") { $0.string(document.committee) }
-            $0.key("contact") { writer in
-                writer.object {
-                    $0.key("email") { $0.string(document.contact.email) }
-                    $0.key("name") { $0.string(document.contact.name) }
-                    $0.key("phone") { $0.string(document.contact.phone) }
-                    $0.key("role") { $0.string(document.contact.role) }
-                }
-            }
-            $0.key("council") { $0.string(document.council) }
-            $0.key("meeting_date") { $0.string(document.meetingDate) }
-            $0.key("purpose") { $0.string(document.purpose) }
-            $0.key("report_by") { $0.string(document.reportBy) }
-            $0.key("title") { $0.string(document.title) }
-        }
+        open(.openBrace)
+        key("agenda_item"); string(document.agendaItem)
+        key("committee"); string(document.committee)
+        key("contact")
+        open(.openBrace)
+        key("email"); string(document.contact.email)
+        key("name"); string(document.contact.name)
+        key("phone"); string(document.contact.phone)
+        key("role"); string(document.contact.role)
+        close(.closeBrace)
+        key("council"); string(document.council)
+        key("meeting_date"); string(document.meetingDate)
+        key("purpose"); string(document.purpose)
+        key("report_by"); string(document.reportBy)
+        key("title"); string(document.title)
+        close(.closeBrace)
     }
 
     private mutating func write(_ provenance: Provenance?) {
         guard let provenance else { return null() }
-        object {
-            $0.key("line") { $0.integer(provenance.line) }
-            $0.key("page") { $0.integer(provenance.page) }
-            $0.key("section") { $0.string(provenance.section) }
-        }
+        open(.openBrace)
+        key("line"); integer(provenance.line)
+        key("page"); integer(provenance.page)
+        key("section"); string(provenance.section)
+        close(.closeBrace)
     }
 
     private mutating func write(_ recommendation: Recommendation) {
-        object {
-            $0.key("number") { $0.string(recommendation.number) }
-            $0.key("provenance") { $0.write(recommendation.provenance) }
-            $0.key("text") { $0.string(recommendation.text) }
-        }
+        open(.openBrace)
+        key("number"); string(recommendation.number)
+        key("provenance"); write(recommendation.provenance)
+        key("text"); string(recommendation.text)
+        close(.closeBrace)
     }
 
     private mutating func write(_ update: RecommendationUpdate) {
-        object {
-            $0.key("partnership") { $0.string(update.partnership) }
-            $0.key("progress") { $0.string(update.progress) }
-            $0.key("provenance") { $0.write(update.provenance) }
-            $0.key("text") { $0.string(update.text) }
-        }
+        open(.openBrace)
+        key("partnership"); string(update.partnership)
+        key("progress"); string(update.progress)
+        key("provenance"); write(update.provenance)
+        key("text"); string(update.text)
+        close(.closeBrace)
     }
 
     private mutating func write(_ partnership: Partnership) {
-        object {
-            $0.key("achievements") { $0.strings(partnership.achievements) }
-            $0.key("acronym") { $0.string(partnership.acronym) }
-            $0.key("aims") { $0.strings(partnership.aims) }
-            $0.key("council_role") { $0.string(partnership.councilRole) }
-            $0.key("members") { $0.strings(partnership.members) }
-            $0.key("name") { $0.string(partnership.name) }
-            $0.key("priorities") { $0.strings(partnership.priorities) }
-            $0.key("provenance") { $0.write(partnership.provenance) }
-            $0.key("purpose") { $0.string(partnership.purpose) }
-            $0.key("statutory") { $0.boolean(partnership.statutory) }
-            $0.key("statutory_basis") { $0.string(partnership.statutoryBasis) }
-        }
+        open(.openBrace)
+        key("achievements"); strings(partnership.achievements)
+        key("acronym"); string(partnership.acronym)
+        key("aims"); strings(partnership.aims)
+        key("council_role"); string(partnership.councilRole)
+        key("members"); strings(partnership.members)
+        key("name"); string(partnership.name)
+        key("priorities"); strings(partnership.priorities)
+        key("provenance"); write(partnership.provenance)
+        key("purpose"); string(partnership.purpose)
+        key("statutory"); boolean(partnership.statutory)
+        key("statutory_basis"); string(partnership.statutoryBasis)
+        close(.closeBrace)
     }
 
     private mutating func write(_ budget: Budget) throws {
-        try object {
-            try $0.key("amount") { try $0.number(budget.amount) }
-            $0.key("approximate") { $0.boolean(budget.approximate) }
-            $0.key("context") { $0.string(budget.context) }
-            $0.key("currency") { $0.string(budget.currency) }
-            $0.key("kind") { $0.string(budget.kind.rawValue) }
-            $0.key("partnership") { $0.string(budget.partnership) }
-            $0.key("period") { $0.string(budget.period) }
-            $0.key("provenance") { $0.write(budget.provenance) }
-            $0.key("raw") { $0.string(budget.raw) }
-        }
+        open(.openBrace)
+        key("amount"); try number(budget.amount)
+        key("approximate"); boolean(budget.approximate)
+        key("context"); string(budget.context)
+        key("currency"); string(budget.currency)
+        key("kind"); string(budget.kind.rawValue)
+        key("partnership"); string(budget.partnership)
+        key("period"); string(budget.period)
+        key("provenance"); write(budget.provenance)
+        key("raw"); string(budget.raw)
+        close(.closeBrace)
     }
 
     private mutating func write(_ implication: Implication) {
-        object {
-            $0.key("area") { $0.string(implication.area) }
-            $0.key("provenance") { $0.write(implication.provenance) }
-            $0.key("text") { $0.string(implication.text) }
-        }
+        open(.openBrace)
+        key("area"); string(implication.area)
+        key("provenance"); write(implication.provenance)
+        key("text"); string(implication.text)
+        close(.closeBrace)
     }
 
     // MARK: Layout
 
-    private mutating func object(_ members: (inout Self) throws -> Void) rethrows {
-        open(UInt8(ascii: "{"))
-        try members(&self)
-        close(UInt8(ascii: "}"))
-    }
-
-    private mutating func array<Element>(_ elements: [Element], _ write: (inout Self, Element) throws -> Void) rethrows {
-        open(UInt8(ascii: "["))
-        for element in elements {
-            beginMember()
-            try write(&self, element)
-        }
-        close(UInt8(ascii: "]"))
-    }
-
     private mutating func strings(_ values: [String]) {
-        array(values) { $0.string($1) }
+        open(.openBracket)
+        for value in values { beginMember(); string(value) }
+        close(.closeBracket)
     }
 
-    private mutating func key(_ name: StaticString, _ value: (inout Self) throws -> Void) rethrows {
+    private mutating func key(_ name: StaticString) {
         beginMember()
-        bytes.append(.quote)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(.quote)
-        if pretty {
-            bytes.append(contentsOf: [.space, UInt8(ascii: ":"), .space])
-        } else {
-            bytes.append(UInt8(ascii: ":"))
+        name.withUTF8Buffer { name in
+            if writesPretty {
+                pretty.append(.quote)
+                pretty.append(name)
+                Self.prettyColon.withUTF8Buffer { pretty.append($0) }
+            }
+            if writesCompact {
+                compact.append(.quote)
+                compact.append(name)
+                Self.compactColon.withUTF8Buffer { compact.append($0) }
+            }
         }
-        try value(&self)
     }
+
+    private static let prettyColon: StaticString = "\" : "
+    private static let compactColon: StaticString = "\":"
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
-        counts.append(0)
+        token(bracket)
+        depth += 1
+        hasMembers &= ~(1 << UInt64(depth))
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let count = counts.removeLast()
-        if pretty {
-            bytes.append(.lf)
-            if count == 0 { bytes.append(.lf) }
-            indent()
+        let empty = hasMembers & (1 << UInt64(depth)) == 0
+        depth -= 1
+        if writesPretty {
+            if empty { pretty.append(.lf) }
+            newLineAndIndent()
+            pretty.append(bracket)
         }
-        bytes.append(bracket)
+        if writesCompact { compact.append(bracket) }
     }
 
     /// The comma and, when pretty, the new line and indent before a member.
     private mutating func beginMember() {
-        if counts[counts.count - 1] > 0 { bytes.append(.comma) }
-        counts[counts.count - 1] += 1
-        if pretty {
-            bytes.append(.lf)
-            indent()
+        let bit: UInt64 = 1 << UInt64(depth)
+        if hasMembers & bit != 0 { token(.comma) } else { hasMembers |= bit }
+        if writesPretty { newLineAndIndent() }
+    }
+
+    /// A new line and two spaces per open container, in the pretty form.
+    private mutating func newLineAndIndent() {
+        let count = 1 + 2 * depth
+        if count <= Self.indents.count {
+            Self.indents.withUnsafeBufferPointer { pretty.append(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            pretty.append(.lf)
+            for _ in 1..<count { pretty.append(.space) }
         }
     }
 
-    private mutating func indent() {
-        for _ in 0..<counts.count { bytes.append(.space); bytes.append(.space) }
-    }
+    private static let indents: [UInt8] = [.lf] + [UInt8](repeating: .space, count: 63)
 
     // MARK: Values
 
+    /// One byte in every form written.
+    private mutating func token(_ byte: UInt8) {
+        if writesPretty { pretty.append(byte) }
+        if writesCompact { compact.append(byte) }
+    }
+
+    private mutating func token(_ text: StaticString) {
+        text.withUTF8Buffer { bytes in
+            if writesPretty { pretty.append(bytes) }
+            if writesCompact { compact.append(bytes) }
+        }
+    }
+
     private mutating func null() {
-        bytes.append(contentsOf: "null".utf8)
+        token("null")
     }
 
     private mutating func boolean(_ value: Bool?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        token(value ? "true" : "false")
     }
 
     private mutating func integer(_ value: Int?) {
         guard let value else { return null() }
-        bytes.append(contentsOf: String(value).utf8)
+        var digits = DecimalDigits(value)
+        digits.withBytes { bytes in
+            if writesPretty { pretty.append(bytes) }
+            if writesCompact { compact.append(bytes) }
+        }
     }
 
     /// A `Double` as `JSONEncoder` writes it: its shortest description, without a trailing `.0`.
@@ -223,27 +290,55 @@ struct ReportJSONWriter {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: [], debugDescription: "Unable to encode \(value) directly in JSON."))
         }
+        // A whole number below 1e15 is described as its digits and ".0"; negative zero is not
+        // (its description keeps the sign), so it takes the general path.
+        if value.magnitude < 1.0e15, value == value.rounded(.towardZero), !(value == 0 && value.sign == .minus) {
+            return integer(Int(value))
+        }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { utf8 in
+            if writesPretty { pretty.append(utf8) }
+            if writesCompact { compact.append(utf8) }
+        }
     }
 
     private mutating func string(_ value: String?) {
         guard var value else { return null() }
-        bytes.append(.quote)
         value.withUTF8 { utf8 in
-            var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == .quote || byte == .backslash {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                appendEscape(for: byte)
+            if writesPretty {
+                let start = pretty.count
+                Self.appendQuoted(utf8, to: &pretty)
+                if writesCompact {
+                    pretty.copy(from: start, to: &compact)
+                }
+            } else {
+                Self.appendQuoted(utf8, to: &compact)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
+    }
+
+    /// `utf8` between quotes, escaping `"`, `\` and control characters; runs that need no
+    /// escaping are copied whole.
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout ByteSink) {
+        bytes.append(.quote)
+        var runStart = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == .quote || byte == .backslash {
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(for: byte, to: &bytes)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         bytes.append(.quote)
     }
 
-    private mutating func appendEscape(for byte: UInt8) {
+    private static func appendEscape(for byte: UInt8, to bytes: inout ByteSink) {
         bytes.append(.backslash)
         switch byte {
         case .quote: bytes.append(.quote)
@@ -254,15 +349,22 @@ struct ReportJSONWriter {
         case .cr: bytes.append(UInt8(ascii: "r"))
         case .tab: bytes.append(UInt8(ascii: "t"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: "u00".utf8)
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigit(byte >> 4), hexDigit(byte & 0x0F)] {
+                bytes.append(escaped)
+            }
         }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }
 
 extension UInt8 {
     static let backslash = UInt8(ascii: "\\")
     static let space = UInt8(ascii: " ")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
 }

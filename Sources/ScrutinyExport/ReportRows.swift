@@ -23,14 +23,18 @@ public struct ReportRows: Sendable, Equatable {
     /// The rows of `report`.
     /// - Throws: `EncodingError` for a report that cannot be JSON (a non-finite amount).
     public init(_ report: Report) throws {
-        var line = try ReportJSONWriter.encode(report, pretty: false)
+        try self.init(report, jsonLine: ReportJSONWriter.encode(report, pretty: false))
+    }
+
+    /// The rows of `report`, whose compact JSON (without the newline) is already written.
+    init(_ report: Report, jsonLine line: [UInt8]) throws {
+        var line = line
         line.append(.lf)
         jsonLine = line
         csvRows = try ExportTables.all.map { table throws(ExportError) in
-            let sink = BufferedFileWriter(collectingFor: table.fileName)
-            var csv = try CSVWriter(output: sink, excel: false)
+            var csv = CSVWriter()
             try table.writeRows(of: report, to: &csv)
-            return sink.collected
+            return csv.bytes
         }
     }
 

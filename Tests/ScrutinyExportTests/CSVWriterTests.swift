@@ -17,11 +17,11 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
 @Suite struct CSVWriterTests {
     @Test func quotesOnlyFieldsWithCommaQuoteOrLineBreakAndDoublesQuotes() throws {
         let data = try csvBytes { csv in
-            try csv.text("plain")
-            try csv.text("a, b")
-            try csv.text("say \"hi\"")
-            try csv.text("two\nlines")
-            try csv.text("cr\ronly")
+            csv.text("plain")
+            csv.text("a, b")
+            csv.text("say \"hi\"")
+            csv.text("two\nlines")
+            csv.text("cr\ronly")
             try csv.endRecord()
         }
         #expect(text(data) == "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\ronly\"\r\n")
@@ -30,7 +30,7 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
     @Test func formulaTextIsPrefixedWithApostrophe() throws {
         let data = try csvBytes { csv in
             for value in ["=SUM(A1:A2)", "+44 1234", "-complete", "@risk", "\tindent", "\rreturn", "a=b", "safe"] {
-                try csv.text(value)
+                csv.text(value)
             }
             try csv.endRecord()
         }
@@ -39,7 +39,7 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
 
     @Test func neutralisedQuotedFieldKeepsApostropheInsideQuotes() throws {
         let data = try csvBytes { csv in
-            try csv.text("=HYPERLINK(\"x\",\"y\")")
+            csv.text("=HYPERLINK(\"x\",\"y\")")
             try csv.endRecord()
         }
         #expect(text(data) == "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"\r\n")
@@ -47,9 +47,9 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
 
     @Test func numbersAreNeverNeutralised() throws {
         let data = try csvBytes { csv in
-            try csv.number(-1000)
-            try csv.integer(-3)
-            try csv.number(-0.5)
+            csv.number(-1000)
+            csv.integer(-3)
+            csv.number(-0.5)
             try csv.endRecord()
         }
         #expect(text(data) == "-1000,-3,-0.5\r\n")
@@ -57,13 +57,13 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
 
     @Test func nullsAreEmptyCellsAndBooleansAreWords() throws {
         let data = try csvBytes { csv in
-            try csv.text(nil)
-            try csv.integer(nil)
-            try csv.number(nil)
-            try csv.boolean(nil)
-            try csv.boolean(true)
-            try csv.boolean(false)
-            try csv.list([])
+            csv.text(nil)
+            csv.integer(nil)
+            csv.number(nil)
+            csv.boolean(nil)
+            csv.boolean(true)
+            csv.boolean(false)
+            csv.list([])
             try csv.endRecord()
         }
         #expect(text(data) == ",,,,true,false,\r\n")
@@ -71,8 +71,8 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
 
     @Test func listsAreJoinedWithSemicolonSpace() throws {
         let data = try csvBytes { csv in
-            try csv.list(["Police", "Fire, Rescue", "NHS"])
-            try csv.list(["-first"])
+            csv.list(["Police", "Fire, Rescue", "NHS"])
+            csv.list(["-first"])
             try csv.endRecord()
         }
         #expect(text(data) == "\"Police; Fire, Rescue; NHS\",'-first\r\n")
@@ -87,7 +87,7 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
 
     @Test func nonASCIITextPassesThroughAsUTF8() throws {
         let data = try csvBytes { csv in
-            try csv.text("£1.3m – Ünïcode")
+            csv.text("£1.3m – Ünïcode")
             try csv.endRecord()
         }
         #expect(text(data) == "£1.3m – Ünïcode\r\n")
@@ -97,8 +97,8 @@ private func text(_ data: Data) -> String { String(decoding: data, as: UTF8.self
         let cell = String(repeating: "x", count: 1000)
         let data = try csvBytes { csv in
             for _ in 0..<200 {
-                try csv.text(cell)
-                try csv.integer(123_456_789)
+                csv.text(cell)
+                csv.integer(123_456_789)
                 try csv.endRecord()
             }
         }

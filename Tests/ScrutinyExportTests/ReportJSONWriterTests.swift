@@ -53,4 +53,36 @@ import ScrutinyCore
                                  context: "", provenance: Provenance(page: 1, line: 1, section: nil))]
         #expect(throws: EncodingError.self) { try ReportJSON.encode(report) }
     }
+
+    @Test func onePassWritesThePrettyFileAndTheCompactLineOfSeparateEncodes() throws {
+        for (name, report) in Self.reports {
+            let both = try ReportJSONWriter.encodeBoth(report)
+            #expect(both.pretty == Array(try ReportJSON.makeEncoder(pretty: true).encode(report)), "\(name)")
+            #expect(both.compact == Array(try ReportJSON.makeEncoder(pretty: false).encode(report)), "\(name)")
+            let withRows = try ReportJSON.encodeWithRows(report)
+            #expect(withRows.json == both.pretty, "\(name)")
+            #expect(withRows.rows == (try ReportRows(report)), "\(name)")
+        }
+    }
+
+    /// Amounts around the edges of the whole-number fast path: negative zero, the 1e15 limit, the
+    /// largest exact integers, fractions and exponents, each as `JSONEncoder` writes them.
+    @Test(arguments: [0.0, -0.0, 1, -1, 999_999_999_999_999, 1e15, -1e15, 1e15 + 1, 9_007_199_254_740_992, 1e16, 1e17, 1e21,
+                      12.5, -0.001, 1e-7, 31007.46, 0.1 + 0.2, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude])
+    func amountsAreWrittenAsTheEncoderWritesThem(amount: Double) throws {
+        var report = SampleReports.plain
+        report.budgets = [Budget(amount: amount, raw: "x", approximate: false, kind: .other, period: nil, partnership: nil,
+                                 context: "", provenance: Provenance(page: 1, line: 1, section: nil))]
+        for pretty in [true, false] {
+            let written = try ReportJSON.encode(report, pretty: pretty)
+            let expected = try ReportJSON.makeEncoder(pretty: pretty).encode(report)
+            #expect(written == expected, "\(amount): \(String(decoding: written, as: UTF8.self).prefix(120))")
+        }
+    }
+
+    @Test(arguments: [0, 7, -7, 10, 1234567890, Int.max, Int.min])
+    func decimalDigitsAreTheIntegersDescription(value: Int) {
+        var digits = DecimalDigits(value)
+        #expect(digits.withBytes { String(decoding: $0, as: UTF8.self) } == String(value))
+    }
 }

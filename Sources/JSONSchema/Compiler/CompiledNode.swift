@@ -52,6 +52,11 @@ final class FrozenNode: Sendable {
     let unevaluatedProperties: Int?
     let unevaluatedItems: Int?
     let tracksAnnotations: Bool
+    /// Whether every keyword only asserts on the value itself (no subschemas, no annotations),
+    /// so a value that passes them all can skip the bookkeeping of a full evaluation.
+    let assertsOnly: Bool
+    /// The target of a node that is nothing but a `$ref`.
+    let onlyReference: Int?
 
     init(_ node: CompiledNode) {
         boolean = node.boolean
@@ -61,6 +66,12 @@ final class FrozenNode: Sendable {
         unevaluatedProperties = node.unevaluatedProperties
         unevaluatedItems = node.unevaluatedItems
         tracksAnnotations = node.tracksAnnotations
+        assertsOnly = node.boolean == nil && !node.tracksAnnotations && node.keywords.allSatisfy(\.isAssertion)
+        if node.boolean == nil, !node.tracksAnnotations, node.keywords.count == 1, case .ref(let target) = node.keywords[0] {
+            onlyReference = target
+        } else {
+            onlyReference = nil
+        }
     }
 }
 
@@ -102,6 +113,17 @@ indirect enum Keyword: Sendable {
     case patternProperties([(ECMARegex, Int)])
     case additionalProperties(Int, known: Set<String>, patterns: [ECMARegex])
     case propertyNames(Int)
+
+    /// Whether the keyword checks the value alone, applying no subschema.
+    var isAssertion: Bool {
+        switch self {
+        case .ref, .dynamicRef, .allOf, .anyOf, .oneOf, .not, .conditional, .dependentSchemas, .prefixItems, .items,
+             .contains, .properties, .patternProperties, .additionalProperties, .propertyNames:
+            false
+        default:
+            true
+        }
+    }
 
     var name: String {
         switch self {

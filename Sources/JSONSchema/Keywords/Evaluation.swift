@@ -23,6 +23,7 @@ struct Evaluation {
     /// Evaluates node `n` against `value`. When `collect`, merges its annotations into `out` on success;
     /// when `report`, records errors, otherwise stops at the first failure.
     mutating func evaluate(_ n: Int, _ value: JSONValue, collect: Bool, report: Bool, into out: inout Annotations) -> Bool {
+        if passesWithoutBookkeeping(n, value) { return true }
         let node = nodes[n]
         if let b = node.boolean {
             if !b && report { fail("no value is allowed here", absolute: node.absoluteLocation) }
@@ -65,9 +66,38 @@ struct Evaluation {
         return valid
     }
 
+    /// Whether `value` certainly passes node `n` (entered at the current depth) by its plain
+    /// assertions alone, directly or through a node that is only a `$ref`. `false` means "evaluate
+    /// in full", which then finds the errors, if any.
+    private mutating func passesWithoutBookkeeping(_ n: Int, _ value: JSONValue) -> Bool {
+        let node = nodes[n]
+        if node.assertsOnly { return depth < maxDepth && passesQuietly(node, value) }
+        if let target = node.onlyReference, nodes[target].assertsOnly {
+            return depth + 1 < maxDepth && passesQuietly(nodes[target], value)
+        }
+        return false
+    }
+
+    /// Whether `value` passes every keyword of `node`, an ``FrozenNode/assertsOnly`` node, checked
+    /// without recording anything; a value that fails is then evaluated in full for its errors.
+    private mutating func passesQuietly(_ node: FrozenNode, _ value: JSONValue) -> Bool {
+        for keyword in node.keywords {
+            if case .type(let set) = keyword {
+                if !set.admits(value) { return false }
+            } else if !assert(keyword, of: node, on: value, report: false) {
+                return false
+            }
+        }
+        return true
+    }
+
     private mutating func apply(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                        local: inout Annotations) -> Bool {
         switch keyword {
+        case .type(let set) where set.admits(value):
+            return true  // the common passing case, without building a message
+        case .required(let names) where value.objectValue.map({ object in names.allSatisfy { object.hasMember($0) } }) ?? true:
+            return true
         case .ref(let target):
             return evaluate(target, value, collect: track, report: report, into: &local)
         case .dynamicRef(let initial, let anchor):
@@ -93,6 +123,7 @@ struct Evaluation {
     /// Evaluates a subschema at a child instance location (`token`) under keyword tokens.
     mutating func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: String?, keywordToken: String? = nil,
                        report: Bool, falseMessage: @autoclosure () -> String) -> Bool {
+        if passesWithoutBookkeeping(n, value) { return true }
         if let t = instanceToken { instancePath.append(t) }
         if let t = keywordToken { keywordPath.append(t) }
         defer {

@@ -9,17 +9,28 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
     public let double: Double
     /// The literal as written in the source (or a shortest round-trip form for computed values).
     public let literal: String
+    /// Whether the literal has more significant digits than a `Double` represents exactly.
+    let needsDecimal: Bool
 
     /// Wraps a literal; `nil` when `literal` is not a JSON number.
     public init?(literal: String) {
         guard let d = Double(literal) else { return nil }
         self.double = d
         self.literal = literal
+        needsDecimal = Self.hasManyDigits(literal)
+    }
+
+    /// A literal of at most 15 digits, already checked to be a JSON number, with its value.
+    init(shortLiteral literal: String, double: Double) {
+        self.literal = literal
+        self.double = double
+        needsDecimal = false
     }
 
     public init(_ value: Int) {
         double = Double(value)
         literal = String(value)
+        needsDecimal = Self.hasManyDigits(literal)
     }
 
     public init(_ value: Double) {
@@ -29,6 +40,7 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         } else {
             literal = "\(value)"
         }
+        needsDecimal = Self.hasManyDigits(literal)
     }
 
     public var description: String { literal }
@@ -39,8 +51,8 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         return false
     }
 
-    /// Whether the literal has more significant digits than a `Double` represents exactly.
-    var needsDecimal: Bool {
+    /// Whether `literal` has more than 15 digits before any exponent.
+    private static func hasManyDigits(_ literal: String) -> Bool {
         var digits = 0
         for c in literal.utf8 {
             if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { break }

@@ -14,6 +14,9 @@ public struct JSONObject: Sendable, RandomAccessCollection {
     public var endIndex: Int { entries.count }
     public subscript(position: Int) -> Element { entries[position] }
 
+    /// Whether a member is named `key`.
+    public func hasMember(_ key: String) -> Bool { position(of: key) != nil }
+
     /// Member names in document order.
     public var keys: [String] { entries.map(\.key) }
 
@@ -44,6 +47,24 @@ public struct JSONObject: Sendable, RandomAccessCollection {
                 }
             }
         }
+    }
+
+    /// Makes room for `count` members.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
+    /// Appends the member when no member has that name yet (as `self[key] = value` would);
+    /// returns `false`, changing nothing, when one has.
+    mutating func appendIfNew(_ key: String, _ value: JSONValue) -> Bool {
+        if position(of: key) != nil { return false }
+        entries.append((key, value))
+        if index != nil {
+            index![key] = entries.count - 1
+        } else if entries.count > Self.indexThreshold {
+            rebuildIndex()
+        }
+        return true
     }
 
     private mutating func rebuildIndex() {

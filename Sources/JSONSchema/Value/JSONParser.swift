@@ -18,31 +18,44 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A strict RFC 8259 reader producing ``JSONValue``.
+///
+/// Reads the caller's bytes in place (no copy of the text) and only while `parse` runs.
 public struct JSONParser {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
     private let duplicates: DuplicateKeyPolicy
     private var depth = 0
 
     /// Parses one JSON text (surrounding whitespace allowed).
     public static func parse(_ data: Data, duplicateKeys: DuplicateKeyPolicy = .lastWins) throws(JSONParseError) -> JSONValue {
-        var p = JSONParser(bytes: [UInt8](data), duplicates: duplicateKeys)
-        return try p.document()
+        try parse(bytes: data, duplicateKeys: duplicateKeys)
     }
 
     /// Parses one JSON text from a string.
     public static func parse(_ text: String, duplicateKeys: DuplicateKeyPolicy = .lastWins) throws(JSONParseError) -> JSONValue {
-        var p = JSONParser(bytes: Array(text.utf8), duplicates: duplicateKeys)
-        return try p.document()
+        try parse(bytes: Array(text.utf8), duplicateKeys: duplicateKeys)
     }
 
-    private init(bytes: [UInt8], duplicates: DuplicateKeyPolicy) {
+    /// Parses one JSON text from UTF-8 bytes held contiguously (`[UInt8]`, `Data`, a slice).
+    public static func parse(bytes: some ContiguousBytes, duplicateKeys: DuplicateKeyPolicy = .lastWins) throws(JSONParseError) -> JSONValue {
+        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBytes { raw in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), duplicates: duplicateKeys)
+            do throws(JSONParseError) {
+                return .success(try parser.document())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, duplicates: DuplicateKeyPolicy) {
         self.bytes = bytes
         self.duplicates = duplicates
     }
 
     private mutating func document() throws(JSONParseError) -> JSONValue {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         skipSpace()
         let v = try value()
         skipSpace()
@@ -95,6 +108,7 @@ public struct JSONParser {
         var o = JSONObject()
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(o) }
+        o.reserveCapacity(12)
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
@@ -105,11 +119,13 @@ public struct JSONParser {
             i += 1
             skipSpace()
             let v = try value()
-            if duplicates == .reject, o[key] != nil {
-                i = start
-                throw fail("duplicate member name \"\(key)\"")
+            if !o.appendIfNew(key, v) {
+                if duplicates == .reject {
+                    i = start
+                    throw fail("duplicate member name \"\(key)\"")
+                }
+                o[key] = v
             }
-            o[key] = v
             skipSpace()
             guard i < bytes.count else { throw fail("unexpected end of input in object") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -161,9 +177,27 @@ public struct JSONParser {
             guard isDigit(i) else { throw fail("expected a digit in exponent") }
             while isDigit(i) { i += 1 }
         }
-        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        let literal = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        let text = String(decoding: literal, as: UTF8.self)
+        if let whole = Self.smallInteger(literal) { return JSONNumber(shortLiteral: text, double: whole) }
         guard let n = JSONNumber(literal: text) else { throw fail("number out of range") }
         return n
+    }
+
+    /// The value of an integer literal of at most 15 digits (which a `Double` holds exactly),
+    /// without going through `strtod`; `nil` for any other literal. `-0` is left to `strtod`
+    /// too, for its sign.
+    private static func smallInteger(_ literal: UnsafeBufferPointer<UInt8>) -> Double? {
+        let negative = literal.first == UInt8(ascii: "-")
+        let digits = negative ? UnsafeBufferPointer(rebasing: literal.dropFirst()) : literal
+        guard !digits.isEmpty, digits.count <= 15 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        if negative && value == 0 { return nil }
+        return Double(negative ? -value : value)
     }
 
     private mutating func hex4() throws(JSONParseError) -> UInt32 {
@@ -191,7 +225,7 @@ public struct JSONParser {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
-                let s = String(decoding: bytes[start..<i], as: UTF8.self)
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
                 i += 1
                 return s
             }

@@ -3,6 +3,16 @@
 extension Evaluation {
     mutating func applyToChildren(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                          local: inout Annotations) -> Bool {
+        // The two most common applicators first, matched without copying the keyword and the
+        // value into a tuple.
+        if case .properties(let list) = keyword {
+            guard case .object(let members) = value else { return true }
+            return properties(list, of: members, track: track, report: report, local: &local)
+        }
+        if case .items(let s, let from) = keyword {
+            guard case .array(let elements) = value else { return true }
+            return items(s, from: from, of: elements, track: track, report: report, local: &local)
+        }
         switch (keyword, value) {
         case (.prefixItems(let subs), .array(let items)):
             var valid = true
@@ -16,21 +26,6 @@ extension Evaluation {
                 }
             }
             if track { local.itemPrefix = max(local.itemPrefix, n) }
-            return valid
-
-        case (.items(let s, let from), .array(let items)):
-            var valid = true
-            if from < items.count {
-                for k in from..<items.count {
-                    let ok = evaluateChild(s, items[k], instanceToken: String(k), report: report,
-                                           falseMessage: "array has \(items.count) items; at most \(from) are allowed")
-                    if !ok {
-                        valid = false
-                        if !report { return false }
-                    }
-                }
-            }
-            if track { local.allItems = true }
             return valid
 
         case (.contains(let s, let minimum, let maximum), .array(let items)):
@@ -60,20 +55,6 @@ extension Evaluation {
                 return false
             }
             return true
-
-        case (.properties(let list), .object(let object)):
-            var valid = true
-            for (name, s) in list {
-                guard let member = object[name] else { continue }
-                let ok = evaluateChild(s, member, instanceToken: name, keywordToken: name, report: report,
-                                       falseMessage: "property \"\(name)\" is not allowed")
-                if track { local.properties.insert(name) }
-                if !ok {
-                    valid = false
-                    if !report { return false }
-                }
-            }
-            return valid
 
         case (.patternProperties(let list), .object(let object)):
             var valid = true
@@ -120,5 +101,38 @@ extension Evaluation {
         default:
             return true
         }
+    }
+
+    private mutating func items(_ s: Int, from: Int, of items: [JSONValue], track: Bool, report: Bool,
+                                local: inout Annotations) -> Bool {
+        var valid = true
+        if from < items.count {
+            for k in from..<items.count {
+                let ok = evaluateChild(s, items[k], instanceToken: String(k), report: report,
+                                       falseMessage: "array has \(items.count) items; at most \(from) are allowed")
+                if !ok {
+                    valid = false
+                    if !report { return false }
+                }
+            }
+        }
+        if track { local.allItems = true }
+        return valid
+    }
+
+    private mutating func properties(_ list: [(name: String, schema: Int)], of object: JSONObject, track: Bool, report: Bool,
+                                     local: inout Annotations) -> Bool {
+        var valid = true
+        for (name, s) in list {
+            guard let member = object[name] else { continue }
+            let ok = evaluateChild(s, member, instanceToken: name, keywordToken: name, report: report,
+                                   falseMessage: "property \"\(name)\" is not allowed")
+            if track { local.properties.insert(name) }
+            if !ok {
+                valid = false
+                if !report { return false }
+            }
+        }
+        return valid
     }
 }

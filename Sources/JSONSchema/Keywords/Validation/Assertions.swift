@@ -44,7 +44,7 @@ extension Evaluation {
         case (.minProperties(let m), .object(let o)):
             if o.count < m { problem = "object has \(o.count) properties; at least \(m) are required" }
         case (.required(let names), .object(let o)):
-            missing = names.filter { o[$0] == nil }
+            missing = names.filter { !o.hasMember($0) }
         case (.dependentRequired(let list), .object(let o)):
             for (name, needs) in list where o[name] != nil {
                 for need in needs where o[need] == nil {
