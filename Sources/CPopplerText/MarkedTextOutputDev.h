@@ -43,7 +43,8 @@ inline void appendUTF8(std::string &out, Unicode scalar)
 class MarkedTextOutputDev : public TextOutputDev
 {
 public:
-    MarkedTextOutputDev() : TextOutputDev(nullptr, true, 0, false, false) { }
+    /// With `filesMarkedTextA` false it is poppler's text device alone (no structure tree to feed).
+    explicit MarkedTextOutputDev(bool filesMarkedTextA) : TextOutputDev(nullptr, true, 0, false, false), filesMarkedText(filesMarkedTextA) { }
 
     /// Text per marked-content id on the page last shown.
     std::unordered_map<int, std::string> texts;
@@ -91,7 +92,7 @@ public:
     void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode code, int nBytes, const Unicode *u, int uLen) override
     {
         TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, u, uLen);
-        if (uLen == 0 || !insideMarkedContent()) {
+        if (!filesMarkedText || uLen == 0 || !insideMarkedContent()) {
             return;
         }
         // Where the character lands, without character and word spacing; characters off the
@@ -146,6 +147,7 @@ private:
         return false;
     }
 
+    bool filesMarkedText;
     std::vector<int> open;
     int formDepth = 0;
     double pageWidth = 0;

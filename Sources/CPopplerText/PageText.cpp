@@ -152,12 +152,10 @@ struct scrutiny_pdf_text
 
     /// The page's characters in poppler-glib's order: each word's characters, a space after a
     /// word poppler saw spaced (but not after a line's last word), a line feed between lines.
-    /// A space or line feed takes the style of the character before it.
+    /// A space or line feed takes the style of the character before it. Appends to `glyphs` and
+    /// `styles`, which `readPage` has cleared.
     void collectGlyphs(TextPage *text, double width, double height)
     {
-        glyphs.clear();
-        fontNames.clear();
-        styles.clear();
         PDFRectangle area(0, 0, width, height);
         int lineCount = 0;
         std::vector<TextWordSelection *> **lines = text->getSelectionWords(&area, selectionStyleGlyph, &lineCount);
@@ -217,6 +215,7 @@ struct scrutiny_pdf_text
     size_t readPage(int index, double *width, double *height)
     {
         glyphs.clear();
+        fontNames.clear();
         styles.clear();
         *width = 0;
         *height = 0;
@@ -233,7 +232,7 @@ struct scrutiny_pdf_text
         *width = turned ? page->getCropHeight() : page->getCropWidth();
         *height = turned ? page->getCropWidth() : page->getCropHeight();
 
-        MarkedTextOutputDev device;
+        MarkedTextOutputDev device(!texts.empty());
         if (!device.isOk()) {
             return 0;
         }
