@@ -75,6 +75,9 @@ struct scrutiny_pdf_text
     std::unique_ptr<PDFDoc> document;
 
     std::vector<scrutiny_structure_node> nodes;
+    /// How the structure tree's objects were read: from the bytes, or fetched by poppler.
+    size_t structureObjectsFromBytes = 0;
+    size_t structureObjectsFromPoppler = 0;
     /// Per node, its marked-content text from the pages read so far (CONTENT nodes only).
     std::vector<std::string> texts;
     /// Per page, the CONTENT nodes with a marked-content id placed on it; then the unplaced ones,
@@ -89,9 +92,11 @@ struct scrutiny_pdf_text
 
     void readStructure()
     {
-        StructureReader reader(document.get());
+        StructureReader reader(document.get(), bytes.data(), bytes.size());
         reader.read();
         nodes = std::move(reader.nodes);
+        structureObjectsFromBytes = reader.objectsReadFromBytes;
+        structureObjectsFromPoppler = reader.objectsFetchedByPoppler;
         for (size_t index = 0; index < nodes.size(); index++) {
             if (nodes[index].kind == SCRUTINY_NODE_CONTENT && nodes[index].mcid >= 0) {
                 if (nodes[index].page >= 0) {
@@ -323,6 +328,12 @@ const char *scrutiny_pdf_text_content_text(const scrutiny_pdf_text *pdf, size_t 
     }
     *length = pdf->texts[index].size();
     return pdf->texts[index].data();
+}
+
+void scrutiny_pdf_text_structure_sources(const scrutiny_pdf_text *pdf, size_t *from_bytes, size_t *from_poppler)
+{
+    *from_bytes = pdf->structureObjectsFromBytes;
+    *from_poppler = pdf->structureObjectsFromPoppler;
 }
 
 int scrutiny_pdf_text_structure_matches_poppler(scrutiny_pdf_text *pdf)

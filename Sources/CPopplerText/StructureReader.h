@@ -11,9 +11,11 @@
 #include <StructElement.h>
 #include <XRef.h>
 
+#include "RawObject.h"
+
 #include <cstring>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -81,16 +83,24 @@ inline const std::unordered_map<std::string, scrutiny_node_kind> &standardTypes(
 /// role-mapped, and a parent reference; loops are cut) but reading only the type, the kids and
 /// the page of each element. poppler's own tree also parses every element's attributes (one
 /// more object each) and the parent tree, which costs as much as showing the pages.
+///
+/// Elements are read from the file's bytes with ``RawObjectReader`` where the cross-reference
+/// table gives their place and the file is not encrypted; anything else (objects in object
+/// streams, unusual syntax) is fetched by poppler. Both give the same ``RawObject``.
 class StructureReader
 {
 public:
-    explicit StructureReader(PDFDoc *documentA) : document(documentA) { }
+    /// `bytes` are the document's file, as its stream reads them.
+    StructureReader(PDFDoc *documentA, const char *bytes, size_t length)
+        : document(documentA), xref(documentA->getXRef()), raw(bytes, length), readsBytes(bytes && !xref->isEncrypted())
+    {
+    }
 
     std::vector<scrutiny_structure_node> nodes;
 
     void read()
     {
-        Object catalog = document->getXRef()->getCatalog();
+        Object catalog = xref->getCatalog();
         if (!catalog.isDict()) {
             return;
         }
@@ -99,28 +109,106 @@ public:
             return;
         }
         roleMap = root.dictLookup("RoleMap");
-        Object kids = root.dictLookup("K");
+        RawObject entry = converted(root.dictLookupNF("K")), held;
+        const RawObject &kids = resolved(entry, held);
         if (kids.isArray()) {
-            for (int i = 0; i < kids.arrayGetLength(); i++) {
-                const Object &reference = kids.arrayGetNF(i);
-                if (reference.isRef()) {
-                    seen.insert(reference.getRefNum());
+            for (const RawObject &reference : kids.items) {
+                if (reference.isReference()) {
+                    seen.insert(static_cast<int>(reference.number));
                 }
-                Object kid = kids.arrayGet(i);
-                if (kid.isDict()) {
-                    element(kid.getDict(), std::nullopt);
+                RawObject heldKid;
+                const RawObject &kid = resolved(reference, heldKid);
+                if (kid.isDictionary()) {
+                    element(kid, std::nullopt);
                 }
             }
-        } else if (kids.isDict()) {
-            element(kids.getDict(), std::nullopt);
+        } else if (kids.isDictionary()) {
+            element(kids, std::nullopt);
         }
     }
 
+    /// How many objects were read from the bytes and how many by poppler (for tests).
+    size_t objectsReadFromBytes = 0;
+    size_t objectsFetchedByPoppler = 0;
+
 private:
     PDFDoc *document;
+    XRef *xref;
+    RawObjectReader raw;
+    bool readsBytes;
     Object roleMap;
-    std::set<int> seen;
+    std::unordered_set<int> seen;
     std::unordered_map<int, int> pageIndexByObject;
+    std::unordered_map<std::string, std::optional<scrutiny_node_kind>> kindByName;
+
+    /// A poppler object as a ``RawObject`` (references kept, not followed).
+    static RawObject converted(const Object &object)
+    {
+        RawObject out;
+        switch (object.getType()) {
+        case objBool:
+            out.kind = RawObject::Kind::boolean;
+            break;
+        case objInt:
+            out.kind = RawObject::Kind::integer;
+            out.number = object.getInt();
+            break;
+        case objReal:
+        case objInt64:
+            out.kind = RawObject::Kind::real;
+            break;
+        case objString:
+        case objHexString:
+            out.kind = RawObject::Kind::string;
+            break;
+        case objName:
+            out.kind = RawObject::Kind::name;
+            out.name = object.getName();
+            break;
+        case objRef:
+            out.kind = RawObject::Kind::reference;
+            out.number = object.getRefNum();
+            out.generation = object.getRefGen();
+            break;
+        case objArray:
+            out.kind = RawObject::Kind::array;
+            for (int i = 0; i < object.arrayGetLength(); i++) {
+                out.items.push_back(converted(object.arrayGetNF(i)));
+            }
+            break;
+        case objDict:
+            out.kind = RawObject::Kind::dictionary;
+            for (int i = 0; i < object.dictGetLength(); i++) {
+                out.keys.emplace_back(object.dictGetKey(i));
+                out.items.push_back(converted(object.dictGetValNF(i)));
+            }
+            break;
+        default: // null, streams and anything else poppler does not see as a dictionary
+            break;
+        }
+        return out;
+    }
+
+    /// The object a reference names, read into `holder` (from the bytes where possible); any
+    /// other object is itself.
+    const RawObject &resolved(const RawObject &object, RawObject &holder)
+    {
+        if (!object.isReference()) {
+            return object;
+        }
+        int number = static_cast<int>(object.number);
+        if (readsBytes && number >= 0 && number < xref->getNumObjects()) {
+            const XRefEntry *entry = xref->getEntry(number, false);
+            if (entry->type == xrefEntryUncompressed && entry->gen == object.generation && entry->offset >= 0
+                && raw.read(static_cast<size_t>(entry->offset), number, object.generation, holder)) {
+                objectsReadFromBytes++;
+                return holder;
+            }
+        }
+        objectsFetchedByPoppler++;
+        holder = converted(xref->fetch(number, object.generation));
+        return holder;
+    }
 
     /// 0-based index of the page `reference` names, -1 for none (or not a page).
     int pageIndex(const std::optional<Ref> &reference)
@@ -152,75 +240,103 @@ private:
         if ((current && std::strcmp(name, current) == 0) || depth > 32) {
             return std::nullopt;
         }
-        Object resolved = roleMap.dictLookup(current ? current : name);
-        if (!resolved.isName()) {
+        Object resolvedName = roleMap.dictLookup(current ? current : name);
+        if (!resolvedName.isName()) {
             return std::nullopt;
         }
-        auto kind = standard(resolved.getName());
-        return kind ? kind : mapped(name, resolved.getName(), depth + 1);
+        auto kind = standard(resolvedName.getName());
+        return kind ? kind : mapped(name, resolvedName.getName(), depth + 1);
     }
 
-    std::optional<scrutiny_node_kind> kindOf(const char *name)
+    /// A structure type's kind (role map first, then the standard types); remembered per name.
+    std::optional<scrutiny_node_kind> kindOf(const std::string &name)
     {
+        auto found = kindByName.find(name);
+        if (found != kindByName.end()) {
+            return found->second;
+        }
         std::optional<scrutiny_node_kind> kind;
         if (roleMap.isDict()) {
-            kind = mapped(name, nullptr, 0);
+            kind = mapped(name.c_str(), nullptr, 0);
         }
-        return kind ? kind : standard(name);
+        if (!kind) {
+            kind = standard(name.c_str());
+        }
+        kindByName.emplace(name, kind);
+        return kind;
     }
 
-    static std::optional<Ref> ownPage(const Object &page, const std::optional<Ref> &inherited)
+    static std::optional<Ref> ownPage(const RawObject *page, const std::optional<Ref> &inherited)
     {
-        return page.isRef() ? std::optional<Ref>(page.getRef()) : inherited;
+        if (page && page->isReference()) {
+            return Ref { static_cast<int>(page->number), page->generation };
+        }
+        return inherited;
     }
 
-    void element(Dict *dict, const std::optional<Ref> &parentPage)
+    void element(const RawObject &dict, const std::optional<Ref> &parentPage)
     {
-        Object type = dict->lookup("Type");
-        if (!type.isNull() && !type.isName("StructElem")) {
+        RawObject held;
+        if (const RawObject *type = dict.lookup("Type")) {
+            const RawObject &value = resolved(*type, held);
+            if (value.kind != RawObject::Kind::null && !value.isName("StructElem")) {
+                return;
+            }
+        }
+        const RawObject *parent = dict.lookup("P");
+        if (!parent || !parent->isReference()) {
             return;
         }
-        if (!dict->lookupNF("P").isRef()) {
+        const RawObject *typeName = dict.lookup("S");
+        if (!typeName) {
             return;
         }
-        Object name = dict->lookup("S");
-        if (!name.isName()) {
+        const RawObject &name = resolved(*typeName, held);
+        if (name.kind != RawObject::Kind::name) {
             return;
         }
-        std::optional<scrutiny_node_kind> kind = kindOf(name.getName());
+        std::optional<scrutiny_node_kind> kind = kindOf(name.name);
         if (!kind) {
             return;
         }
-        std::optional<Ref> page = ownPage(dict->lookupNF("Pg"), parentPage);
+        std::optional<Ref> page = ownPage(dict.lookup("Pg"), parentPage);
         size_t index = nodes.size();
         nodes.push_back({ *kind, pageIndex(page), 1, -1 });
-        Object kids = dict->lookup("K");
-        if (kids.isArray()) {
-            for (int i = 0; i < kids.arrayGetLength(); i++) {
-                Object kid = kids.arrayGet(i);
-                child(kids.arrayGetNF(i), kid, page);
+        if (const RawObject *kidsEntry = dict.lookup("K")) {
+            RawObject heldKids;
+            const RawObject &kids = resolved(*kidsEntry, heldKids);
+            if (kids.isArray()) {
+                RawObject heldKid;
+                for (const RawObject &reference : kids.items) {
+                    child(reference, resolved(reference, heldKid), page);
+                }
+            } else if (kids.isDictionary() || kids.isInt()) {
+                child(*kidsEntry, kids, page);
             }
-        } else if (kids.isDict() || kids.isInt()) {
-            child(dict->lookupNF("K"), kids, page);
         }
         nodes[index].subtree_size = static_cast<int>(nodes.size() - index);
     }
 
-    void child(const Object &reference, Object &kid, const std::optional<Ref> &page)
+    void child(const RawObject &reference, const RawObject &kid, const std::optional<Ref> &page)
     {
         if (kid.isInt()) {
-            nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(page), 1, kid.getInt() });
-        } else if (kid.isDict("MCR")) {
-            Object mcid = kid.dictLookup("MCID");
-            if (mcid.isInt()) {
-                nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(ownPage(kid.dictLookupNF("Pg"), page)), 1, mcid.getInt() });
+            nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(page), 1, static_cast<int>(kid.number) });
+        } else if (kid.isDictionary("MCR")) {
+            const RawObject *mcidEntry = kid.lookup("MCID");
+            if (mcidEntry) {
+                RawObject heldMCID;
+                const RawObject &mcid = resolved(*mcidEntry, heldMCID);
+                if (mcid.isInt()) {
+                    nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(ownPage(kid.lookup("Pg"), page)), 1, static_cast<int>(mcid.number) });
+                }
             }
-        } else if (kid.isDict("OBJR")) {
-            if (kid.dictLookupNF("Obj").isRef()) {
-                nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(ownPage(kid.dictLookupNF("Pg"), page)), 1, -1 });
+        } else if (kid.isDictionary("OBJR")) {
+            const RawObject *object = kid.lookup("Obj");
+            if (object && object->isReference()) {
+                nodes.push_back({ SCRUTINY_NODE_CONTENT, pageIndex(ownPage(kid.lookup("Pg"), page)), 1, -1 });
             }
-        } else if (kid.isDict() && reference.isRef() && seen.insert(reference.getRefNum()).second) {
-            element(kid.getDict(), page);
+        } else if (kid.isDictionary() && reference.isReference() && seen.insert(static_cast<int>(reference.number)).second) {
+            element(kid, page);
         }
     }
 };

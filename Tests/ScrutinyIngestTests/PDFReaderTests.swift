@@ -160,12 +160,42 @@ import Testing
         let samples = PDFReaderTests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("samples")
         let pdfs = try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil).filter { $0.pathExtension == "pdf" }
-            + [PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")]
-        #expect(pdfs.count >= 5)
+            + ["report-tagged.pdf", "report-tagged-unusual-syntax.pdf", "report-tagged-object-streams.pdf", "report-tagged-encrypted.pdf"]
+            .map { PDFReaderTests.fixtures.appendingPathComponent($0) }
+        #expect(pdfs.count >= 8)
         for url in pdfs {
             let file = try #require(PopplerTextFile(data: Data(contentsOf: url), readsStructure: true))
             #expect(file.structureMatchesPoppler, "\(url.lastPathComponent)")
         }
+    }
+
+    /// The tree's blocks, after every page is read.
+    func blocks(_ name: String) throws -> (blocks: [TaggedBlock], sources: (fromBytes: Int, fromPoppler: Int)) {
+        let file = try #require(PopplerTextFile(data: Data(contentsOf: PDFReaderTests.fixtures.appendingPathComponent(name)), readsStructure: true))
+        for page in 0..<file.pageCount { _ = file.readPage(page) }
+        return (try #require(StructureTree(file)).blocks(), file.structureObjectSources)
+    }
+
+    @Test func structureElementsAreReadFromTheBytesUnlessOnlyPopplerCanReadThem() throws {
+        let plain = try blocks("report-tagged.pdf")
+        #expect(plain.sources.fromBytes == 49)
+        #expect(plain.sources.fromPoppler == 0)
+        // Comments, nested and escaped strings, hex strings and reals inside the elements.
+        let unusual = try blocks("report-tagged-unusual-syntax.pdf")
+        #expect(unusual.sources.fromBytes == 49)
+        #expect(unusual.sources.fromPoppler == 0)
+        // Objects inside object streams, and an encrypted file, are poppler's to read.
+        let packed = try blocks("report-tagged-object-streams.pdf")
+        let encrypted = try blocks("report-tagged-encrypted.pdf")
+        #expect(packed.sources.fromBytes == 0)
+        #expect(packed.sources.fromPoppler == 49)
+        #expect(encrypted.sources.fromBytes == 0)
+        #expect(encrypted.sources.fromPoppler == 49)
+        let texts = { (blocks: [TaggedBlock]) in blocks.map { "\($0.page) \($0.kind) \($0.cells)" } }
+        #expect(texts(plain.blocks).count > 20)
+        #expect(texts(unusual.blocks) == texts(plain.blocks))
+        #expect(texts(packed.blocks) == texts(plain.blocks))
+        #expect(texts(encrypted.blocks) == texts(plain.blocks))
     }
 
     @Test func anUntaggedPDFHasNoStructureTree() throws {

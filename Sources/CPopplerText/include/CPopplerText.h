@@ -77,6 +77,10 @@ const char *scrutiny_pdf_text_content_text(const scrutiny_pdf_text *pdf, size_t 
 /// the same PDF, flattened the same way (scrutiny reads the objects itself, for speed).
 int scrutiny_pdf_text_structure_matches_poppler(scrutiny_pdf_text *pdf);
 
+/// How many of the structure tree's objects were read straight from the file's bytes and how
+/// many were fetched by poppler (objects in object streams, encrypted files, unusual syntax).
+void scrutiny_pdf_text_structure_sources(const scrutiny_pdf_text *pdf, size_t *from_bytes, size_t *from_poppler);
+
 #ifdef __cplusplus
 }
 #endif

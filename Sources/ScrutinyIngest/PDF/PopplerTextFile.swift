@@ -58,4 +58,12 @@ final class PopplerTextFile {
 
     /// Whether the structure tree read equals poppler's own (slower) reading of it.
     var structureMatchesPoppler: Bool { scrutiny_pdf_text_structure_matches_poppler(raw) != 0 }
+
+    /// How many of the structure tree's objects were read straight from the file's bytes, and how
+    /// many poppler fetched (object streams, encrypted files, syntax the byte reader leaves alone).
+    var structureObjectSources: (fromBytes: Int, fromPoppler: Int) {
+        var fromBytes = 0, fromPoppler = 0
+        scrutiny_pdf_text_structure_sources(raw, &fromBytes, &fromPoppler)
+        return (fromBytes, fromPoppler)
+    }
 }

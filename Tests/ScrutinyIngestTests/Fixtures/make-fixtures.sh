@@ -20,6 +20,27 @@ soffice --headless -env:UserInstallation="file://$work/profile" \
     --outdir "$work" "$work/report.odt" >/dev/null 2>&1
 cp "$work/report.pdf" report-tagged.pdf
 
+# The tagged report with syntax LibreOffice does not write in its structure elements (comments,
+# nested and escaped strings, hex strings, booleans, reals), and the same in object streams
+# and encrypted (no user password), where scrutiny leaves the reading to poppler.
+qpdf --qdf --object-streams=disable report-tagged.pdf "$work/qdf.pdf"
+python3 - "$work/qdf.pdf" "$work/unusual-qdf.pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+extra = (b"\n  % a comment inside a structure element >> ] (\n"
+         b"  /Alt (a (nested) \\) string with << and /Names)\n  /ActualText <FEFF 0041>\n"
+         b"  /T (x)\n  /ID [ true false null -1.5 +2 .5 ]\n")
+count = 0
+def every_other(match):
+    global count
+    count += 1
+    return match.group(0) + extra if count % 2 else match.group(0)
+open(sys.argv[2], "wb").write(re.sub(rb"  /Type /StructElem\n", every_other, data))
+PY
+fix-qdf "$work/unusual-qdf.pdf" > report-tagged-unusual-syntax.pdf
+qpdf --object-streams=generate report-tagged-unusual-syntax.pdf report-tagged-object-streams.pdf
+qpdf --encrypt "" owner 256 -- report-tagged-unusual-syntax.pdf report-tagged-encrypted.pdf
+
 bad="$here/bad"
 mkdir -p "$bad"
 qpdf --encrypt secret owner 256 -- report-untagged.pdf "$bad/encrypted.pdf"
