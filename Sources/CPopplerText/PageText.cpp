@@ -9,6 +9,7 @@
 
 #include "CPopplerText.h"
 
+#include <DateInfo.h>
 #include <Gfx.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
@@ -16,6 +17,7 @@
 #include <OutputDev.h>
 #include <Page.h>
 #include <PDFDoc.h>
+#include <PDFDocEncoding.h>
 #include <Stream.h>
 #include <StructElement.h>
 #include <StructTreeRoot.h>
@@ -59,6 +61,62 @@ std::string fontNameOf(const TextWord *word, int index)
     return full;
 }
 
+/// Appends the UTF-16 code units in `bytes` (big- or little-endian) to `out` as UTF-8; false
+/// for an odd byte count or an unpaired surrogate.
+bool appendUTF16(std::string &out, const char *bytes, size_t count, bool bigEndian)
+{
+    if (count % 2 != 0) {
+        return false;
+    }
+    auto unit = [&](size_t at) {
+        unsigned char first = static_cast<unsigned char>(bytes[at]), second = static_cast<unsigned char>(bytes[at + 1]);
+        return bigEndian ? (first << 8 | second) : (second << 8 | first);
+    };
+    for (size_t at = 0; at < count; at += 2) {
+        unsigned int scalar = unit(at);
+        if (scalar >= 0xD800 && scalar <= 0xDBFF) {
+            if (at + 2 >= count) {
+                return false;
+            }
+            unsigned int low = unit(at + 2);
+            if (low < 0xDC00 || low > 0xDFFF) {
+                return false;
+            }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00);
+            at += 2;
+        } else if (scalar >= 0xDC00 && scalar <= 0xDFFF) {
+            return false;
+        }
+        scrutiny::appendUTF8(out, scalar);
+    }
+    return true;
+}
+
+/// A PDF text string as UTF-8, converted as poppler-glib converts document information: UTF-16
+/// after a byte-order mark (nothing when that is broken), else PDFDocEncoding; either way up to
+/// the first NUL.
+std::optional<std::string> textStringToUTF8(const GooString &text)
+{
+    const std::string &bytes = text.toStr();
+    std::string out;
+    if (text.hasUnicodeMarker() || text.hasUnicodeMarkerLE()) {
+        if (!appendUTF16(out, bytes.data() + 2, bytes.size() - 2, text.hasUnicodeMarker())) {
+            return std::nullopt;
+        }
+    } else {
+        for (unsigned char byte : bytes) {
+            Unicode scalar = pdfDocEncoding[byte];
+            if (scalar == 0) {
+                break;
+            }
+            scrutiny::appendUTF8(out, scalar);
+        }
+    }
+    // poppler-glib hands out C strings: text after a NUL is not seen.
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
 } // namespace
 
 /// poppler's errors about a damaged file are reported by scrutiny as the file's failure, not
@@ -84,6 +142,9 @@ struct scrutiny_pdf_text
     /// which poppler looks for on every page.
     std::unordered_map<int, std::vector<size_t>> contentByPage;
     std::vector<size_t> unplacedContent;
+
+    /// The last document information entry asked for.
+    std::string information;
 
     /// The page last read.
     std::vector<scrutiny_glyph> glyphs;
@@ -278,6 +339,39 @@ scrutiny_pdf_text *scrutiny_pdf_text_open(const void *bytes, size_t length, int 
         pdf->readStructure();
     }
     return pdf.release();
+}
+
+const char *scrutiny_pdf_text_information(scrutiny_pdf_text *pdf, const char *key)
+{
+    std::unique_ptr<GooString> value = pdf->document->getDocInfoStringEntry(key);
+    if (!value) {
+        return nullptr;
+    }
+    std::optional<std::string> text = textStringToUTF8(*value);
+    if (!text) {
+        return nullptr;
+    }
+    pdf->information = std::move(*text);
+    return pdf->information.c_str();
+}
+
+long long scrutiny_pdf_text_creation_date(scrutiny_pdf_text *pdf)
+{
+    std::unique_ptr<GooString> value = pdf->document->getDocInfoCreatDate();
+    if (!value) {
+        return -1;
+    }
+    // poppler-glib reads a UTF-16 date as UTF-8 first, and a byte string up to its first NUL.
+    std::string date;
+    if (value->hasUnicodeMarker()) {
+        if (!appendUTF16(date, value->c_str() + 2, value->getLength() - 2, true)) {
+            return -1;
+        }
+    } else {
+        date = value->toStr();
+    }
+    GooString dateString(date.c_str());
+    return static_cast<long long>(dateStringToTime(&dateString));
 }
 
 void scrutiny_pdf_text_free(scrutiny_pdf_text *pdf)

@@ -56,6 +56,13 @@ typedef struct scrutiny_pdf_text scrutiny_pdf_text;
 scrutiny_pdf_text *scrutiny_pdf_text_open(const void *bytes, size_t length, int read_structure);
 void scrutiny_pdf_text_free(scrutiny_pdf_text *pdf);
 
+/// The document information entry `key` ("Title", "Author") as UTF-8, converted as poppler-glib
+/// converts it; NULL when the document has none. Valid until the next call or `free`.
+const char *scrutiny_pdf_text_information(scrutiny_pdf_text *pdf, const char *key);
+/// The document's creation date in seconds since 1970, read as poppler-glib reads it; -1 when
+/// it has none or poppler cannot read it.
+long long scrutiny_pdf_text_creation_date(scrutiny_pdf_text *pdf);
+
 int scrutiny_pdf_text_page_count(const scrutiny_pdf_text *pdf);
 
 /// Reads 0-based page `index` in one pass; returns its number of glyphs. The glyphs and styles

@@ -75,19 +75,10 @@ final class PopplerFile {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(raw)) }
 
+    /// The document information, read by poppler-glib.
     var metadata: DocumentMetadata {
-        let created = poppler_document_get_creation_date(raw)
-        var iso: String?
-        if created > 0 {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime]
-            iso = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(created)))
-        }
-        func clean(_ value: String?) -> String? {
-            guard let value = value?.trimmingSpaces(), !value.isEmpty else { return nil }
-            return value
-        }
-        return DocumentMetadata(title: clean(takeGString(poppler_document_get_title(raw))),
-                                author: clean(takeGString(poppler_document_get_author(raw))), created: iso)
+        DocumentInformation.metadata(title: takeGString(poppler_document_get_title(raw)),
+                                     author: takeGString(poppler_document_get_author(raw)),
+                                     creationSeconds: Int64(poppler_document_get_creation_date(raw)))
     }
 }

@@ -1,5 +1,6 @@
 import CPopplerText
 import Foundation
+import ScrutinyCore
 
 /// A PDF read through the `CPopplerText` shim: each page's glyphs (characters with boxes and
 /// fonts, as poppler-glib's text calls give them) in one poppler pass per page, and for a tagged
@@ -19,6 +20,13 @@ final class PopplerTextFile {
     deinit { scrutiny_pdf_text_free(raw) }
 
     var pageCount: Int { Int(scrutiny_pdf_text_page_count(raw)) }
+
+    /// The document information, converted as poppler-glib converts it.
+    var metadata: DocumentMetadata {
+        DocumentInformation.metadata(title: scrutiny_pdf_text_information(raw, "Title").map { String(cString: $0) },
+                                     author: scrutiny_pdf_text_information(raw, "Author").map { String(cString: $0) },
+                                     creationSeconds: Int64(scrutiny_pdf_text_creation_date(raw)))
+    }
 
     /// Reads the 0-based page `index`: its size in points and its glyphs.
     func readPage(_ index: Int) -> (width: Double, height: Double, glyphs: PageGlyphs) {

@@ -1,9 +1,10 @@
 import Foundation
 import ScrutinyCore
 
-/// Reads a PDF: poppler-glib opens it (errors, metadata); ``PopplerTextFile`` gives per page the
-/// characters with their boxes and fonts in one poppler pass, rebuilt into visual lines and
-/// grouped into logical lines (see ``LogicalLineGrouper``).
+/// Reads a PDF: ``PopplerTextFile`` opens it and gives its metadata and, per page, the characters
+/// with their boxes and fonts in one poppler pass, rebuilt into visual lines and grouped into
+/// logical lines (see ``LogicalLineGrouper``). A PDF poppler cannot open is opened again through
+/// poppler-glib, whose errors say why (encrypted, damaged).
 /// Where the PDF is tagged, its structure tree gives the blocks instead (see ``StructureTree``):
 /// the tree decides what is a heading, a paragraph, a list item or a table cell, the page's
 /// visual lines give each block its style and place. The tree's text is gathered in the same
@@ -19,13 +20,21 @@ public struct PDFReader: Sendable {
     /// Reads the PDF at `path`; `data` are its bytes, already loaded, for the format checks.
     public func read(path: String, data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
-        return try read(try PopplerFile(path: path), data: data)
+        guard let text = PopplerTextFile(data: data, readsStructure: readsStructureTree) else {
+            _ = try PopplerFile(path: path)
+            throw Self.unreadablePages
+        }
+        return read(text)
     }
 
     /// Reads a PDF from memory (no password is ever passed to poppler's bytes API).
     public func read(data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
-        return try read(try PopplerFile(data: data), data: data)
+        guard let text = PopplerTextFile(data: data, readsStructure: readsStructureTree) else {
+            _ = try PopplerFile(data: data)
+            throw Self.unreadablePages
+        }
+        return read(text)
     }
 
     /// Fails early for bytes that cannot be a PDF, with a message naming what they look like.
@@ -50,12 +59,12 @@ public struct PDFReader: Sendable {
         throw InputFailure(.unsupported, "named .pdf but is not a PDF (\(looksLike)); give it the right extension or get the real PDF")
     }
 
-    /// Reads a document poppler-glib opened; `data` are its bytes.
-    private func read(_ file: PopplerFile, data: Data) throws(InputFailure) -> SourceDocument {
-        guard let text = PopplerTextFile(data: data, readsStructure: readsStructureTree) else {
-            throw InputFailure(.corrupt, "poppler opened the PDF but could not read its pages; get a fresh copy or re-export it")
-        }
-        var metadata = file.metadata
+    /// For a PDF that poppler cannot open but poppler-glib can (not expected: they share a parser).
+    static let unreadablePages = InputFailure(.corrupt, "poppler opened the PDF but could not read its pages; get a fresh copy or re-export it")
+
+    /// Reads an opened document.
+    private func read(_ text: PopplerTextFile) -> SourceDocument {
+        var metadata = text.metadata
         var warnings: [String] = []
         let builder = VisualLineBuilder()
         var pageLines: [[VisualLine]] = []
