@@ -245,6 +245,9 @@ struct scrutiny_pdf_text
             return number;
         };
         int style = 0;
+        // Runs of characters share a font: the style is looked up again only when it changes.
+        const TextFontInfo *lastFont = nullptr;
+        double lastSize = -1;
         for (int i = 0; i < lineCount; i++) {
             std::vector<TextWordSelection *> *words = lines[i];
             double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
@@ -254,7 +257,12 @@ struct scrutiny_pdf_text
                 for (int k = selection->getBegin(); k < selection->getEnd(); k++) {
                     scrutiny_glyph glyph;
                     glyph.scalar = word->getChar(k)[0];
-                    style = styleOf(word, k);
+                    const TextFontInfo *font = word->getFontInfo(k);
+                    if (font != lastFont || word->getFontSize() != lastSize || lastFont == nullptr) {
+                        style = styleOf(word, k);
+                        lastFont = font;
+                        lastSize = word->getFontSize();
+                    }
                     glyph.style = style;
                     word->getCharBBox(k, &glyph.x1, &glyph.y1, &glyph.x2, &glyph.y2);
                     glyphs.push_back(glyph);
