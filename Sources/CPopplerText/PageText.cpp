@@ -123,11 +123,18 @@ std::optional<std::string> textStringToUTF8(const GooString &text)
 /// printed (poppler-glib keeps them quiet too).
 static void ignorePopplerError(ErrorCategory, Goffset, const char *) { }
 
+/// Sets up poppler's process-wide parameters once and keeps them for the life of the process.
+/// poppler counts its holders and drops the parameters after the last one goes (poppler-glib's
+/// documents hold them the same way); setting them up again for every document costs about as
+/// much as reading a page.
+static void keepPopplerParameters()
+{
+    static const GlobalParamsIniter *const parameters = new GlobalParamsIniter(ignorePopplerError);
+    (void)parameters;
+}
+
 struct scrutiny_pdf_text
 {
-    /// Keeps poppler's process-wide parameters alive while this document is (poppler-glib
-    /// counts its documents the same way and drops the parameters after its last one).
-    GlobalParamsIniter parameters { ignorePopplerError };
     /// The PDF's bytes; declared before the document, which reads them until it is destroyed.
     std::vector<char> bytes;
     std::unique_ptr<PDFDoc> document;
@@ -334,6 +341,7 @@ scrutiny_pdf_text *scrutiny_pdf_text_open(const void *bytes, size_t length, int 
     if (!bytes || length == 0) {
         return nullptr;
     }
+    keepPopplerParameters();
     auto pdf = std::make_unique<scrutiny_pdf_text>();
     const char *start = static_cast<const char *>(bytes);
     pdf->bytes.assign(start, start + length);
