@@ -21,13 +21,15 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // poppler's C++ core, for the one thing poppler-glib lacks: marked-content text per page.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
+        // OpenSSL's libcrypto, for SHA-256 of input files (with the CPU's SHA instructions).
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
         .target(name: "CPopplerText", dependencies: ["CPopplerCore"]),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
         // PDF, text and HTML readers -> SourceDocument.
-        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2"]),
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto"]),
         // SourceDocument -> Report.
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.
