@@ -70,21 +70,36 @@ enum Whitespace {
 
     /// Runs of white space become one space; leading and trailing white space goes.
     static func collapse<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in scalars {
-            if isSpace(s) {
+        var collapser = Collapser()
+        for scalar in scalars { collapser.add(scalar) }
+        return collapser.text
+    }
+
+    static func collapse(_ text: String) -> String { collapse(text.unicodeScalars) }
+
+    /// Collapses white space in text given piece by piece: runs of white space become one
+    /// space, leading and trailing white space goes.
+    struct Collapser {
+        private var out = ScalarTextBuilder()
+        private var pendingSpace = false
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            if isSpace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(s)
+                out.append(scalar)
             }
         }
-        return String(out)
-    }
 
-    static func collapse(_ text: String) -> String { collapse(text.unicodeScalars) }
+        mutating func add(_ text: String) {
+            for scalar in text.unicodeScalars { add(scalar) }
+        }
+
+        /// The collapsed text so far.
+        var text: String { out.string }
+    }
 }
 
 /// Bullet glyph handling shared by the readers.

@@ -77,17 +77,52 @@ final class PopplerFile {
 
     var metadata: DocumentMetadata {
         let created = poppler_document_get_creation_date(raw)
-        var iso: String?
-        if created > 0 {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = [.withInternetDateTime]
-            iso = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(created)))
-        }
+        let iso = created > 0 ? InternetDateTime.string(secondsSince1970: Int(created)) : nil
         func clean(_ value: String?) -> String? {
             guard let value = value?.trimmingSpaces(), !value.isEmpty else { return nil }
             return value
         }
         return DocumentMetadata(title: clean(takeGString(poppler_document_get_title(raw))),
                                 author: clean(takeGString(poppler_document_get_author(raw))), created: iso)
+    }
+}
+
+/// A moment as an RFC 3339 / ISO 8601 internet date-time in UTC, "2025-07-09T10:00:00Z": the
+/// shape `ISO8601DateFormatter` gives with `.withInternetDateTime`, written by hand because a
+/// formatter costs far more to create than one date costs to write.
+enum InternetDateTime {
+    static func string(secondsSince1970 seconds: Int) -> String {
+        let days = seconds.floorDivided(by: 86_400)
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSince1970: days)
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
+            + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
+    }
+
+    /// The proleptic Gregorian date `days` days after 1970-01-01 (Howard Hinnant's days-to-civil).
+    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = shifted.floorDivided(by: 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+extension Int {
+    /// Division rounding toward negative infinity.
+    fileprivate func floorDivided(by divisor: Int) -> Int {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

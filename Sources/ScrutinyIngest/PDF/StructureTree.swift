@@ -53,9 +53,9 @@ struct StructureTree {
 
     /// The text of the node at `index`: its marked-content pieces in order, white space collapsed.
     func text(of index: Int) -> String {
-        var raw = ""
-        for node in nodes[index..<index + nodes[index].subtreeSize] where !node.text.isEmpty { raw += node.text }
-        return Whitespace.collapse(raw)
+        var collapser = Whitespace.Collapser()
+        for node in nodes[index..<index + nodes[index].subtreeSize] where !node.text.isEmpty { collapser.add(node.text) }
+        return collapser.text
     }
 
     /// The blocks in document order: headings (H, H1–H6), paragraphs (P, Caption), list items

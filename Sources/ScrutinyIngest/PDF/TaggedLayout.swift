@@ -168,8 +168,14 @@ struct TaggedLayout {
                 return length >= 2 && key[..<length] == cell[..<length]
             }
         }
-        let order = Array(start..<lines.count) + Array(0..<min(start, lines.count))
-        return order.first { !taken[$0] && starts($0) } ?? order.first(where: starts)
+        let order = [start..<lines.count, 0..<min(start, lines.count)]
+        for range in order {
+            for index in range where !taken[index] && starts(index) { return index }
+        }
+        for range in order {
+            for index in range where starts(index) { return index }
+        }
+        return nil
     }
 
     /// Whether `run` occurs in `text`, scalar for scalar.
@@ -182,12 +188,24 @@ struct TaggedLayout {
         return false
     }
 
-    /// The first characters of `text`, lowercased, without white space.
-    private static func key(_ text: String) -> [Unicode.Scalar] {
+    /// The first characters of `text`, lowercased, without white space. Lowercases scalar by
+    /// scalar (as `String.lowercased()` does) and stops after ``keyLength``, rather than
+    /// lowercasing the whole text.
+    static func key(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        for scalar in text.lowercased().unicodeScalars where !Whitespace.isSpace(scalar) {
-            out.append(scalar)
-            if out.count == keyLength { break }
+        out.reserveCapacity(keyLength)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                guard !Whitespace.isSpace(scalar) else { continue }
+                let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
+                out.append(isUpper ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar)
+                if out.count == keyLength { break }
+                continue
+            }
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars where !Whitespace.isSpace(lowered) {
+                out.append(lowered)
+                if out.count == keyLength { return out }
+            }
         }
         return out
     }
