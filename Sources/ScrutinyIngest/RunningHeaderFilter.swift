@@ -116,8 +116,6 @@ public struct RunningHeaderFilter: Sendable {
 
     /// "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12", "3/12".
     static func isPageNumber(_ text: String) -> Bool {
-        var spaceless = String.UnicodeScalarView()
-        spaceless.append(contentsOf: key(text).unicodeScalars.lazy.filter { $0 != " " })
-        return pageNumberForms.contains(String(spaceless))
+        pageNumberForms.contains(String(scalars: key(text).unicodeScalars.lazy.filter { $0 != " " }))
     }
 }

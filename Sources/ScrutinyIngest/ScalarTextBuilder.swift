@@ -36,3 +36,13 @@ struct ScalarTextBuilder {
     /// The text built.
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+extension String {
+    /// The text of `scalars`, encoded as UTF-8 in one go (quicker than
+    /// `String(String.UnicodeScalarView(scalars))`, which appends scalar by scalar).
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var builder = ScalarTextBuilder(capacity: scalars.underestimatedCount)
+        builder.append(contentsOf: scalars)
+        self = builder.string
+    }
+}

@@ -122,7 +122,7 @@ enum Bullets {
         var index = 1
         while index < scalars.count, Whitespace.isSpace(scalars[index]) { index += 1 }
         guard index < scalars.count, scalars[index] == scalars[0] else { return text }
-        return String(String.UnicodeScalarView(scalars[index...]))
+        return String(scalars: scalars[index...])
     }
 
     /// "intro: • one • two" becomes ["intro:", "• one", "• two"].

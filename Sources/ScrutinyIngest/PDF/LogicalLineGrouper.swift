@@ -50,7 +50,7 @@ struct LogicalLineGrouper {
                 box = Self.union(box, lines[next].box)
                 next += 1
             }
-            let finalText = String(String.UnicodeScalarView(joined))
+            let finalText = String(scalars: joined)
             out.append(SourceLine(number: index + 1, text: finalText, role: role,
                                   headingLevel: isHeading ? level(of: first) : nil, fontSize: first.fontSize,
                                   isBold: first.isBold, box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1)))
@@ -195,7 +195,7 @@ struct TableRegion {
         var fontSize = lines[start].fontSize
 
         func closeRow() {
-            let texts = cells.map { String(String.UnicodeScalarView($0)) }
+            let texts = cells.map { String(scalars: $0) }
             if texts.contains(where: { !$0.isEmpty }) {
                 rows.append(Row(cells: texts, firstLine: rowStart,
                                 box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1),

@@ -116,7 +116,7 @@ struct StructureWalker {
         if scalars.count > 1, Bullets.inlineGlyphs.contains(scalars[0]), !Whitespace.isSpace(scalars[1]) {
             scalars.insert(" ", at: 1)
         }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 
     /// A TR: one cell per TH/TD child; a cell's paragraphs (P, H, LI inside it) joined by "\n".

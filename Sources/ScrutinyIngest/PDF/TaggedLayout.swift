@@ -73,11 +73,14 @@ struct TaggedLayout {
 
     /// The respaced text and where each of its visual lines starts in it (scalar offset, line index).
     static func locate(_ text: String, lines: [VisualLine], from first: Int) -> (text: String, starts: [(offset: Int, line: Int)]) {
-        var scalars = Array(text.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
         var inkPositions: [Int] = []
-        for (position, scalar) in scalars.enumerated() where !Whitespace.isSpace(scalar) { inkPositions.append(position) }
-        let ink = inkPositions.map { scalars[$0] }
-        var cursor = lines[first].cells.first.map { $0.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count } ?? 0
+        var ink: [Unicode.Scalar] = []
+        for (position, scalar) in scalars.enumerated() where !Whitespace.isSpace(scalar) {
+            inkPositions.append(position)
+            ink.append(scalar)
+        }
+        var cursor = lines[first].cells.first.map { inkCount($0.text) } ?? 0
         var starts: [(offset: Int, line: Int, needsSpace: Bool)] = []
         var next = first + 1
         while next < lines.count, cursor < ink.count {
@@ -88,7 +91,7 @@ struct TaggedLayout {
             guard limit >= cursor, let found = (cursor...limit).first(where: { ink[$0..<$0 + key.count].elementsEqual(key) }) else { break }
             let position = inkPositions[found]
             starts.append((position, next, position > 0 && !Whitespace.isSpace(scalars[position - 1])))
-            cursor = found + cell.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count
+            cursor = found + inkCount(cell.text)
             next += 1
         }
         var located: [(offset: Int, line: Int)] = [(0, first)]
@@ -97,8 +100,24 @@ struct TaggedLayout {
             if start.needsSpace { shift += 1 }
             located.append((start.offset + shift, start.line))
         }
-        for start in starts.reversed() where start.needsSpace { scalars.insert(" ", at: start.offset) }
-        return (String(String.UnicodeScalarView(scalars)), located)
+        var respaced = ScalarTextBuilder(capacity: scalars.count + starts.count)
+        var spaces = starts.lazy.filter(\.needsSpace).map(\.offset).makeIterator()
+        var nextSpace = spaces.next()
+        for (position, scalar) in scalars.enumerated() {
+            if position == nextSpace {
+                respaced.append(" ")
+                nextSpace = spaces.next()
+            }
+            respaced.append(scalar)
+        }
+        return (respaced.string, located)
+    }
+
+    /// The number of scalars in `text` that are not white space.
+    private static func inkCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) { count += 1 }
+        return count
     }
 
     /// A paragraph whose visual lines change style ("**Background papers**" then "None" after a
@@ -110,11 +129,11 @@ struct TaggedLayout {
         for (previous, current) in zip(starts, starts.dropFirst()) {
             let a = lines[previous.line], b = lines[current.line]
             guard a.isBold != b.isBold || abs(a.fontSize - b.fontSize) >= 0.5 else { continue }
-            let piece = String(String.UnicodeScalarView(scalars[pieceStart.offset..<current.offset])).trimmingSpaces()
+            let piece = String(scalars: scalars[pieceStart.offset..<current.offset]).trimmingSpaces()
             if !piece.isEmpty { pieces.append((piece, pieceStart.line)) }
             pieceStart = current
         }
-        let last = String(String.UnicodeScalarView(scalars[pieceStart.offset...])).trimmingSpaces()
+        let last = String(scalars: scalars[pieceStart.offset...]).trimmingSpaces()
         if !last.isEmpty { pieces.append((last, pieceStart.line)) }
         return pieces
     }

@@ -19,8 +19,8 @@ struct VisualCell: Sendable {
         guard let index = wordStarts.firstIndex(where: { $0.x >= x - 1 }) else { return nil }
         let start = wordStarts[index]
         let scalars = Array(text.unicodeScalars)
-        let left = String(String.UnicodeScalarView(scalars[..<start.offset])).trimmingSpaces()
-        let right = String(String.UnicodeScalarView(scalars[start.offset...])).trimmingSpaces()
+        let left = String(scalars: scalars[..<start.offset]).trimmingSpaces()
+        let right = String(scalars: scalars[start.offset...]).trimmingSpaces()
         guard !left.isEmpty, !right.isEmpty else { return nil }
         let leftStarts = Array(wordStarts[..<index])
         let rightStarts = wordStarts[(index + 1)...].map { WordStart(offset: $0.offset - start.offset, x: $0.x) }
