@@ -38,6 +38,14 @@ struct ScalarTextBuilder {
 }
 
 extension String {
+    /// The number of Unicode scalars, counted from the UTF-8 bytes: each scalar has exactly one
+    /// byte that is not a continuation byte (`10xxxxxx`).
+    var scalarCount: Int {
+        var count = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     /// The text of `scalars`, encoded as UTF-8 in one go (quicker than
     /// `String(String.UnicodeScalarView(scalars))`, which appends scalar by scalar).
     init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {

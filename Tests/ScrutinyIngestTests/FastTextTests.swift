@@ -29,6 +29,23 @@ import Testing
         #expect(builder.string.isEmpty && builder.scalarCount == 0)
     }
 
+    @Test func scalarsCountedFromUTF8MatchTheScalarView() {
+        for text in ["", "Premises", "£5,000–£10,000", "Café\u{301} 🏛️ ΣΥΝΟΨΗ", "\u{10FFFF}\u{7F}\u{80}"] {
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text)")
+        }
+    }
+
+    @Test func theLineSizeIsTheSizeMostCharactersHaveAndTheLargerOnATie() {
+        var tally = SizeTally()
+        #expect(tally.mostCommon == nil)
+        tally.count(11, times: 4)
+        tally.count(14, times: 3)
+        tally.count(14)
+        #expect(tally.mostCommon == 14)
+        tally.count(11)
+        #expect(tally.mostCommon == 11)
+    }
+
     @Test func collapsingWhiteSpaceKeepsOneSpaceBetweenWords() {
         #expect(Whitespace.collapse("  Item\u{A0}\u{A0}4 \n of\t12  ") == "Item 4 of 12")
         var collapser = Whitespace.Collapser()

@@ -50,12 +50,19 @@ struct TaggedLayout {
                 let isTop = visual.box.y1 < margin
                 guard isTop || visual.box.y2 > heights[page] - margin else { continue }
                 // Lines inside the tree's text are not artifacts.
-                let ink = Array(visual.text.unicodeScalars.filter { !Whitespace.isSpace($0) })
+                var ink: [Unicode.Scalar] = []
+                Self.appendInk(of: visual.text, to: &ink)
                 if pageInk == nil {
-                    pageInk = pages[page].flatMap { line in line.text.unicodeScalars.filter { !Whitespace.isSpace($0) } + ["\u{1}"] }
+                    // Each line's ink, then a separator no text has.
+                    var all: [Unicode.Scalar] = []
+                    for line in pages[page] {
+                        Self.appendInk(of: line.text, to: &all)
+                        all.append("\u{1}")
+                    }
+                    pageInk = all
                 }
                 if ink.isEmpty || Self.contains(pageInk ?? [], ink) { continue }
-                let line = SourceLine(number: index + 1, text: visual.cells.map(\.text).joined(separator: " "), fontSize: visual.fontSize,
+                let line = SourceLine(number: index + 1, text: visual.text, fontSize: visual.fontSize,
                                       isBold: visual.isBold, box: Self.box(visual.box))
                 if isTop { top.append(line) } else { bottom.append(line) }
             }
@@ -111,6 +118,11 @@ struct TaggedLayout {
             respaced.append(scalar)
         }
         return (respaced.string, located)
+    }
+
+    /// Appends the scalars of `text` that are not white space.
+    private static func appendInk(of text: String, to ink: inout [Unicode.Scalar]) {
+        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) { ink.append(scalar) }
     }
 
     /// The number of scalars in `text` that are not white space.

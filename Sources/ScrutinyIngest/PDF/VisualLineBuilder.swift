@@ -48,7 +48,7 @@ struct VisualLine: Sendable {
         self.fontSize = fontSize
         self.isBold = isBold
         text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
-        scalarCount = text.unicodeScalars.count
+        scalarCount = text.scalarCount
     }
 
     var height: Double { box.height }
@@ -82,7 +82,8 @@ struct VisualLineBuilder {
                 continue
             }
             if !band.isEmpty { lines.append(line(from: band, glyphs)) }
-            band = [fragment]
+            band.removeAll(keepingCapacity: true)
+            band.append(fragment)
             bandCenter = fragment.box.centerY
             bandHeight = fragment.box.height
         }
@@ -158,6 +159,17 @@ struct VisualLineBuilder {
         var sizes = SizeTally()
         var boldCount = 0
         var inkCount = 0
+        // Characters come in runs of one style: sizes and weight are counted per run.
+        var runStyle: Int32 = -1
+        var runLength = 0
+        func closeRun() {
+            if runStyle >= 0, runLength > 0 {
+                let style = glyphs.styles[Int(runStyle)]
+                sizes.count((style.size * 2).rounded() / 2, times: runLength)
+                if style.isBold { boldCount += runLength }
+            }
+            runLength = 0
+        }
 
         func closeCell() {
             if !current.isEmpty, let previousInk {
@@ -200,16 +212,17 @@ struct VisualLineBuilder {
                 current.append(scalar)
                 previousInk = glyph
                 inkCount += 1
-                let styleNumber = Int(glyphs.styleIndex[index])
-                if styleNumber >= 0 {
-                    let style = glyphs.styles[styleNumber]
-                    sizes.count((style.size * 2).rounded() / 2)
-                    if style.isBold { boldCount += 1 }
+                let styleNumber = glyphs.styleIndex[index]
+                if styleNumber != runStyle {
+                    closeRun()
+                    runStyle = styleNumber
                 }
+                runLength += 1
             }
             pendingSpace = true
         }
         closeCell()
+        closeRun()
         // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
         if cells.count >= 2, Self.isListMarker(cells[0].text) {
             let shift = cells[0].text.unicodeScalars.count + 1
@@ -229,12 +242,12 @@ struct SizeTally {
     private var sizes: [Double] = []
     private var counts: [Int] = []
 
-    mutating func count(_ size: Double) {
+    mutating func count(_ size: Double, times: Int = 1) {
         if let index = sizes.firstIndex(of: size) {
-            counts[index] += 1
+            counts[index] += times
         } else {
             sizes.append(size)
-            counts.append(1)
+            counts.append(times)
         }
     }
 
