@@ -41,9 +41,12 @@ extension String {
     /// The number of Unicode scalars, counted from the UTF-8 bytes: each scalar has exactly one
     /// byte that is not a continuation byte (`10xxxxxx`).
     var scalarCount: Int {
-        var count = 0
-        for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
     }
 
     /// The text of `scalars`, encoded as UTF-8 in one go (quicker than

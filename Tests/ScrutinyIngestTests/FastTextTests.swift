@@ -55,6 +55,18 @@ import Testing
         #expect(collapser.text == "Partnership name")
     }
 
+    @Test func collapsingTextByItsBytesAgreesWithCollapsingItsScalars() {
+        let spaces = " \t\n\r\u{0B}\u{0C}\u{A0}\u{2007}\u{202F}\u{200B}"
+        var texts = Self.samples
+        for space in spaces.unicodeScalars {
+            texts.append("\(space)a\(space)\(space)€\(space)\u{2008}\u{2028}\u{A1}\u{C2}\(space)")
+        }
+        for text in texts {
+            #expect(Whitespace.collapse(text).utf8.elementsEqual(Whitespace.collapse(text.unicodeScalars).utf8),
+                    "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func theRunningHeaderKeyLowercasesAsStringDoesForEveryScalar() {
         for text in Self.samples + ["ΟΔΟΣ  Page 3 of 12", "İSTANBUL 2025", "  - 3 -  "] {
             let reference = Self.referenceHeaderKey(text)
