@@ -80,10 +80,13 @@ public struct RunningHeaderFilter: Sendable {
     }
 
     /// Lowercased, digits as "#", white space collapsed: "Page 3 of 12" and "Page 4 of 12" agree.
+    /// One pass: white space collapsed as ``Whitespace/collapse(_:)`` does, each scalar
+    /// lowercased as `String.lowercased()` does.
     static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = ScalarTextBuilder()
         var lastWasDigit = false
-        for scalar in Whitespace.collapse(text).lowercased().unicodeScalars {
+        var pendingSpace = false
+        func add(_ scalar: Unicode.Scalar) {
             let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
             if isDigit {
                 if !lastWasDigit { out.append("#") }
@@ -92,13 +95,27 @@ public struct RunningHeaderFilter: Sendable {
             }
             lastWasDigit = isDigit
         }
-        return String(out)
+        for scalar in text.unicodeScalars {
+            if Whitespace.isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { add(" ") }
+            pendingSpace = false
+            if scalar.isASCII {
+                let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
+                add(isUpper ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { add(lowered) }
+            }
+        }
+        return out.string
     }
+
+    private static let pageNumberForms: Set<String> = ["#", "-#-", "–#–", "page#", "page#of#", "#of#", "#/#", "p.#", "[#]", "(#)"]
 
     /// "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12", "3/12".
     static func isPageNumber(_ text: String) -> Bool {
-        let key = key(text).replacingOccurrences(of: " ", with: "")
-        let forms: Set<String> = ["#", "-#-", "–#–", "page#", "page#of#", "#of#", "#/#", "p.#", "[#]", "(#)"]
-        return forms.contains(key)
+        pageNumberForms.contains(String(scalars: key(text).unicodeScalars.lazy.filter { $0 != " " }))
     }
 }

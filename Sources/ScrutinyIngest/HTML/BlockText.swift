@@ -70,21 +70,72 @@ enum Whitespace {
 
     /// Runs of white space become one space; leading and trailing white space goes.
     static func collapse<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in scalars {
-            if isSpace(s) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(s)
-            }
-        }
-        return String(out)
+        var collapser = Collapser()
+        for scalar in scalars { collapser.add(scalar) }
+        return collapser.text
     }
 
-    static func collapse(_ text: String) -> String { collapse(text.unicodeScalars) }
+    static func collapse(_ text: String) -> String {
+        var collapser = Collapser()
+        collapser.add(text)
+        return collapser.text
+    }
+
+    /// Collapses white space in text given piece by piece: runs of white space become one
+    /// space, leading and trailing white space goes. Works on UTF-8 bytes: the white space
+    /// ``isSpace(_:)`` knows is ASCII or one of four scalars whose lead bytes never occur
+    /// inside another scalar.
+    struct Collapser {
+        private var out: [UInt8] = []
+        private var pendingSpace = false
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                UTF8.encode(scalar) { out.append($0) }
+            }
+        }
+
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let spaceLength = Self.spaceLength(bytes, at: index)
+                    if spaceLength > 0 {
+                        pendingSpace = !out.isEmpty
+                        index += spaceLength
+                        continue
+                    }
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+        }
+
+        /// The collapsed text so far.
+        var text: String { String(decoding: out, as: UTF8.self) }
+
+        /// The number of bytes of the white-space scalar starting at `index`, or 0.
+        private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+            switch bytes[index] {
+            case 0x09...0x0D, 0x20:
+                return 1
+            case 0xC2:  // U+00A0
+                return index + 1 < bytes.count && bytes[index + 1] == 0xA0 ? 2 : 0
+            case 0xE2:  // U+2007, U+200B, U+202F
+                guard index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return 0 }
+                return bytes[index + 2] == 0x87 || bytes[index + 2] == 0x8B || bytes[index + 2] == 0xAF ? 3 : 0
+            default:
+                return 0
+            }
+        }
+    }
 }
 
 /// Bullet glyph handling shared by the readers.
@@ -107,7 +158,7 @@ enum Bullets {
         var index = 1
         while index < scalars.count, Whitespace.isSpace(scalars[index]) { index += 1 }
         guard index < scalars.count, scalars[index] == scalars[0] else { return text }
-        return String(String.UnicodeScalarView(scalars[index...]))
+        return String(scalars: scalars[index...])
     }
 
     /// "intro: • one • two" becomes ["intro:", "• one", "• two"].

@@ -50,7 +50,7 @@ struct LogicalLineGrouper {
                 box = Self.union(box, lines[next].box)
                 next += 1
             }
-            let finalText = String(String.UnicodeScalarView(joined))
+            let finalText = String(scalars: joined)
             out.append(SourceLine(number: index + 1, text: finalText, role: role,
                                   headingLevel: isHeading ? level(of: first) : nil, fontSize: first.fontSize,
                                   isBold: first.isBold, box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1)))
@@ -195,7 +195,7 @@ struct TableRegion {
         var fontSize = lines[start].fontSize
 
         func closeRow() {
-            let texts = cells.map { String(String.UnicodeScalarView($0)) }
+            let texts = cells.map { String(scalars: $0) }
             if texts.contains(where: { !$0.isEmpty }) {
                 rows.append(Row(cells: texts, firstLine: rowStart,
                                 box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1),
@@ -204,14 +204,13 @@ struct TableRegion {
             cells = Array(repeating: [], count: columnCount)
             allBold = true
         }
-        for (offset, original) in zip(lines.indices, lines) {
-            var line = original
-            line.cells = splitAcrossBoundaries(line.cells, boundaries)
+        for (offset, line) in zip(lines.indices, lines) {
+            let lineCells = splitAcrossBoundaries(line.cells, boundaries)
             let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
-            let targets = line.cells.map { column(of: $0, boundaries) }
+            let targets = lineCells.map { column(of: $0, boundaries) }
             let rowHasText = cells.contains { !$0.isEmpty }
             // A wrapped cell carries on in one column; a line across several columns is a new row.
-            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || line.cells.count > 1)
+            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || lineCells.count > 1)
             let afterHeader = rowHasText && allBold && !line.isBold
             if offset != start, newFirstCell || afterHeader {
                 closeRow()
@@ -219,7 +218,7 @@ struct TableRegion {
                 box = line.box
                 fontSize = line.fontSize
             }
-            for (cell, target) in zip(line.cells, targets) {
+            for (cell, target) in zip(lineCells, targets) {
                 if cells[target].isEmpty {
                     cells[target] = Array(cell.text.unicodeScalars)
                 } else if cell.y1 - lastBottom[target] > LogicalLineGrouper.paragraphGap * (cell.y2 - cell.y1) {

@@ -8,6 +8,8 @@ import ScrutinyCore
 /// Not `Sendable`: a file lives in the task that opened it.
 final class PopplerTextFile {
     private let raw: OpaquePointer
+    /// ``GlyphStyle/isBoldFont(_:)`` of the font names seen so far.
+    private var boldFonts: [String: Bool] = [:]
 
     /// Opens the PDF in `data`; `nil` when poppler cannot. With `readsStructure`, a tagged PDF's
     /// structure tree is read too.
@@ -37,19 +39,23 @@ final class PopplerTextFile {
         if let styles = scrutiny_pdf_text_styles(raw) {
             glyphs.styles = (0..<styleCount).map { index in
                 let name = styles[index].font_name.map { String(cString: $0) } ?? ""
-                return GlyphStyle(size: styles[index].font_size, isBold: GlyphStyle.isBoldFont(name))
+                return GlyphStyle(size: styles[index].font_size, isBold: isBoldFont(name))
             }
         }
         guard count > 0, let raw = scrutiny_pdf_text_glyphs(raw) else { return (width, height, glyphs) }
-        glyphs.scalars.reserveCapacity(count)
-        glyphs.boxes.reserveCapacity(count)
-        glyphs.styleIndex.reserveCapacity(count)
-        for glyph in UnsafeBufferPointer(start: raw, count: count) {
-            glyphs.scalars.append(Unicode.Scalar(glyph.scalar) ?? "\u{FFFD}")
-            glyphs.boxes.append(GlyphBox(x1: glyph.x1, y1: glyph.y1, x2: glyph.x2, y2: glyph.y2))
-            glyphs.styleIndex.append(glyph.style)
-        }
+        let source = UnsafeBufferPointer(start: raw, count: count)
+        glyphs.scalars = source.map { Unicode.Scalar($0.scalar) ?? "\u{FFFD}" }
+        glyphs.boxes = source.map { GlyphBox(x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2) }
+        glyphs.styleIndex = source.map(\.style)
         return (width, height, glyphs)
+    }
+
+    /// Whether the font `name` is bold, remembered per name: every page repeats the same few fonts.
+    private func isBoldFont(_ name: String) -> Bool {
+        if let known = boldFonts[name] { return known }
+        let isBold = GlyphStyle.isBoldFont(name)
+        boldFonts[name] = isBold
+        return isBold
     }
 
     /// The structure tree's nodes in document order (none for an untagged PDF).

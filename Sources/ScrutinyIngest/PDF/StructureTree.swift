@@ -53,16 +53,16 @@ struct StructureTree {
 
     /// The text of the node at `index`: its marked-content pieces in order, white space collapsed.
     func text(of index: Int) -> String {
-        var raw = ""
-        for node in nodes[index..<index + nodes[index].subtreeSize] where !node.text.isEmpty { raw += node.text }
-        return Whitespace.collapse(raw)
+        var collapser = Whitespace.Collapser()
+        for node in nodes[index..<index + nodes[index].subtreeSize] where !node.text.isEmpty { collapser.add(node.text) }
+        return collapser.text
     }
 
     /// The blocks in document order: headings (H, H1–H6), paragraphs (P, Caption), list items
     /// (LI), table rows (TR with TH/TD cells).
     func blocks() -> [TaggedBlock] {
         var walker = StructureWalker(tree: self)
-        walker.walk(children(of: nil))
+        walker.walkChildren(of: nil)
         return walker.blocks
     }
 }
@@ -76,24 +76,32 @@ struct StructureWalker {
         self.tree = tree
     }
 
-    /// Visits the nodes at `indices` (siblings, in order).
-    mutating func walk(_ indices: [Int]) {
-        for index in indices {
-            let kind = tree.nodes[index].kind
-            switch kind {
-            case SCRUTINY_NODE_PARAGRAPH, SCRUTINY_NODE_CAPTION:
-                emit(.paragraph, index)
-            case SCRUTINY_NODE_HEADING:
-                emit(.heading(level: nil), index)
-            case _ where kind.rawValue >= SCRUTINY_NODE_HEADING_1.rawValue && kind.rawValue <= SCRUTINY_NODE_HEADING_6.rawValue:
-                emit(.heading(level: Int(kind.rawValue - SCRUTINY_NODE_HEADING_1.rawValue) + 1), index)
-            case SCRUTINY_NODE_LIST_ITEM:
-                emit(.listItem, index)
-            case SCRUTINY_NODE_TABLE_ROW:
-                row(index)
-            default:
-                walk(tree.children(of: index))
-            }
+    /// Visits the children of the node at `parent` (the roots for `nil`), in order.
+    mutating func walkChildren(of parent: Int?) {
+        var index = parent.map { $0 + 1 } ?? 0
+        let end = parent.map { $0 + tree.nodes[$0].subtreeSize } ?? tree.nodes.count
+        while index < end {
+            visit(index)
+            index += tree.nodes[index].subtreeSize
+        }
+    }
+
+    /// Emits the node at `index` as a block, or visits its children.
+    private mutating func visit(_ index: Int) {
+        let kind = tree.nodes[index].kind
+        switch kind {
+        case SCRUTINY_NODE_PARAGRAPH, SCRUTINY_NODE_CAPTION:
+            emit(.paragraph, index)
+        case SCRUTINY_NODE_HEADING:
+            emit(.heading(level: nil), index)
+        case _ where kind.rawValue >= SCRUTINY_NODE_HEADING_1.rawValue && kind.rawValue <= SCRUTINY_NODE_HEADING_6.rawValue:
+            emit(.heading(level: Int(kind.rawValue - SCRUTINY_NODE_HEADING_1.rawValue) + 1), index)
+        case SCRUTINY_NODE_LIST_ITEM:
+            emit(.listItem, index)
+        case SCRUTINY_NODE_TABLE_ROW:
+            row(index)
+        default:
+            walkChildren(of: index)
         }
     }
 
@@ -112,11 +120,12 @@ struct StructureWalker {
 
     /// "•Reduce" (label and body run together) becomes "• Reduce".
     private static func spacedBullet(_ text: String) -> String {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.count > 1, Bullets.inlineGlyphs.contains(scalars[0]), !Whitespace.isSpace(scalars[1]) {
-            scalars.insert(" ", at: 1)
-        }
-        return String(String.UnicodeScalarView(scalars))
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), Bullets.inlineGlyphs.contains(first), let second = scalars.next(),
+              !Whitespace.isSpace(second) else { return text }
+        var spaced = String.UnicodeScalarView([first, " "])
+        spaced.append(contentsOf: text.unicodeScalars.dropFirst())
+        return String(spaced)
     }
 
     /// A TR: one cell per TH/TD child; a cell's paragraphs (P, H, LI inside it) joined by "\n".
@@ -125,11 +134,19 @@ struct StructureWalker {
         var cells: [String] = []
         for cell in tree.children(of: index) {
             var nested = StructureWalker(tree: tree)
-            nested.walk(tree.children(of: cell))
-            let paragraphs = nested.blocks.map { $0.cells.joined(separator: "\n") }
-            cells.append(paragraphs.isEmpty ? tree.text(of: cell) : paragraphs.joined(separator: "\n"))
+            nested.walkChildren(of: cell)
+            switch nested.blocks.count {
+            case 0: cells.append(tree.text(of: cell))
+            case 1: cells.append(Self.lines(nested.blocks[0].cells))
+            default: cells.append(nested.blocks.map { Self.lines($0.cells) }.joined(separator: "\n"))
+            }
         }
         guard cells.contains(where: { !$0.isEmpty }) else { return }
         blocks.append(TaggedBlock(kind: .tableRow, page: rowPage, cells: cells))
+    }
+
+    /// `texts` one per line (the one text itself when there is just one).
+    private static func lines(_ texts: [String]) -> String {
+        texts.count == 1 ? texts[0] : texts.joined(separator: "\n")
     }
 }

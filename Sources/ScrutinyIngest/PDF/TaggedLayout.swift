@@ -50,12 +50,19 @@ struct TaggedLayout {
                 let isTop = visual.box.y1 < margin
                 guard isTop || visual.box.y2 > heights[page] - margin else { continue }
                 // Lines inside the tree's text are not artifacts.
-                let ink = Array(visual.text.unicodeScalars.filter { !Whitespace.isSpace($0) })
+                var ink: [Unicode.Scalar] = []
+                Self.appendInk(of: visual.text, to: &ink)
                 if pageInk == nil {
-                    pageInk = pages[page].flatMap { line in line.text.unicodeScalars.filter { !Whitespace.isSpace($0) } + ["\u{1}"] }
+                    // Each line's ink, then a separator no text has.
+                    var all: [Unicode.Scalar] = []
+                    for line in pages[page] {
+                        Self.appendInk(of: line.text, to: &all)
+                        all.append("\u{1}")
+                    }
+                    pageInk = all
                 }
                 if ink.isEmpty || Self.contains(pageInk ?? [], ink) { continue }
-                let line = SourceLine(number: index + 1, text: visual.cells.map(\.text).joined(separator: " "), fontSize: visual.fontSize,
+                let line = SourceLine(number: index + 1, text: visual.text, fontSize: visual.fontSize,
                                       isBold: visual.isBold, box: Self.box(visual.box))
                 if isTop { top.append(line) } else { bottom.append(line) }
             }
@@ -73,11 +80,14 @@ struct TaggedLayout {
 
     /// The respaced text and where each of its visual lines starts in it (scalar offset, line index).
     static func locate(_ text: String, lines: [VisualLine], from first: Int) -> (text: String, starts: [(offset: Int, line: Int)]) {
-        var scalars = Array(text.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
         var inkPositions: [Int] = []
-        for (position, scalar) in scalars.enumerated() where !Whitespace.isSpace(scalar) { inkPositions.append(position) }
-        let ink = inkPositions.map { scalars[$0] }
-        var cursor = lines[first].cells.first.map { $0.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count } ?? 0
+        var ink: [Unicode.Scalar] = []
+        for (position, scalar) in scalars.enumerated() where !Whitespace.isSpace(scalar) {
+            inkPositions.append(position)
+            ink.append(scalar)
+        }
+        var cursor = lines[first].cells.first.map { inkCount($0.text) } ?? 0
         var starts: [(offset: Int, line: Int, needsSpace: Bool)] = []
         var next = first + 1
         while next < lines.count, cursor < ink.count {
@@ -88,7 +98,7 @@ struct TaggedLayout {
             guard limit >= cursor, let found = (cursor...limit).first(where: { ink[$0..<$0 + key.count].elementsEqual(key) }) else { break }
             let position = inkPositions[found]
             starts.append((position, next, position > 0 && !Whitespace.isSpace(scalars[position - 1])))
-            cursor = found + cell.text.unicodeScalars.filter { !Whitespace.isSpace($0) }.count
+            cursor = found + inkCount(cell.text)
             next += 1
         }
         var located: [(offset: Int, line: Int)] = [(0, first)]
@@ -97,8 +107,29 @@ struct TaggedLayout {
             if start.needsSpace { shift += 1 }
             located.append((start.offset + shift, start.line))
         }
-        for start in starts.reversed() where start.needsSpace { scalars.insert(" ", at: start.offset) }
-        return (String(String.UnicodeScalarView(scalars)), located)
+        var respaced = ScalarTextBuilder(capacity: scalars.count + starts.count)
+        var spaces = starts.lazy.filter(\.needsSpace).map(\.offset).makeIterator()
+        var nextSpace = spaces.next()
+        for (position, scalar) in scalars.enumerated() {
+            if position == nextSpace {
+                respaced.append(" ")
+                nextSpace = spaces.next()
+            }
+            respaced.append(scalar)
+        }
+        return (respaced.string, located)
+    }
+
+    /// Appends the scalars of `text` that are not white space.
+    private static func appendInk(of text: String, to ink: inout [Unicode.Scalar]) {
+        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) { ink.append(scalar) }
+    }
+
+    /// The number of scalars in `text` that are not white space.
+    private static func inkCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) { count += 1 }
+        return count
     }
 
     /// A paragraph whose visual lines change style ("**Background papers**" then "None" after a
@@ -110,11 +141,11 @@ struct TaggedLayout {
         for (previous, current) in zip(starts, starts.dropFirst()) {
             let a = lines[previous.line], b = lines[current.line]
             guard a.isBold != b.isBold || abs(a.fontSize - b.fontSize) >= 0.5 else { continue }
-            let piece = String(String.UnicodeScalarView(scalars[pieceStart.offset..<current.offset])).trimmingSpaces()
+            let piece = String(scalars: scalars[pieceStart.offset..<current.offset]).trimmingSpaces()
             if !piece.isEmpty { pieces.append((piece, pieceStart.line)) }
             pieceStart = current
         }
-        let last = String(String.UnicodeScalarView(scalars[pieceStart.offset...])).trimmingSpaces()
+        let last = String(scalars: scalars[pieceStart.offset...]).trimmingSpaces()
         if !last.isEmpty { pieces.append((last, pieceStart.line)) }
         return pieces
     }
@@ -168,8 +199,14 @@ struct TaggedLayout {
                 return length >= 2 && key[..<length] == cell[..<length]
             }
         }
-        let order = Array(start..<lines.count) + Array(0..<min(start, lines.count))
-        return order.first { !taken[$0] && starts($0) } ?? order.first(where: starts)
+        let order = [start..<lines.count, 0..<min(start, lines.count)]
+        for range in order {
+            for index in range where !taken[index] && starts(index) { return index }
+        }
+        for range in order {
+            for index in range where starts(index) { return index }
+        }
+        return nil
     }
 
     /// Whether `run` occurs in `text`, scalar for scalar.
@@ -182,12 +219,24 @@ struct TaggedLayout {
         return false
     }
 
-    /// The first characters of `text`, lowercased, without white space.
-    private static func key(_ text: String) -> [Unicode.Scalar] {
+    /// The first characters of `text`, lowercased, without white space. Lowercases scalar by
+    /// scalar (as `String.lowercased()` does) and stops after ``keyLength``, rather than
+    /// lowercasing the whole text.
+    static func key(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
-        for scalar in text.lowercased().unicodeScalars where !Whitespace.isSpace(scalar) {
-            out.append(scalar)
-            if out.count == keyLength { break }
+        out.reserveCapacity(keyLength)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                guard !Whitespace.isSpace(scalar) else { continue }
+                let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
+                out.append(isUpper ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar)
+                if out.count == keyLength { break }
+                continue
+            }
+            for lowered in scalar.properties.lowercaseMapping.unicodeScalars where !Whitespace.isSpace(lowered) {
+                out.append(lowered)
+                if out.count == keyLength { return out }
+            }
         }
         return out
     }

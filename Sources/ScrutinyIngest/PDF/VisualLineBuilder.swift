@@ -19,8 +19,8 @@ struct VisualCell: Sendable {
         guard let index = wordStarts.firstIndex(where: { $0.x >= x - 1 }) else { return nil }
         let start = wordStarts[index]
         let scalars = Array(text.unicodeScalars)
-        let left = String(String.UnicodeScalarView(scalars[..<start.offset])).trimmingSpaces()
-        let right = String(String.UnicodeScalarView(scalars[start.offset...])).trimmingSpaces()
+        let left = String(scalars: scalars[..<start.offset]).trimmingSpaces()
+        let right = String(scalars: scalars[start.offset...]).trimmingSpaces()
         guard !left.isEmpty, !right.isEmpty else { return nil }
         let leftStarts = Array(wordStarts[..<index])
         let rightStarts = wordStarts[(index + 1)...].map { WordStart(offset: $0.offset - start.offset, x: $0.x) }
@@ -31,14 +31,26 @@ struct VisualCell: Sendable {
 
 /// One line as it is printed: the characters sharing a baseline band, split into cells at wide gaps.
 struct VisualLine: Sendable {
-    var cells: [VisualCell]
+    let cells: [VisualCell]
     var box: GlyphBox
     /// The size most of the characters have.
     var fontSize: Double
     /// True when most non-space characters are bold.
     var isBold: Bool
+    /// The cells' texts joined by single spaces (kept, since every stage reads it).
+    let text: String
+    /// The number of scalars in ``text``.
+    let scalarCount: Int
 
-    var text: String { cells.map(\.text).joined(separator: " ") }
+    init(cells: [VisualCell], box: GlyphBox, fontSize: Double, isBold: Bool) {
+        self.cells = cells
+        self.box = box
+        self.fontSize = fontSize
+        self.isBold = isBold
+        text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
+        scalarCount = text.scalarCount
+    }
+
     var height: Double { box.height }
 }
 
@@ -70,7 +82,8 @@ struct VisualLineBuilder {
                 continue
             }
             if !band.isEmpty { lines.append(line(from: band, glyphs)) }
-            band = [fragment]
+            band.removeAll(keepingCapacity: true)
+            band.append(fragment)
             bandCenter = fragment.box.centerY
             bandHeight = fragment.box.height
         }
@@ -133,29 +146,38 @@ struct VisualLineBuilder {
     }
 
     private func line(from band: [Fragment], _ glyphs: PageGlyphs) -> VisualLine {
-        let fragments = band.sorted { $0.box.x1 < $1.box.x1 }
+        let fragments = band.count == 1 ? band : band.sorted { $0.box.x1 < $1.box.x1 }
         var cells: [VisualCell] = []
-        var current = String.UnicodeScalarView()
+        var current = ScalarTextBuilder(capacity: 64)
         var cellX1 = 0.0
         var cellY1 = Double.infinity
         var cellY2 = -Double.infinity
         var wordStarts: [VisualCell.WordStart] = []
-        var currentCount = 0
         var previousInk: GlyphBox?
         var pendingSpace = false
         var box = fragments[0].box
-        var sizeCounts: [Double: Int] = [:]
+        var sizes = SizeTally()
         var boldCount = 0
         var inkCount = 0
+        // Characters come in runs of one style: sizes and weight are counted per run.
+        var runStyle: Int32 = -1
+        var runLength = 0
+        func closeRun() {
+            if runStyle >= 0, runLength > 0 {
+                let style = glyphs.styles[Int(runStyle)]
+                sizes.count((style.size * 2).rounded() / 2, times: runLength)
+                if style.isBold { boldCount += runLength }
+            }
+            runLength = 0
+        }
 
         func closeCell() {
             if !current.isEmpty, let previousInk {
-                cells.append(VisualCell(text: String(current), x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
+                cells.append(VisualCell(text: current.string, x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
                                         wordStarts: wordStarts))
             }
             wordStarts = []
-            currentCount = 0
-            current = String.UnicodeScalarView()
+            current.removeAll()
             cellY1 = .infinity
             cellY2 = -.infinity
         }
@@ -179,8 +201,7 @@ struct VisualLineBuilder {
                         cellX1 = glyph.x1
                     } else if pendingSpace || gap > 0.15 * height {
                         current.append(" ")
-                        currentCount += 1
-                        wordStarts.append(VisualCell.WordStart(offset: currentCount, x: glyph.x1))
+                        wordStarts.append(VisualCell.WordStart(offset: current.scalarCount, x: glyph.x1))
                     }
                 } else {
                     cellX1 = glyph.x1
@@ -189,19 +210,19 @@ struct VisualLineBuilder {
                 cellY1 = min(cellY1, glyph.y1)
                 cellY2 = max(cellY2, glyph.y2)
                 current.append(scalar)
-                currentCount += 1
                 previousInk = glyph
                 inkCount += 1
-                let styleNumber = Int(glyphs.styleIndex[index])
-                if styleNumber >= 0 {
-                    let style = glyphs.styles[styleNumber]
-                    sizeCounts[(style.size * 2).rounded() / 2, default: 0] += 1
-                    if style.isBold { boldCount += 1 }
+                let styleNumber = glyphs.styleIndex[index]
+                if styleNumber != runStyle {
+                    closeRun()
+                    runStyle = styleNumber
                 }
+                runLength += 1
             }
             pendingSpace = true
         }
         closeCell()
+        closeRun()
         // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
         if cells.count >= 2, Self.isListMarker(cells[0].text) {
             let shift = cells[0].text.unicodeScalars.count + 1
@@ -210,7 +231,33 @@ struct VisualLineBuilder {
                                   wordStarts: cells[1].wordStarts.map { .init(offset: $0.offset + shift, x: $0.x) })
             cells.remove(at: 0)
         }
-        let fontSize = sizeCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key ?? box.height
+        let fontSize = sizes.mostCommon ?? box.height
         return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount)
+    }
+}
+
+/// How many characters of a line have each font size: a line has only a few sizes, so a short
+/// list searched in order does better than a dictionary.
+struct SizeTally {
+    private var sizes: [Double] = []
+    private var counts: [Int] = []
+
+    mutating func count(_ size: Double, times: Int = 1) {
+        if let index = sizes.firstIndex(of: size) {
+            counts[index] += times
+        } else {
+            sizes.append(size)
+            counts.append(times)
+        }
+    }
+
+    /// The size with the most characters; on a tie, the larger size.
+    var mostCommon: Double? {
+        var best: Int?
+        for index in sizes.indices {
+            guard let current = best else { best = index; continue }
+            if counts[index] > counts[current] || (counts[index] == counts[current] && sizes[index] > sizes[current]) { best = index }
+        }
+        return best.map { sizes[$0] }
     }
 }

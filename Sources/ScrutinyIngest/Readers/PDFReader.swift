@@ -77,12 +77,12 @@ public struct PDFReader: Sendable {
             let glyphs = page.glyphs
             if !glyphs.isEmpty { anyText = true }
             let lines = builder.lines(from: glyphs)
-            for line in lines { sizeWeights[line.fontSize, default: 0] += line.text.unicodeScalars.count }
+            for line in lines { sizeWeights[line.fontSize, default: 0] += line.scalarCount }
             pageLines.append(lines)
         }
         if !anyText { warnings.append("no_text_layer") }
         let bodySize = sizeWeights.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
-        let headingSizes = Set(pageLines.joined().filter { $0.fontSize > bodySize + 0.75 && $0.text.unicodeScalars.count <= LineShape.headingMaximumLength }
+        let headingSizes = Set(pageLines.joined().filter { $0.fontSize > bodySize + 0.75 && $0.scalarCount <= LineShape.headingMaximumLength }
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
