@@ -40,12 +40,14 @@ public struct BudgetExtractor: Sendable {
         let line = lines[lineIndex]
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
                       kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
-                      partnership: line.partnership, context: line.cells.joined(separator: " | "),
+                      partnership: line.partnership, context: table.row.context,
                       provenance: line.provenance)
     }
 
     /// Words that begin a sentence that refers back to the amount before it ("This reduced to £4,954").
     static let anaphora: Set<String> = ["this", "it", "that", "these", "which", "the figure", "the amount", "the sum"]
+    /// ``anaphora`` each with the space that must follow it, built once.
+    static let anaphoraOpenings: [String] = anaphora.map { $0 + " " }
     /// Phrases that make an amount cumulative rather than one year's.
     static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
 
@@ -75,7 +77,9 @@ public struct BudgetExtractor: Sendable {
             }
             guard !mentions.isEmpty else { continue }
             let lower = sentenceText.lowercasedByScalar
-            let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
+            // Asked only when a mention has no kind of its own, and then once for the sentence.
+            lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
+            lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
@@ -89,7 +93,7 @@ public struct BudgetExtractor: Sendable {
                 let period: String?
                 if let own = Self.period(of: mention.range, in: sentence, periods: periods, amounts: amountRanges) {
                     period = own
-                } else if Self.crossYear.contains(where: lower.includes) {
+                } else if isCrossYear {
                     period = nil
                 } else if let fromTable = table?.period() {
                     period = fromTable

@@ -32,38 +32,8 @@ public struct DocumentBlockExtractor: Sendable {
         var block = DocumentBlock()
         var warnings: [String] = []
         let front = Array(lines.prefix(Self.frontMatterLines))
-        let acronyms = Self.acronyms(in: lines)
-        let caser = TitleCaser(acronyms: acronyms)
-
-        // Labelled cells and lines: "Subject | X", "Report by: X".
-        var labels: [String: String] = [:]
-        for (index, line) in front.enumerated() {
-            let cells = line.filledCells
-            // A label alone on its line and its value on the next: a table exported as text.
-            if cells.count == 1, index + 1 < front.count, line.text.wordCount <= 3,
-               let m = Self.labelled.firstMatch(in: line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
-               let key = m[1]?.lowercased(), labels[key] == nil,
-               Self.labelled.firstMatch(in: front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
-               front[index + 1].filledCells.count == 1 {
-                labels[key] = front[index + 1].text
-                continue
-            }
-            if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
-               let key = m[1]?.lowercased(), labels[key] == nil {
-                labels[key] = cells[1]
-            } else if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0]), let key = m[1]?.lowercased(),
-                      let rest = m[2], let inner = Self.labelled.firstMatch(in: rest), let innerKey = inner[1]?.lowercased(),
-                      let innerValue = inner[2]?.trimmed, !innerValue.isEmpty {
-                // A label column read as one cell: "Subject Report by X | title" holds two labels.
-                if labels[key] == nil { labels[key] = cells[1] }
-                if labels[innerKey] == nil { labels[innerKey] = innerValue }
-            } else if cells.count == 1, let m = Self.labelled.firstMatch(in: line.text),
-                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
-                      line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
-                // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.
-                labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
-            }
-        }
+        let caser = AcronymAwareCaser(lines: lines)
+        let labels = Self.labels(in: front)
 
         block.council = council(front: front, all: lines, labels: labels, furniture: furniture, warnings: &warnings)
         block.committee = committee(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
@@ -81,6 +51,47 @@ public struct DocumentBlockExtractor: Sendable {
         block.purpose = purpose(lines: lines)
         if block.purpose == nil { warnings.append("purpose not found") }
         return (block, warnings)
+    }
+
+    /// The report's title alone, as ``extract(from:metadata:furniture:)`` gives it: what the outliner
+    /// needs to spot a report about one partnership, without reading the rest of the document block.
+    func title(from lines: [OutlinedLine], metadata: DocumentMetadata = .init()) -> String? {
+        let front = Array(lines.prefix(Self.frontMatterLines))
+        let caser = AcronymAwareCaser(lines: lines)
+        return title(front: front, labels: Self.labels(in: front), metadata: metadata).map { caser.titleCaseIfAllCaps($0) }
+    }
+
+    /// The values of labelled cells and lines in the front matter ("Subject | X", "Report by: X"), by lowercased label.
+    private static func labels(in front: [OutlinedLine]) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (index, line) in front.enumerated() {
+            let cells = line.filledCells
+            // A label alone on its line and its value on the next: a table exported as text.
+            if cells.count == 1, index + 1 < front.count, line.text.wordCount <= 3,
+               let m = labelled.firstMatch(in: line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let key = m[1]?.lowercased(), labels[key] == nil,
+               labelled.firstMatch(in: front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
+               front[index + 1].filledCells.count == 1 {
+                labels[key] = front[index + 1].text
+                continue
+            }
+            if cells.count >= 2, let m = labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let key = m[1]?.lowercased(), labels[key] == nil {
+                labels[key] = cells[1]
+            } else if cells.count >= 2, let m = labelled.firstMatch(in: cells[0]), let key = m[1]?.lowercased(),
+                      let rest = m[2], let inner = labelled.firstMatch(in: rest), let innerKey = inner[1]?.lowercased(),
+                      let innerValue = inner[2]?.trimmed, !innerValue.isEmpty {
+                // A label column read as one cell: "Subject Report by X | title" holds two labels.
+                if labels[key] == nil { labels[key] = cells[1] }
+                if labels[innerKey] == nil { labels[innerKey] = innerValue }
+            } else if cells.count == 1, let m = labelled.firstMatch(in: line.text),
+                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
+                      line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
+                // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.
+                labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
+            }
+        }
+        return labels
     }
 
     // MARK: - Fields
@@ -278,6 +289,8 @@ public struct DocumentBlockExtractor: Sendable {
         // "Contact"/"Enquiries" labels first; an "Author" label only when there is none.
         search: for authorAllowed in [false, true] {
             for (index, line) in lines.enumerated() {
+                // Every contact label names a contact, enquiries or an author.
+                guard Self.mayNameContact(line.text) || line.cells.contains(where: Self.mayNameContact) else { continue }
                 let cells = line.filledCells
                 let label: String
                 let value: String
@@ -330,6 +343,12 @@ public struct DocumentBlockExtractor: Sendable {
         if let m = Self.phone.firstMatch(in: joined), let number = m[1] ?? m[2] { contact.phone = number.trimmed }
         if let m = Self.email.firstMatch(in: joined), let address = m[0] { contact.email = address.droppingTrailingPunctuation }
         return contact
+    }
+
+    /// False only when `text` surely holds none of the words a contact label needs.
+    private static func mayNameContact(_ text: String) -> Bool {
+        TextScan.mayContain(text, caseInsensitively: "contact") || TextScan.mayContain(text, caseInsensitively: "enquiries")
+            || TextScan.mayContain(text, caseInsensitively: "author")
     }
 
     private func purpose(lines: [OutlinedLine]) -> String? {
@@ -386,4 +405,18 @@ public struct DocumentBlockExtractor: Sendable {
         return count
     }
     private static let acronymWord = Pattern(#"\b([A-Z]{2,6})s?\b"#, caseSensitive: true)
+}
+
+/// A ``TitleCaser`` that keeps the report's acronyms, reading them from the report only when a value
+/// is in fact ALL CAPS: most reports' titles and committees are not, and never pay for the scan.
+final class AcronymAwareCaser {
+    private let lines: [OutlinedLine]
+    private lazy var caser = TitleCaser(acronyms: DocumentBlockExtractor.acronyms(in: lines))
+
+    init(lines: [OutlinedLine]) { self.lines = lines }
+
+    /// ``TitleCaser/titleCaseIfAllCaps(_:)`` with the report's acronyms.
+    func titleCaseIfAllCaps(_ text: String) -> String {
+        TitleCaser.isAllCaps(text) ? caser.titleCase(text) : text
+    }
 }

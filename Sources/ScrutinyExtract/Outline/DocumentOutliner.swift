@@ -22,7 +22,7 @@ public struct DocumentOutliner: Sendable {
         // line outside a progress-table group belongs to it.
         var wholeReport: String?
         if directory.entries.isEmpty,
-           let title = DocumentBlockExtractor().extract(from: cleaned, metadata: document.metadata).0.title,
+           let title = DocumentBlockExtractor().title(from: cleaned, metadata: document.metadata),
            let name = PartnershipExtractor.name(fromTitle: title) {
             wholeReport = directory.add(name, hasForm: false, line: cleaned.first { $0.text.localizedCaseInsensitiveContains(name) })
             directory.titlePartnership = wholeReport

@@ -10,6 +10,27 @@ enum TextScan {
         return letters.unicodeScalars.contains { $0.value == lower }
     }
 
+    /// False only when `text` surely does not start with one of `words` (lower-case ASCII) in any case:
+    /// its opening bytes are ASCII and spell none of them. A non-ASCII scalar among the opening bytes
+    /// passes, so a case-insensitive pattern's own folding still decides.
+    static func mayStart(_ text: String, withOneOfWords words: [String]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            words.contains { word in
+                let count = word.utf8.count
+                guard bytes.count >= count else { return false }
+                var matched = 0
+                for expected in word.utf8 {
+                    let byte = bytes[matched]
+                    if byte >= 0x80 { return true }
+                    guard lowered(byte) == expected else { return false }
+                    matched += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// True when `word` (lower-case ASCII) occurs in `text`, ASCII letters compared without case.
     static func containsASCIICaseInsensitive(_ text: String, _ word: String) -> Bool {
         var text = text
@@ -25,6 +46,25 @@ enum TextScan {
                     if matched == pattern.count { return true }
                 }
                 return false
+            }
+        }
+    }
+
+    /// False only when a case-insensitive pattern that needs `word` (lower-case ASCII letters) surely
+    /// cannot match `text`: the word is not there in any ASCII case, and `text` has none of the few
+    /// scalars whose case folding gives ASCII letters ("ſ", the Kelvin sign, "ß", the "ﬁ" ligatures,
+    /// "İ"), which the regular-expression engine would also accept.
+    static func mayContain(_ text: String, caseInsensitively word: String) -> Bool {
+        containsASCIICaseInsensitive(text, word) || hasASCIIFoldingScalar(text)
+    }
+
+    /// True when `text` holds a scalar whose case folding includes ASCII letters.
+    static func hasASCIIFoldingScalar(_ text: String) -> Bool {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0xDF, 0x130, 0x17F, 0x1E9E, 0x212A, 0xFB00...0xFB06: true
+            default: false
             }
         }
     }
