@@ -12,7 +12,7 @@ public struct BudgetExtractor: Sendable {
 
     /// Every amount in `lines`, in reading order, then any bare figures of "£000"/"£m" tables.
     public func extract(from lines: [OutlinedLine]) -> [Budget] {
-        var context = PeriodContext()
+        var context = PeriodContext(lines: lines)
         var lineContexts: [LineContext] = []
         for line in lines { lineContexts.append(context.context(for: line)) }
         // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").
@@ -80,6 +80,7 @@ public struct BudgetExtractor: Sendable {
             // Asked only when a mention has no kind of its own, and then once for the sentence.
             lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
             lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
+            lazy var namedInSentence = Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
@@ -104,7 +105,7 @@ public struct BudgetExtractor: Sendable {
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
-                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships),
+                                      partnership: line.partnership ?? namedInSentence,
                                       context: sentenceText.trimmingWhitespaceAndNewlines,
                                       provenance: line.provenance))
                 previousKind = kind ?? previousKind
@@ -128,9 +129,13 @@ public struct BudgetExtractor: Sendable {
     /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
     /// `lower` is `sentence` lowercased; `names` maps each name to its lowercased form.
     static func partnership(namedIn sentence: String, lowercased lower: String, among names: [String: String]) -> String? {
-        let named = names.filter { lower.includes($0.value) }
-        if !named.isEmpty { return named.count == 1 ? named.first?.key : nil }
-        return namedPartnership(in: sentence)
+        var named: String?
+        for (name, lowered) in names where lower.includes(lowered) {
+            // A second name makes the sentence name several.
+            guard named == nil else { return nil }
+            named = name
+        }
+        return named ?? namedPartnership(in: sentence)
     }
 
     /// A name of capitalised words ending in "Partnership" or "Alliance" ("the Kirkbridge Food Partnership"),

@@ -61,6 +61,18 @@ public struct DocumentBlockExtractor: Sendable {
         return title(front: front, labels: Self.labels(in: front), metadata: metadata).map { caser.titleCaseIfAllCaps($0) }
     }
 
+    /// The first words of ``labelled``'s labels, for a pre-check on the bytes.
+    private static let labelWords = [
+        "subject", "title", "report", "author", "lead", "from", "committee", "meeting", "date", "agenda", "item", "council",
+        "contact", "enquiries",
+    ]
+
+    /// ``labelled``'s groups for `text`, with the pattern run only when `text` may start with a label.
+    private static func labelledMatch(_ text: String) -> [String?]? {
+        guard TextScan.mayStart(text, withOneOfWords: labelWords) else { return nil }
+        return labelled.firstMatch(in: text)
+    }
+
     /// The values of labelled cells and lines in the front matter ("Subject | X", "Report by: X"), by lowercased label.
     private static func labels(in front: [OutlinedLine]) -> [String: String] {
         var labels: [String: String] = [:]
@@ -68,23 +80,23 @@ public struct DocumentBlockExtractor: Sendable {
             let cells = line.filledCells
             // A label alone on its line and its value on the next: a table exported as text.
             if cells.count == 1, index + 1 < front.count, line.text.wordCount <= 3,
-               let m = labelled.firstMatch(in: line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let m = labelledMatch(line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
                let key = m[1]?.lowercased(), labels[key] == nil,
-               labelled.firstMatch(in: front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
+               labelledMatch(front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
                front[index + 1].filledCells.count == 1 {
                 labels[key] = front[index + 1].text
                 continue
             }
-            if cells.count >= 2, let m = labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+            if cells.count >= 2, let m = labelledMatch(cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
                let key = m[1]?.lowercased(), labels[key] == nil {
                 labels[key] = cells[1]
-            } else if cells.count >= 2, let m = labelled.firstMatch(in: cells[0]), let key = m[1]?.lowercased(),
-                      let rest = m[2], let inner = labelled.firstMatch(in: rest), let innerKey = inner[1]?.lowercased(),
+            } else if cells.count >= 2, let m = labelledMatch(cells[0]), let key = m[1]?.lowercased(),
+                      let rest = m[2], let inner = labelledMatch(rest), let innerKey = inner[1]?.lowercased(),
                       let innerValue = inner[2]?.trimmed, !innerValue.isEmpty {
                 // A label column read as one cell: "Subject Report by X | title" holds two labels.
                 if labels[key] == nil { labels[key] = cells[1] }
                 if labels[innerKey] == nil { labels[innerKey] = innerValue }
-            } else if cells.count == 1, let m = labelled.firstMatch(in: line.text),
+            } else if cells.count == 1, let m = labelledMatch(line.text),
                       let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
                       line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
                 // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.

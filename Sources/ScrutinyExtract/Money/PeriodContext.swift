@@ -23,6 +23,17 @@ struct PeriodContext {
     private enum Answer { case awaiting, list, paragraph, done }
     private var answer: Answer = .done
     private var seen: Set<String> = []
+    /// Which lines' keys can ever be looked up in `seen`; `nil` keeps every key.
+    private var askedKeys: AskedKeys?
+
+    /// A context that reads each line as it comes.
+    init() {}
+
+    /// A context for reading `lines` in order: it keeps only the keys that a heading or question of
+    /// `lines` could look up, which spares most lines their lowercased copy.
+    init(lines: [OutlinedLine]) {
+        askedKeys = AskedKeys(lines)
+    }
 
     /// Words that end a line only when the line runs on: such a line is no heading.
     private static let runOnWords: Set<String> = ["and", "or", "in", "of", "the", "to", "for", "a", "an", "with", "by", "on", "at"]
@@ -40,9 +51,9 @@ struct PeriodContext {
     private mutating func period(for line: OutlinedLine) -> String? {
         justAnswered = false
         let text = line.text.trimmingHorizontalWhitespace
-        let key = text.lowercasedByScalar
         let isQuestion = Self.isQuestion(text)
         if Self.isHeadingLike(line, text) || isQuestion {
+            let key = text.lowercasedByScalar
             if seen.contains(key) { return current }
             seen.insert(key)
             let temporal = PeriodParser().periods(in: text).last(where: \.isTemporal)?.period
@@ -58,7 +69,7 @@ struct PeriodContext {
             }
             return temporal
         }
-        seen.insert(key)
+        if askedKeys?.mayBeAsked(text) ?? true { seen.insert(text.lowercasedByScalar) }
         let isList = Self.isListItem(line, text)
         switch answer {
         case .awaiting:
@@ -119,5 +130,54 @@ struct PeriodContext {
         let trimmed = text[..<(text.lastIndex { $0 != " " }.map(text.index(after:)) ?? text.startIndex)]
         let start = trimmed.lastIndex(of: " ").map(trimmed.index(after:)) ?? trimmed.startIndex
         return trimmed[start...].lowercased()
+    }
+}
+
+/// The keys that headings and questions look up in ``PeriodContext``'s repeated-line set, as hashes.
+///
+/// An all-ASCII line's key (its text lowercased) is ASCII, and it can equal a heading's key only when their
+/// ASCII forms are the same bytes; a line whose lowercased bytes hash to no heading's is never looked up
+/// and need not be kept (nor lowercased). Lines with other scalars are always kept.
+struct AskedKeys {
+    private var hashes: Set<UInt64> = []
+
+    init(_ lines: [OutlinedLine]) {
+        for line in lines {
+            let text = line.text.trimmingHorizontalWhitespace
+            guard PeriodContext.isHeadingLike(line, text) || PeriodContext.isQuestion(text) else { continue }
+            let key = text.lowercasedByScalar
+            if key.utf8.allSatisfy({ $0 < 0x80 }) {
+                hashes.insert(Self.hash(key.utf8))
+            } else if key.unicodeScalars.allSatisfy({ $0.isASCII || Self.asciiDecomposition($0) != nil }) {
+                // Canonically equal to the ASCII text its scalars decompose to.
+                hashes.insert(Self.hash(key.unicodeScalars.map { $0.isASCII ? UInt8($0.value) : Self.asciiDecomposition($0)! }))
+            }
+            // Any other non-ASCII key equals no ASCII key.
+        }
+    }
+
+    /// The ASCII character a scalar canonically decomposes to, for the three that do: ";" "`" "K".
+    private static func asciiDecomposition(_ scalar: Unicode.Scalar) -> UInt8? {
+        switch scalar.value {
+        case 0x37E: UInt8(ascii: ";")
+        case 0x1FEF: UInt8(ascii: "`")
+        case 0x212A: UInt8(ascii: "K")
+        default: nil
+        }
+    }
+
+    /// FNV-1a over bytes, ASCII capitals read as lower case.
+    private static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)) &* 0x100_0000_01B3
+        }
+        return hash
+    }
+
+    /// False only when the key of the line `text` surely equals no heading's or question's key.
+    func mayBeAsked(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        return hashes.contains(Self.hash(text.utf8))
     }
 }
