@@ -37,11 +37,10 @@ public struct BudgetExtractor: Sendable {
     func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
         guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
         let lineIndex = block.starts[0].line
-        let line = lines[lineIndex]
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
                       kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
-                      partnership: line.partnership, context: table.row.context,
-                      provenance: line.provenance)
+                      partnership: lines[lineIndex].partnership, context: table.row.context,
+                      provenance: lines[lineIndex].provenance)
     }
 
     /// Words that begin a sentence that refers back to the amount before it ("This reduced to £4,954").
@@ -84,8 +83,8 @@ public struct BudgetExtractor: Sendable {
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
+                // The line's fields are read in place: copying the whole line retains every string it holds.
                 let lineIndex = block.lineIndex(at: sentenceRange.lowerBound + mention.range.lowerBound)
-                let line = lines[lineIndex]
                 var kind = kinds[mentionIndex]
                 let table = block.table?.spanning(mentionIndex, of: mentions.count)
                 if kind == nil, let table { kind = table.kind() }
@@ -105,9 +104,9 @@ public struct BudgetExtractor: Sendable {
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
-                                      partnership: line.partnership ?? namedInSentence,
+                                      partnership: lines[lineIndex].partnership ?? namedInSentence,
                                       context: sentenceText.trimmingWhitespaceAndNewlines,
-                                      provenance: line.provenance))
+                                      provenance: lines[lineIndex].provenance))
                 previousKind = kind ?? previousKind
             }
         }

@@ -299,10 +299,14 @@ public struct DocumentBlockExtractor: Sendable {
         var contact = Contact()
         var contactLines: [String] = []
         // "Contact"/"Enquiries" labels first; an "Author" label only when there is none.
+        // Every contact label names a contact, enquiries or an author: only those lines are read, in both passes.
+        let candidates = lines.indices.filter { index in
+            Self.mayNameContact(lines[index].text)
+                || lines[index].cells.contains { $0 != lines[index].text && Self.mayNameContact($0) }
+        }
         search: for authorAllowed in [false, true] {
-            for (index, line) in lines.enumerated() {
-                // Every contact label names a contact, enquiries or an author.
-                guard Self.mayNameContact(line.text) || line.cells.contains(where: Self.mayNameContact) else { continue }
+            for index in candidates {
+                let line = lines[index]
                 let cells = line.filledCells
                 let label: String
                 let value: String
@@ -359,8 +363,8 @@ public struct DocumentBlockExtractor: Sendable {
 
     /// False only when `text` surely holds none of the words a contact label needs.
     private static func mayNameContact(_ text: String) -> Bool {
-        TextScan.mayContain(text, caseInsensitively: "contact") || TextScan.mayContain(text, caseInsensitively: "enquiries")
-            || TextScan.mayContain(text, caseInsensitively: "author")
+        TextScan.containsASCIICaseInsensitive(text, "contact") || TextScan.containsASCIICaseInsensitive(text, "enquiries")
+            || TextScan.containsASCIICaseInsensitive(text, "author") || TextScan.hasASCIIFoldingScalar(text)
     }
 
     private func purpose(lines: [OutlinedLine]) -> String? {
@@ -395,7 +399,11 @@ public struct DocumentBlockExtractor: Sendable {
         // An acronym is two or more capitals in a row: a line without such a pair skips the pattern.
         for line in lines where TextScan.hasTwoCapitalsInARow(line.text) && !TitleCaser.isAllCaps(line.text)
             && lowerWords(line.text) >= 3 {
-            for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
+            if let words = asciiAcronymWords(in: line.text) {
+                found.formUnion(words)
+            } else {
+                for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
+            }
         }
         return found
     }
@@ -417,6 +425,39 @@ public struct DocumentBlockExtractor: Sendable {
         return count
     }
     private static let acronymWord = Pattern(#"\b([A-Z]{2,6})s?\b"#, caseSensitive: true)
+
+    /// The words ``acronymWord`` finds in an all-ASCII `text`, read on its bytes; `nil` for other text.
+    ///
+    /// Over ASCII a word character is a letter, digit or "_", so a match is a whole word of two to six
+    /// capitals, or one with an "s" after them: a longer run of capitals, or one with more letters, is none.
+    static func asciiAcronymWords(in text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+            }
+            func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+            var words: [String] = []
+            var index = 0
+            while index < bytes.count {
+                guard isWordByte(bytes[index]) else { index += 1; continue }
+                // A word starts here (the byte before is no word byte); find its capitals and its end.
+                let start = index
+                var capitals = start
+                while capitals < bytes.count, isCapital(bytes[capitals]) { capitals += 1 }
+                var end = capitals
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                let runLength = capitals - start
+                let tail = end - capitals
+                if (2...6).contains(runLength), tail == 0 || (tail == 1 && bytes[capitals] == UInt8(ascii: "s")) {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<capitals]), as: UTF8.self))
+                }
+                index = end
+            }
+            return words
+        }
+    }
 }
 
 /// A ``TitleCaser`` that keeps the report's acronyms, reading them from the report only when a value

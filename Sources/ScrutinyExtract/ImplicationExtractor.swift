@@ -42,8 +42,7 @@ public struct ImplicationExtractor: Sendable {
                 open = nil
                 continue
             }
-            let cells = line.filledCells
-            if inSection, line.role == .tableRow, cells.count >= 2, cells[0].wordCount <= 6 {
+            if inSection, line.role == .tableRow, case let cells = line.filledCells, cells.count >= 2, cells[0].wordCount <= 6 {
                 out.append(Implication(area: cells[0].droppingTrailingPunctuation, text: cells.dropFirst().joined(separator: " "), provenance: line.provenance))
                 continue
             }

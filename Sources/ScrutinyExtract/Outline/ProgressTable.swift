@@ -38,8 +38,8 @@ enum ProgressTable {
     /// True for the header of a progress table exported as text one cell per line:
     /// "Recommendation" alone on `line`, "Progress" alone on `next`.
     static func isFlatHeader(_ line: OutlinedLine, next: OutlinedLine?) -> Bool {
-        guard let next, TextScan.mayContain(line.text, caseInsensitively: "recommendation"),
-              TextScan.mayStart(line.text.trimmed, withOneOf: "oar"), line.filledCells.count == 1,
+        guard let next, TextScan.mayStart(line.text.trimmed, withOneOf: "oar"),
+              TextScan.mayContain(line.text, caseInsensitively: "recommendation"), line.filledCells.count == 1,
               next.filledCells.count == 1 else { return false }
         return firstHeader.matches(line.text.trimmed) && secondHeader.matches(next.text.trimmed) && next.text.wordCount <= 4
     }

@@ -60,12 +60,27 @@ enum TextScan {
 
     /// True when `text` holds a scalar whose case folding includes ASCII letters.
     static func hasASCIIFoldingScalar(_ text: String) -> Bool {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-        return text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0xDF, 0x130, 0x17F, 0x1E9E, 0x212A, 0xFB00...0xFB06: true
-            default: false
+        var text = text
+        // Read as UTF-8: ß C3 9F, İ C4 B0, ſ C5 BF, ẞ E1 BA 9E, K E2 84 AA, ﬀ-ﬆ EF AC 80-86.
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                let lead = bytes[index], next = bytes[index + 1]
+                if lead >= 0xC3 {
+                    switch (lead, next) {
+                    case (0xC3, 0x9F), (0xC4, 0xB0), (0xC5, 0xBF): return true
+                    case (0xE1, 0xBA), (0xE2, 0x84), (0xEF, 0xAC):
+                        if index + 2 < bytes.count {
+                            let third = bytes[index + 2]
+                            if lead == 0xE1 && third == 0x9E || lead == 0xE2 && third == 0xAA
+                                || lead == 0xEF && third >= 0x80 && third <= 0x86 { return true }
+                        }
+                    default: break
+                    }
+                }
+                index += 1
             }
+            return false
         }
     }
 
