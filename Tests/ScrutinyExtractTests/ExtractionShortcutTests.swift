@@ -102,4 +102,30 @@ struct ExtractionShortcutTests {
             #expect(actual.period == expected.period && actual.questionTopic == expected.questionTopic, "\(line.text)")
         }
     }
+
+    @Test func wordCountMatchesSplittingAtSpaces() {
+        for text in ["", " ", "one", "  two  words ", "Council’s £5m – plan", "e\u{301} accent", "tab\tinside", "a\r\nb c"] {
+            #expect(text.wordCount == text.split(separator: " ").count, "\(text)")
+        }
+    }
+
+    @Test func characterCountThresholdsMatchCount() {
+        for text in ["", "abc", "a\r\nb", "e\u{301}e\u{301}", "£5 – “x”", String(repeating: "x", count: 60)] {
+            for n in [0, 1, 2, 3, 4, 5, 60, 61] {
+                #expect(text.hasAtLeastCharacters(n) == (text.count >= n), "\(text) \(n)")
+            }
+        }
+    }
+
+    @Test func bulletsAndListMarkersNeedTheirScalar() {
+        #expect(ListMarker.strippingBullet("• item") == "item")
+        #expect(ListMarker.strippingBullet("o item") == "item")
+        #expect(ListMarker.strippingBullet("Item") == nil)
+        #expect(ListMarker.strippingBullet("-\u{301} item") == nil)
+        let line = OutlinedLine(page: nil, lineNumber: 1, text: "x")
+        #expect(PeriodContext.isListItem(line, "\u{0387} canonically a middle dot"))
+        #expect(PeriodContext.isListItem(line, "- dash"))
+        #expect(!PeriodContext.isListItem(line, "-dash"))
+        #expect(!PeriodContext.isListItem(line, "Text"))
+    }
 }

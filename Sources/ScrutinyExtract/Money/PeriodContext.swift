@@ -106,7 +106,12 @@ struct PeriodContext {
     }
 
     static func isListItem(_ line: OutlinedLine, _ text: String) -> Bool {
-        line.role == .listItem || text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ") || text.hasPrefix("· ")
+        guard line.role != .listItem else { return true }
+        // Every marker starts with one of these scalars (U+0387 is canonically "·"): most lines start with
+        // none and skip the comparisons.
+        guard let lead = text.unicodeScalars.first,
+              lead == "-" || lead == "•" || lead == "*" || lead == "·" || lead == "\u{0387}" else { return false }
+        return text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ") || text.hasPrefix("· ")
     }
 
     static func endsParagraph(_ text: String) -> Bool {

@@ -57,7 +57,22 @@ extension String {
     }
 
     /// The number of space-separated words.
-    var wordCount: Int { split(separator: " ").count }
+    var wordCount: Int {
+        // Over ASCII and the plain Latin and punctuation scalars every scalar is a character of its own,
+        // so the words are the runs of scalars between spaces, counted without splitting.
+        var count = 0
+        var inWord = false
+        for scalar in unicodeScalars {
+            guard scalar.isASCII || CleanParagraph.isPlainNonASCII(scalar.value) else { return split(separator: " ").count }
+            if scalar == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
 
     /// The string without trailing sentence punctuation and white space.
     var droppingTrailingPunctuation: String {

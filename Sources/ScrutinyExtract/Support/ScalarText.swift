@@ -63,6 +63,14 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// `count >= n`, without breaking the string into characters when its bytes answer: text shorter
+    /// than `n` bytes has fewer characters, and ASCII without a carriage return has one per byte.
+    func hasAtLeastCharacters(_ n: Int) -> Bool {
+        guard utf8.count >= n else { return false }
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+        return count >= n
+    }
+
     /// The same string as `lowercased()`, built scalar by scalar with ASCII mapped from its value.
     ///
     /// `lowercased()` has a fast path only for all-ASCII strings; one "£" or "–" sends the whole line
