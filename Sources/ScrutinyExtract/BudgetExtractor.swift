@@ -12,7 +12,7 @@ public struct BudgetExtractor: Sendable {
 
     /// Every amount in `lines`, in reading order, then any bare figures of "£000"/"£m" tables.
     public func extract(from lines: [OutlinedLine]) -> [Budget] {
-        var context = PeriodContext(lines: lines)
+        var context = PeriodContext()
         var lineContexts: [LineContext] = []
         for line in lines { lineContexts.append(context.context(for: line)) }
         // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").

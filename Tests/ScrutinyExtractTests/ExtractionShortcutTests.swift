@@ -84,23 +84,26 @@ struct ExtractionShortcutTests {
         #expect(named == [.name("budget"), .name("equalisation"), .word("reserve")])
     }
 
-    @Test func periodContextsAreTheSameWithTheAskedKeyFilter() {
-        let lines = TestDocuments.outline("""
-            Main achievements in 2013/14
-            The partnership spent £5,000 on events.
-            What was the total budget for 2024/25?
-            £96,250 in total.
-            Main achievements in 2013/14
-            Progress on 2012/13 recommendations
-            The review cost £1,000
-            """)
-        var plain = PeriodContext()
-        var filtered = PeriodContext(lines: lines)
-        for line in lines {
-            let expected = plain.context(for: line)
-            let actual = filtered.context(for: line)
-            #expect(actual.period == expected.period && actual.questionTopic == expected.questionTopic, "\(line.text)")
-        }
+    /// Whether each text was new to one ``SeenLines``, in order.
+    private func insertions(_ texts: [String]) -> [Bool] {
+        var seen = SeenLines()
+        return texts.map { seen.insert($0) }
+    }
+
+    @Test func seenLinesCompareAsLowercasedKeys() {
+        #expect(insertions(["Main achievements in 2013/14", "MAIN ACHIEVEMENTS IN 2013/14", "Main achievements in 2013/15"])
+            == [true, false, true])
+        #expect(insertions(["Partnership – Café", "PARTNERSHIP – CAFÉ"]) == [true, false])
+        // U+037E is canonically ";" and U+0387 "·": their keys equal the plain ones, in either order.
+        #expect(insertions(["a\u{037E} b", "A; B", "x; y", "X\u{037E} Y"]) == [true, false, true, false])
+        #expect(insertions(["Council’s · plan", "COUNCIL’S \u{0387} PLAN"]) == [true, false])
+        // A key that lowercases to ASCII ("K" is the Kelvin sign) meets its ASCII twin too.
+        #expect(insertions(["\u{212A}ey", "KEY"]) == [true, false])
+        // Compared with Swift's own set of lowercased keys over the same lines.
+        let texts = ["One", "one", "ONE ", "Two – x", "two – X", "é", "e\u{301}", "E\u{301}", "", "£5 “Q”", "£5 “q”",
+                     "–\u{301}", "–\u{301}", "–"]
+        var reference: Set<String> = []
+        #expect(insertions(texts) == texts.map { reference.insert($0.lowercasedByScalar).inserted })
     }
 
     @Test func wordCountMatchesSplittingAtSpaces() {

@@ -22,18 +22,7 @@ struct PeriodContext {
     private var questionTopic: BudgetKind?
     private enum Answer { case awaiting, list, paragraph, done }
     private var answer: Answer = .done
-    private var seen: Set<String> = []
-    /// Which lines' keys can ever be looked up in `seen`; `nil` keeps every key.
-    private var askedKeys: AskedKeys?
-
-    /// A context that reads each line as it comes.
-    init() {}
-
-    /// A context for reading `lines` in order: it keeps only the keys that a heading or question of
-    /// `lines` could look up, which spares most lines their lowercased copy.
-    init(lines: [OutlinedLine]) {
-        askedKeys = AskedKeys(lines)
-    }
+    private var seen = SeenLines()
 
     /// Words that end a line only when the line runs on: such a line is no heading.
     private static let runOnWords: Set<String> = ["and", "or", "in", "of", "the", "to", "for", "a", "an", "with", "by", "on", "at"]
@@ -53,9 +42,7 @@ struct PeriodContext {
         let text = line.text.trimmingHorizontalWhitespace
         let isQuestion = Self.isQuestion(text)
         if Self.isHeadingLike(line, text) || isQuestion {
-            let key = text.lowercasedByScalar
-            if seen.contains(key) { return current }
-            seen.insert(key)
+            if !seen.insert(text) { return current }
             let temporal = PeriodParser().periods(in: text).last(where: \.isTemporal)?.period
             if isQuestion {
                 headingPeriod = nil
@@ -69,7 +56,7 @@ struct PeriodContext {
             }
             return temporal
         }
-        if askedKeys?.mayBeAsked(text) ?? true { seen.insert(text.lowercasedByScalar) }
+        seen.insert(text)
         let isList = Self.isListItem(line, text)
         switch answer {
         case .awaiting:
@@ -138,51 +125,86 @@ struct PeriodContext {
     }
 }
 
-/// The keys that headings and questions look up in ``PeriodContext``'s repeated-line set, as hashes.
+/// The lines read so far, compared as their lowercased text (a `Set` of `lowercasedByScalar` keys), so
+/// that a line repeated from earlier (a running header that survived outlining) is known again.
 ///
-/// An all-ASCII line's key (its text lowercased) is ASCII, and it can equal a heading's key only when their
-/// ASCII forms are the same bytes; a line whose lowercased bytes hash to no heading's is never looked up
-/// and need not be kept (nor lowercased). Lines with other scalars are always kept.
-struct AskedKeys {
-    private var hashes: Set<UInt64> = []
+/// Most lines are *plain*: ASCII and a few common signs (quotes, dashes, "£", "€", bullets, the no-break
+/// space) that have no case, no decomposition and join no neighbour, so a plain text is in normal form
+/// and two plain texts are equal keys exactly when their bytes match with ASCII case ignored. Plain lines
+/// are kept as printed, bucketed by a hash of their bytes read in lower case: no lowercased copy, no
+/// `String` hashing. Other lines are kept by their lowercased key. Four scalars are canonically a plain
+/// character (";" "·" "`" "K"); a key made only of plain characters and those is kept in both forms.
+struct SeenLines {
+    private var plain: [UInt64: [String]] = [:]
+    private var other: Set<String> = []
 
-    init(_ lines: [OutlinedLine]) {
-        for line in lines {
-            let text = line.text.trimmingHorizontalWhitespace
-            guard PeriodContext.isHeadingLike(line, text) || PeriodContext.isQuestion(text) else { continue }
-            let key = text.lowercasedByScalar
-            if key.utf8.allSatisfy({ $0 < 0x80 }) {
-                hashes.insert(Self.hash(key.utf8))
-            } else if key.unicodeScalars.allSatisfy({ $0.isASCII || Self.asciiDecomposition($0) != nil }) {
-                // Canonically equal to the ASCII text its scalars decompose to.
-                hashes.insert(Self.hash(key.unicodeScalars.map { $0.isASCII ? UInt8($0.value) : Self.asciiDecomposition($0)! }))
+    /// Adds the line `text`; false when an equal line was already there.
+    @discardableResult
+    mutating func insert(_ text: String) -> Bool {
+        if Self.isPlain(text) { return insertPlain(text) }
+        let key = text.lowercasedByScalar
+        let plainForm = Self.plainForm(of: key)
+        if other.contains(key) { return false }
+        if let plainForm, contains(plainForm) { return false }
+        other.insert(key)
+        if let plainForm { insertPlain(plainForm) }
+        return true
+    }
+
+    @discardableResult
+    private mutating func insertPlain(_ text: String) -> Bool {
+        if contains(text) { return false }
+        plain[Self.hash(text.utf8), default: []].append(text)
+        return true
+    }
+
+    private func contains(_ plainText: String) -> Bool {
+        guard let bucket = plain[Self.hash(plainText.utf8)] else { return false }
+        return bucket.contains { Self.equalIgnoringASCIICase($0, plainText) }
+    }
+
+    /// The non-ASCII scalars of plain text.
+    private static func isPlainSign(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0, 0xA3, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x20AC: true
+        default: false
+        }
+    }
+
+    private static func isPlain(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        return text.unicodeScalars.allSatisfy { $0.isASCII || isPlainSign($0.value) }
+    }
+
+    /// The plain text a key is canonically equal to, when it has only plain scalars and the four that
+    /// decompose to one; `nil` otherwise.
+    private static func plainForm(of key: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in key.unicodeScalars {
+            switch scalar.value {
+            case 0x37E: scalars.append(";")
+            case 0x387: scalars.append("\u{00B7}")
+            case 0x1FEF: scalars.append("`")
+            case 0x212A: scalars.append("K")
+            default:
+                guard scalar.isASCII || isPlainSign(scalar.value) else { return nil }
+                scalars.append(scalar)
             }
-            // Any other non-ASCII key equals no ASCII key.
         }
+        return String(scalars)
     }
 
-    /// The ASCII character a scalar canonically decomposes to, for the three that do: ";" "`" "K".
-    private static func asciiDecomposition(_ scalar: Unicode.Scalar) -> UInt8? {
-        switch scalar.value {
-        case 0x37E: UInt8(ascii: ";")
-        case 0x1FEF: UInt8(ascii: "`")
-        case 0x212A: UInt8(ascii: "K")
-        default: nil
-        }
-    }
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     /// FNV-1a over bytes, ASCII capitals read as lower case.
-    private static func hash<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
+    private static func hash(_ bytes: String.UTF8View) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)) &* 0x100_0000_01B3
-        }
+        for byte in bytes { hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01B3 }
         return hash
     }
 
-    /// False only when the key of the line `text` surely equals no heading's or question's key.
-    func mayBeAsked(_ text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
-        return hashes.contains(Self.hash(text.utf8))
+    /// True when two plain texts are the same once their ASCII letters are lowercased.
+    private static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lowered($0) == lowered($1) }
     }
 }
