@@ -59,6 +59,12 @@ public struct BudgetExtractor: Sendable {
         var previousKind: BudgetKind?
         var previousSentencePeriod: String?
         for sentenceRange in SentenceSplitter().sentences(in: chars) {
+            // A sentence with no "£" and no closing "?" has no amount and asks nothing: all it gives the
+            // sentences after it is its last time period. (A last character "?" needs a last scalar "?".)
+            if chars[sentenceRange].last != "?", !chars[sentenceRange].contains("£") {
+                previousSentencePeriod = Self.lastTemporalPeriod(in: chars[sentenceRange])
+                continue
+            }
             let sentence = Array(chars[sentenceRange])
             let sentenceText = String(scalars: sentence)
             let periods = PeriodParser().periods(in: sentence)
@@ -111,6 +117,19 @@ public struct BudgetExtractor: Sendable {
             }
         }
         return budgets
+    }
+
+    /// The last period of `sentence` introduced as a time, read only when its scalars may hold a period.
+    static func lastTemporalPeriod(in sentence: ArraySlice<Unicode.Scalar>) -> String? {
+        var digitRun = 0
+        var mayHold = false
+        for scalar in sentence {
+            if scalar.isASCIIDigit { digitRun += 1; continue }
+            if digitRun >= 4 && (scalar == "/" || scalar == "-" || scalar == "–") { mayHold = true; break }
+            digitRun = 0
+        }
+        guard mayHold else { return nil }
+        return PeriodParser().periods(in: Array(sentence)).last(where: \.isTemporal)?.period
     }
 
     /// Words that end the name of a partnership, alliance, board or joint body.

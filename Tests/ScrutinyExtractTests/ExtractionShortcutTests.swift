@@ -131,4 +131,14 @@ struct ExtractionShortcutTests {
         #expect(!PeriodContext.isListItem(line, "-dash"))
         #expect(!PeriodContext.isListItem(line, "Text"))
     }
+
+    @Test func collapsingSpacesMatchesSplittingAtSpaceCharacters() {
+        let texts = ["  two   words ", "tab\there", "no\u{A0}break\u{A0}\u{A0}space", "£5 – “x”", "e\u{301}  x", " \u{A0} ",
+                     "", "a\r\n b", "\u{2003}em space\u{2003}", "x \u{301}y"]
+        for text in texts {
+            let expected = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(text.collapsingSpaces == expected, "\(text)")
+        }
+    }
 }

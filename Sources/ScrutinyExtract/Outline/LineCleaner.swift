@@ -41,7 +41,8 @@ struct LineCleaner: Sendable {
         var role = line.role
         var isBold = line.isBold
         let trimmed = raw.trimmed
-        if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
+        if !isBold && trimmed.utf8.first == UInt8(ascii: "*") && trimmed.hasPrefix("**") && trimmed.hasSuffix("**")
+            && trimmed.count > 4 { isBold = true }
         var cells: [String]
         var text: String
         let cleanedCells = isTable ? rawCells.map(InlineMarkup.clean) : []

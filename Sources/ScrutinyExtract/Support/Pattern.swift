@@ -53,7 +53,26 @@ extension String {
 
     /// Runs of white space (not line breaks) collapsed to one space, ends trimmed.
     var collapsingSpaces: String {
-        split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ").trimmed
+        // Over ASCII, the plain Latin and punctuation scalars and the no-break space every scalar is a
+        // character of its own, so the runs between separators are found scalar by scalar.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            guard scalar.isASCII || CleanParagraph.isPlainNonASCII(scalar.value) else {
+                return split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ").trimmed
+            }
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmed
     }
 
     /// The number of space-separated words.
