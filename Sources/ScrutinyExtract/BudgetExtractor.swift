@@ -37,15 +37,16 @@ public struct BudgetExtractor: Sendable {
     func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
         guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
         let lineIndex = block.starts[0].line
-        let line = lines[lineIndex]
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
                       kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
-                      partnership: line.partnership, context: line.cells.joined(separator: " | "),
-                      provenance: line.provenance)
+                      partnership: lines[lineIndex].partnership, context: table.row.context,
+                      provenance: lines[lineIndex].provenance)
     }
 
     /// Words that begin a sentence that refers back to the amount before it ("This reduced to £4,954").
     static let anaphora: Set<String> = ["this", "it", "that", "these", "which", "the figure", "the amount", "the sum"]
+    /// ``anaphora`` each with the space that must follow it, built once.
+    static let anaphoraOpenings: [String] = anaphora.map { $0 + " " }
     /// Phrases that make an amount cumulative rather than one year's.
     static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
 
@@ -58,6 +59,12 @@ public struct BudgetExtractor: Sendable {
         var previousKind: BudgetKind?
         var previousSentencePeriod: String?
         for sentenceRange in SentenceSplitter().sentences(in: chars) {
+            // A sentence with no "£" and no closing "?" has no amount and asks nothing: all it gives the
+            // sentences after it is its last time period. (A last character "?" needs a last scalar "?".)
+            if chars[sentenceRange].last != "?", !chars[sentenceRange].contains("£") {
+                previousSentencePeriod = Self.lastTemporalPeriod(in: chars[sentenceRange])
+                continue
+            }
             let sentence = Array(chars[sentenceRange])
             let sentenceText = String(scalars: sentence)
             let periods = PeriodParser().periods(in: sentence)
@@ -75,12 +82,15 @@ public struct BudgetExtractor: Sendable {
             }
             guard !mentions.isEmpty else { continue }
             let lower = sentenceText.lowercasedByScalar
-            let refersBack = Self.anaphora.contains { lower.hasPrefix($0 + " ") }
+            // Asked only when a mention has no kind of its own, and then once for the sentence.
+            lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
+            lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
+            lazy var namedInSentence = Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
+                // The line's fields are read in place: copying the whole line retains every string it holds.
                 let lineIndex = block.lineIndex(at: sentenceRange.lowerBound + mention.range.lowerBound)
-                let line = lines[lineIndex]
                 var kind = kinds[mentionIndex]
                 let table = block.table?.spanning(mentionIndex, of: mentions.count)
                 if kind == nil, let table { kind = table.kind() }
@@ -89,7 +99,7 @@ public struct BudgetExtractor: Sendable {
                 let period: String?
                 if let own = Self.period(of: mention.range, in: sentence, periods: periods, amounts: amountRanges) {
                     period = own
-                } else if Self.crossYear.contains(where: lower.includes) {
+                } else if isCrossYear {
                     period = nil
                 } else if let fromTable = table?.period() {
                     period = fromTable
@@ -100,13 +110,26 @@ public struct BudgetExtractor: Sendable {
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
-                                      partnership: line.partnership ?? Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships),
+                                      partnership: lines[lineIndex].partnership ?? namedInSentence,
                                       context: sentenceText.trimmingWhitespaceAndNewlines,
-                                      provenance: line.provenance))
+                                      provenance: lines[lineIndex].provenance))
                 previousKind = kind ?? previousKind
             }
         }
         return budgets
+    }
+
+    /// The last period of `sentence` introduced as a time, read only when its scalars may hold a period.
+    static func lastTemporalPeriod(in sentence: ArraySlice<Unicode.Scalar>) -> String? {
+        var digitRun = 0
+        var mayHold = false
+        for scalar in sentence {
+            if scalar.isASCIIDigit { digitRun += 1; continue }
+            if digitRun >= 4 && (scalar == "/" || scalar == "-" || scalar == "–") { mayHold = true; break }
+            digitRun = 0
+        }
+        guard mayHold else { return nil }
+        return PeriodParser().periods(in: Array(sentence)).last(where: \.isTemporal)?.period
     }
 
     /// Words that end the name of a partnership, alliance, board or joint body.
@@ -124,9 +147,13 @@ public struct BudgetExtractor: Sendable {
     /// Partnership"), for a line outside every partnership's section; `nil` when it names none or several.
     /// `lower` is `sentence` lowercased; `names` maps each name to its lowercased form.
     static func partnership(namedIn sentence: String, lowercased lower: String, among names: [String: String]) -> String? {
-        let named = names.filter { lower.includes($0.value) }
-        if !named.isEmpty { return named.count == 1 ? named.first?.key : nil }
-        return namedPartnership(in: sentence)
+        var named: String?
+        for (name, lowered) in names where lower.includes(lowered) {
+            // A second name makes the sentence name several.
+            guard named == nil else { return nil }
+            named = name
+        }
+        return named ?? namedPartnership(in: sentence)
     }
 
     /// A name of capitalised words ending in "Partnership" or "Alliance" ("the Kirkbridge Food Partnership"),

@@ -32,38 +32,8 @@ public struct DocumentBlockExtractor: Sendable {
         var block = DocumentBlock()
         var warnings: [String] = []
         let front = Array(lines.prefix(Self.frontMatterLines))
-        let acronyms = Self.acronyms(in: lines)
-        let caser = TitleCaser(acronyms: acronyms)
-
-        // Labelled cells and lines: "Subject | X", "Report by: X".
-        var labels: [String: String] = [:]
-        for (index, line) in front.enumerated() {
-            let cells = line.filledCells
-            // A label alone on its line and its value on the next: a table exported as text.
-            if cells.count == 1, index + 1 < front.count, line.text.wordCount <= 3,
-               let m = Self.labelled.firstMatch(in: line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
-               let key = m[1]?.lowercased(), labels[key] == nil,
-               Self.labelled.firstMatch(in: front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
-               front[index + 1].filledCells.count == 1 {
-                labels[key] = front[index + 1].text
-                continue
-            }
-            if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
-               let key = m[1]?.lowercased(), labels[key] == nil {
-                labels[key] = cells[1]
-            } else if cells.count >= 2, let m = Self.labelled.firstMatch(in: cells[0]), let key = m[1]?.lowercased(),
-                      let rest = m[2], let inner = Self.labelled.firstMatch(in: rest), let innerKey = inner[1]?.lowercased(),
-                      let innerValue = inner[2]?.trimmed, !innerValue.isEmpty {
-                // A label column read as one cell: "Subject Report by X | title" holds two labels.
-                if labels[key] == nil { labels[key] = cells[1] }
-                if labels[innerKey] == nil { labels[innerKey] = innerValue }
-            } else if cells.count == 1, let m = Self.labelled.firstMatch(in: line.text),
-                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
-                      line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
-                // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.
-                labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
-            }
-        }
+        let caser = AcronymAwareCaser(lines: lines)
+        let labels = Self.labels(in: front)
 
         block.council = council(front: front, all: lines, labels: labels, furniture: furniture, warnings: &warnings)
         block.committee = committee(front: front, labels: labels).map { caser.titleCaseIfAllCaps($0) }
@@ -81,6 +51,59 @@ public struct DocumentBlockExtractor: Sendable {
         block.purpose = purpose(lines: lines)
         if block.purpose == nil { warnings.append("purpose not found") }
         return (block, warnings)
+    }
+
+    /// The report's title alone, as ``extract(from:metadata:furniture:)`` gives it: what the outliner
+    /// needs to spot a report about one partnership, without reading the rest of the document block.
+    func title(from lines: [OutlinedLine], metadata: DocumentMetadata = .init()) -> String? {
+        let front = Array(lines.prefix(Self.frontMatterLines))
+        let caser = AcronymAwareCaser(lines: lines)
+        return title(front: front, labels: Self.labels(in: front), metadata: metadata).map { caser.titleCaseIfAllCaps($0) }
+    }
+
+    /// The first words of ``labelled``'s labels, for a pre-check on the bytes.
+    private static let labelWords = [
+        "subject", "title", "report", "author", "lead", "from", "committee", "meeting", "date", "agenda", "item", "council",
+        "contact", "enquiries",
+    ]
+
+    /// ``labelled``'s groups for `text`, with the pattern run only when `text` may start with a label.
+    private static func labelledMatch(_ text: String) -> [String?]? {
+        guard TextScan.mayStart(text, withOneOfWords: labelWords) else { return nil }
+        return labelled.firstMatch(in: text)
+    }
+
+    /// The values of labelled cells and lines in the front matter ("Subject | X", "Report by: X"), by lowercased label.
+    private static func labels(in front: [OutlinedLine]) -> [String: String] {
+        var labels: [String: String] = [:]
+        for (index, line) in front.enumerated() {
+            let cells = line.filledCells
+            // A label alone on its line and its value on the next: a table exported as text.
+            if cells.count == 1, index + 1 < front.count, line.text.wordCount <= 3,
+               let m = labelledMatch(line.text.droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let key = m[1]?.lowercased(), labels[key] == nil,
+               labelledMatch(front[index + 1].text.droppingTrailingPunctuation)?[2]?.isEmpty != true,
+               front[index + 1].filledCells.count == 1 {
+                labels[key] = front[index + 1].text
+                continue
+            }
+            if cells.count >= 2, let m = labelledMatch(cells[0].droppingTrailingPunctuation), m[2]?.isEmpty ?? true,
+               let key = m[1]?.lowercased(), labels[key] == nil {
+                labels[key] = cells[1]
+            } else if cells.count >= 2, let m = labelledMatch(cells[0]), let key = m[1]?.lowercased(),
+                      let rest = m[2], let inner = labelledMatch(rest), let innerKey = inner[1]?.lowercased(),
+                      let innerValue = inner[2]?.trimmed, !innerValue.isEmpty {
+                // A label column read as one cell: "Subject Report by X | title" holds two labels.
+                if labels[key] == nil { labels[key] = cells[1] }
+                if labels[innerKey] == nil { labels[innerKey] = innerValue }
+            } else if cells.count == 1, let m = labelledMatch(line.text),
+                      let key = m[1]?.lowercased(), let value = m[2]?.trimmed, !value.isEmpty, labels[key] == nil,
+                      line.text.contains(":") || TitleCaser.isAllCaps(value) && !TitleCaser.isAllCaps(line.text) {
+                // "Report by: X", or "Subject ANNUAL REVIEW" where only the value is in capitals.
+                labels[key] = value.hasPrefix(":") ? String(value.dropFirst()).trimmed : value
+            }
+        }
+        return labels
     }
 
     // MARK: - Fields
@@ -276,8 +299,14 @@ public struct DocumentBlockExtractor: Sendable {
         var contact = Contact()
         var contactLines: [String] = []
         // "Contact"/"Enquiries" labels first; an "Author" label only when there is none.
+        // Every contact label names a contact, enquiries or an author: only those lines are read, in both passes.
+        let candidates = lines.indices.filter { index in
+            Self.mayNameContact(lines[index].text)
+                || lines[index].cells.contains { $0 != lines[index].text && Self.mayNameContact($0) }
+        }
         search: for authorAllowed in [false, true] {
-            for (index, line) in lines.enumerated() {
+            for index in candidates {
+                let line = lines[index]
                 let cells = line.filledCells
                 let label: String
                 let value: String
@@ -332,6 +361,12 @@ public struct DocumentBlockExtractor: Sendable {
         return contact
     }
 
+    /// False only when `text` surely holds none of the words a contact label needs.
+    private static func mayNameContact(_ text: String) -> Bool {
+        TextScan.containsASCIICaseInsensitive(text, "contact") || TextScan.containsASCIICaseInsensitive(text, "enquiries")
+            || TextScan.containsASCIICaseInsensitive(text, "author") || TextScan.hasASCIIFoldingScalar(text)
+    }
+
     private func purpose(lines: [OutlinedLine]) -> String? {
         for (index, line) in lines.enumerated() where line.isHeading || line.role == .tableRow {
             let cells = line.filledCells
@@ -364,7 +399,11 @@ public struct DocumentBlockExtractor: Sendable {
         // An acronym is two or more capitals in a row: a line without such a pair skips the pattern.
         for line in lines where TextScan.hasTwoCapitalsInARow(line.text) && !TitleCaser.isAllCaps(line.text)
             && lowerWords(line.text) >= 3 {
-            for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
+            if let words = asciiAcronymWords(in: line.text) {
+                found.formUnion(words)
+            } else {
+                for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }
+            }
         }
         return found
     }
@@ -386,4 +425,51 @@ public struct DocumentBlockExtractor: Sendable {
         return count
     }
     private static let acronymWord = Pattern(#"\b([A-Z]{2,6})s?\b"#, caseSensitive: true)
+
+    /// The words ``acronymWord`` finds in an all-ASCII `text`, read on its bytes; `nil` for other text.
+    ///
+    /// Over ASCII a word character is a letter, digit or "_", so a match is a whole word of two to six
+    /// capitals, or one with an "s" after them: a longer run of capitals, or one with more letters, is none.
+    static func asciiAcronymWords(in text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+            }
+            func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+            var words: [String] = []
+            var index = 0
+            while index < bytes.count {
+                guard isWordByte(bytes[index]) else { index += 1; continue }
+                // A word starts here (the byte before is no word byte); find its capitals and its end.
+                let start = index
+                var capitals = start
+                while capitals < bytes.count, isCapital(bytes[capitals]) { capitals += 1 }
+                var end = capitals
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                let runLength = capitals - start
+                let tail = end - capitals
+                if (2...6).contains(runLength), tail == 0 || (tail == 1 && bytes[capitals] == UInt8(ascii: "s")) {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<capitals]), as: UTF8.self))
+                }
+                index = end
+            }
+            return words
+        }
+    }
+}
+
+/// A ``TitleCaser`` that keeps the report's acronyms, reading them from the report only when a value
+/// is in fact ALL CAPS: most reports' titles and committees are not, and never pay for the scan.
+final class AcronymAwareCaser {
+    private let lines: [OutlinedLine]
+    private lazy var caser = TitleCaser(acronyms: DocumentBlockExtractor.acronyms(in: lines))
+
+    init(lines: [OutlinedLine]) { self.lines = lines }
+
+    /// ``TitleCaser/titleCaseIfAllCaps(_:)`` with the report's acronyms.
+    func titleCaseIfAllCaps(_ text: String) -> String {
+        TitleCaser.isAllCaps(text) ? caser.titleCase(text) : text
+    }
 }

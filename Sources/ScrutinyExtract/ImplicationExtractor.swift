@@ -12,6 +12,10 @@ public struct ImplicationExtractor: Sendable {
 
     private static let areaHeading = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?([A-Za-z][A-Za-z ,&/]{1,40}?)\s+implications?$"#)
     /// Labels that close the implications: what follows them is not an implication.
+    /// The words ``notAnArea`` can start with, for a pre-check on the bytes.
+    private static let notAnAreaWords = [
+        "background", "enquiries", "contact", "appendi", "list", "author", "date", "signed", "consultees", "supporting", "reason",
+    ]
     private static let notAnArea = Pattern(#"^(?:background\s+(?:papers?|documents?)|enquiries|contact|appendi(?:x|ces)|list\s+of|author|date|signed|consultees|supporting\s+documents?|reasons?\s+for)\b"#)
     private static let areaLabel = Pattern(#"^([A-Z][A-Za-z ,&/()]{1,40}?):\s*(.*)$"#, caseSensitive: true)
 
@@ -38,8 +42,7 @@ public struct ImplicationExtractor: Sendable {
                 open = nil
                 continue
             }
-            let cells = line.filledCells
-            if inSection, line.role == .tableRow, cells.count >= 2, cells[0].wordCount <= 6 {
+            if inSection, line.role == .tableRow, case let cells = line.filledCells, cells.count >= 2, cells[0].wordCount <= 6 {
                 out.append(Implication(area: cells[0].droppingTrailingPunctuation, text: cells.dropFirst().joined(separator: " "), provenance: line.provenance))
                 continue
             }
@@ -66,7 +69,7 @@ public struct ImplicationExtractor: Sendable {
                 open = text.isEmpty ? out.count - 1 : nil
                 continue
             }
-            if TextScan.mayStart(line.text, withOneOf: "beclasdr"), Self.notAnArea.matches(line.text) {
+            if TextScan.mayStart(line.text, withOneOfWords: Self.notAnAreaWords), Self.notAnArea.matches(line.text) {
                 inSection = false
                 open = nil
                 continue

@@ -231,6 +231,40 @@ public struct BudgetKindClassifier: Sendable {
     /// A letter or digit; ASCII answered from the byte, without Unicode property look-ups.
     static func isWordCharacter(_ c: Unicode.Scalar) -> Bool { c.isLetter || c.isNumber }
 
+    /// A word's scalars lowercased (as ``Swift/String/lowercasedByScalar`` would), with "’" read as "'",
+    /// built into one buffer.
+    static func lowercasedWord(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.asciiLowercased.value))
+            } else if scalar == "’" {
+                bytes.append(UInt8(ascii: "'"))
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let which: ScalarText = "which ".scalarText
+
+    /// True when the scalars at `offset`, lowercased, start with `prefix` (lower-case ASCII). A non-ASCII
+    /// scalar whose lower case is ASCII (the Kelvin sign) is read as that letter, as lowercasing would.
+    static func startsLowercased(_ chars: ScalarText, at offset: Int, with prefix: ScalarText) -> Bool {
+        guard offset + prefix.count <= chars.count else { return false }
+        for (index, expected) in prefix.enumerated() {
+            let scalar = chars[offset + index]
+            if scalar.isASCII {
+                guard scalar.asciiLowercased == expected else { return false }
+            } else {
+                guard scalar.properties.lowercaseMapping == String(expected) else { return false }
+            }
+        }
+        return true
+    }
+
     /// Words (lowercased), amounts and clause marks; also the index of the target amount.
     static func tokenize(_ chars: ScalarText, target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
@@ -250,20 +284,20 @@ public struct BudgetKindClassifier: Sendable {
             }
             let c = chars[i]
             if Self.isWordCharacter(c) {
-                var word = ""
+                let start = i
                 while i < chars.count, Self.isWordCharacter(chars[i]) || chars[i] == "'" || chars[i] == "’" || chars[i] == "/",
                       !(next < sorted.count && i >= sorted[next].lowerBound) {
-                    word.unicodeScalars.append(chars[i])
                     i += 1
                 }
-                var lower = word.lowercasedByScalar
-                if lower.includes("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+                let lower = Self.lowercasedWord(chars[start..<i])
+                // The word's first character is its first scalar: a word is letters and digits, and no letter
+                // that starts a word extends into a cased character.
+                let capitalised = chars[start].isUppercase
                 // In a name ("Budget Equalisation Reserve", "Growth Fund") only the last word says what the thing is.
-                if let first = word.first, first.isUppercase, let last = tokens.last, case .word(let previous) = last,
-                   previousWordCapitalised {
+                if capitalised, let last = tokens.last, case .word(let previous) = last, previousWordCapitalised {
                     tokens[tokens.count - 1] = .name(previous)
                 }
-                previousWordCapitalised = word.first?.isUppercase == true
+                previousWordCapitalised = capitalised
                 tokens.append(.word(lower))
                 continue
             }
@@ -272,8 +306,7 @@ public struct BudgetKindClassifier: Sendable {
                 // ", which" refers back to the noun before the comma: the clause goes on.
                 var j = i + 1
                 while j < chars.count, chars[j] == " " { j += 1 }
-                let rest = String(scalars: chars[j..<min(chars.count, j + 6)]).lowercasedByScalar
-                if !(rest.hasPrefix("which ")) { tokens.append(.comma) }
+                if !Self.startsLowercased(chars, at: j, with: Self.which) { tokens.append(.comma) }
             } else if ";:()[]".unicodeScalars.contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)
             }

@@ -104,26 +104,28 @@ public struct MoneyParser: Sendable {
     /// The number starting exactly at `start` (digits, thousands commas, decimals, unit).
     static func number(in chars: ScalarText, at start: Int) -> PrintedNumber? {
         var i = start
-        var digits = ""
+        // ASCII digits and a point: gathered as bytes, made a string once.
+        var digitBytes: [UInt8] = []
         var sawPoint = false
         while i < chars.count {
             let c = chars[i]
             if c.isASCII, c.isNumber {
-                digits.unicodeScalars.append(c)
+                digitBytes.append(UInt8(truncatingIfNeeded: c.value))
                 i += 1
-            } else if c == ",", !sawPoint, !digits.isEmpty,
+            } else if c == ",", !sawPoint, !digitBytes.isEmpty,
                       Self.isDigitRun(chars, from: i + 1, count: 3),
                       !(i + 4 < chars.count && chars[i + 4].isASCII && chars[i + 4].isNumber) {
                 i += 1
-            } else if c == ".", !sawPoint, !digits.isEmpty, i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+            } else if c == ".", !sawPoint, !digitBytes.isEmpty, i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
                 sawPoint = true
-                digits.append(".")
+                digitBytes.append(UInt8(ascii: "."))
                 i += 1
             } else {
                 break
             }
         }
-        guard !digits.isEmpty, digits.first != "." else { return nil }
+        guard let first = digitBytes.first, first != UInt8(ascii: ".") else { return nil }
+        let digits = String(decoding: digitBytes, as: UTF8.self)
         var number = PrintedNumber(start: start, end: i, digits: digits, scale: nil)
         if let unit = unit(in: chars, at: i) {
             number.end = unit.end

@@ -22,7 +22,7 @@ struct PeriodContext {
     private var questionTopic: BudgetKind?
     private enum Answer { case awaiting, list, paragraph, done }
     private var answer: Answer = .done
-    private var seen: Set<String> = []
+    private var seen = SeenLines()
 
     /// Words that end a line only when the line runs on: such a line is no heading.
     private static let runOnWords: Set<String> = ["and", "or", "in", "of", "the", "to", "for", "a", "an", "with", "by", "on", "at"]
@@ -40,11 +40,9 @@ struct PeriodContext {
     private mutating func period(for line: OutlinedLine) -> String? {
         justAnswered = false
         let text = line.text.trimmingHorizontalWhitespace
-        let key = text.lowercasedByScalar
         let isQuestion = Self.isQuestion(text)
         if Self.isHeadingLike(line, text) || isQuestion {
-            if seen.contains(key) { return current }
-            seen.insert(key)
+            if !seen.insert(text) { return current }
             let temporal = PeriodParser().periods(in: text).last(where: \.isTemporal)?.period
             if isQuestion {
                 headingPeriod = nil
@@ -58,7 +56,7 @@ struct PeriodContext {
             }
             return temporal
         }
-        seen.insert(key)
+        seen.insert(text)
         let isList = Self.isListItem(line, text)
         switch answer {
         case .awaiting:
@@ -95,7 +93,12 @@ struct PeriodContext {
     }
 
     static func isListItem(_ line: OutlinedLine, _ text: String) -> Bool {
-        line.role == .listItem || text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ") || text.hasPrefix("· ")
+        guard line.role != .listItem else { return true }
+        // Every marker starts with one of these scalars (U+0387 is canonically "·"): most lines start with
+        // none and skip the comparisons.
+        guard let lead = text.unicodeScalars.first,
+              lead == "-" || lead == "•" || lead == "*" || lead == "·" || lead == "\u{0387}" else { return false }
+        return text.hasPrefix("- ") || text.hasPrefix("• ") || text.hasPrefix("* ") || text.hasPrefix("· ")
     }
 
     static func endsParagraph(_ text: String) -> Bool {
@@ -119,5 +122,89 @@ struct PeriodContext {
         let trimmed = text[..<(text.lastIndex { $0 != " " }.map(text.index(after:)) ?? text.startIndex)]
         let start = trimmed.lastIndex(of: " ").map(trimmed.index(after:)) ?? trimmed.startIndex
         return trimmed[start...].lowercased()
+    }
+}
+
+/// The lines read so far, compared as their lowercased text (a `Set` of `lowercasedByScalar` keys), so
+/// that a line repeated from earlier (a running header that survived outlining) is known again.
+///
+/// Most lines are *plain*: ASCII and a few common signs (quotes, dashes, "£", "€", bullets, the no-break
+/// space) that have no case, no decomposition and join no neighbour, so a plain text is in normal form
+/// and two plain texts are equal keys exactly when their bytes match with ASCII case ignored. Plain lines
+/// are kept as printed, bucketed by a hash of their bytes read in lower case: no lowercased copy, no
+/// `String` hashing. Other lines are kept by their lowercased key. Four scalars are canonically a plain
+/// character (";" "·" "`" "K"); a key made only of plain characters and those is kept in both forms.
+struct SeenLines {
+    private var plain: [UInt64: [String]] = [:]
+    private var other: Set<String> = []
+
+    /// Adds the line `text`; false when an equal line was already there.
+    @discardableResult
+    mutating func insert(_ text: String) -> Bool {
+        if Self.isPlain(text) { return insertPlain(text) }
+        let key = text.lowercasedByScalar
+        let plainForm = Self.plainForm(of: key)
+        if other.contains(key) { return false }
+        if let plainForm, contains(plainForm) { return false }
+        other.insert(key)
+        if let plainForm { insertPlain(plainForm) }
+        return true
+    }
+
+    @discardableResult
+    private mutating func insertPlain(_ text: String) -> Bool {
+        if contains(text) { return false }
+        plain[Self.hash(text.utf8), default: []].append(text)
+        return true
+    }
+
+    private func contains(_ plainText: String) -> Bool {
+        guard let bucket = plain[Self.hash(plainText.utf8)] else { return false }
+        return bucket.contains { Self.equalIgnoringASCIICase($0, plainText) }
+    }
+
+    /// The non-ASCII scalars of plain text.
+    private static func isPlainSign(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0, 0xA3, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x20AC: true
+        default: false
+        }
+    }
+
+    private static func isPlain(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+        return text.unicodeScalars.allSatisfy { $0.isASCII || isPlainSign($0.value) }
+    }
+
+    /// The plain text a key is canonically equal to, when it has only plain scalars and the four that
+    /// decompose to one; `nil` otherwise.
+    private static func plainForm(of key: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in key.unicodeScalars {
+            switch scalar.value {
+            case 0x37E: scalars.append(";")
+            case 0x387: scalars.append("\u{00B7}")
+            case 0x1FEF: scalars.append("`")
+            case 0x212A: scalars.append("K")
+            default:
+                guard scalar.isASCII || isPlainSign(scalar.value) else { return nil }
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    /// FNV-1a over bytes, ASCII capitals read as lower case.
+    private static func hash(_ bytes: String.UTF8View) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    /// True when two plain texts are the same once their ASCII letters are lowercased.
+    private static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lowered($0) == lowered($1) }
     }
 }

@@ -22,9 +22,24 @@ public struct PeriodParser: Sendable {
 
     /// Every financial year in `text`, in reading order.
     public func periods(in text: String) -> [PeriodMention] {
-        // A period starts with four digits: text without a digit has none.
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        guard Self.mayHoldPeriod(text) else { return [] }
         return periods(in: text.scalarText)
+    }
+
+    /// False only when `text` surely holds no period: every period starts with four ASCII digits and a
+    /// "/", "-" or "–", which one pass over the bytes finds (most table cells and lines have none).
+    static func mayHoldPeriod(_ text: String) -> Bool {
+        var digitRun = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digitRun += 1
+                continue
+            }
+            // "–" is E2 80 93 in UTF-8; its lead byte is enough for a pre-check.
+            if digitRun >= 4 && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == 0xE2) { return true }
+            digitRun = 0
+        }
+        return false
     }
 
     /// Every financial year in `chars`; ranges are scalar offsets into `chars`.

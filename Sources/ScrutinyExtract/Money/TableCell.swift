@@ -69,6 +69,8 @@ final class TableRowReading {
     lazy var columnKinds: [BudgetKind?] = cells.map(readings.columnKind)
     /// Each cell's first financial year.
     lazy var firstPeriods: [String?] = cells.map(readings.firstPeriod)
+    /// The row's cells joined as a budget's context shows a table row.
+    lazy var context: String = cells.joined(separator: " | ")
     /// Each cell's first financial year, `nil` for a cell holding an amount ("£").
     lazy var periodsOutsideAmounts: [String?] = cells.map { $0.includes("£") ? nil : readings.firstPeriod(in: $0) }
 }
@@ -98,8 +100,8 @@ final class CellReadings {
 
     /// The canonical form of the first financial year printed in `text`, if any.
     func firstPeriod(in text: String) -> String? {
-        // A period starts with four digits: text without a digit has none, and skips the look-up.
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        // A period starts with four digits and a separator: text without them has none, and skips the look-up.
+        guard PeriodParser.mayHoldPeriod(text) else { return nil }
         if let known = firstPeriods[text] { return known }
         let found = PeriodParser().periods(in: text).first?.period
         firstPeriods[text] = .some(found)

@@ -23,6 +23,8 @@ struct TextBlock {
         var headingEnded = true
         var caption: String?
         var lineBefore: OutlinedLine?
+        // The open paragraph's length in scalars, kept as it grows rather than counted at every join.
+        var openScalarCount = 0
         let readings = CellReadings()
         for (index, line) in lines.enumerated() {
             if line.cells.count > 1 || line.role == .tableRow {
@@ -58,7 +60,7 @@ struct TextBlock {
             let text = line.text.trimmingHorizontalWhitespace
             lineBefore = line
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
-            if line.role == .heading || text.count >= 60 || text.hasSuffix(".") {
+            if line.role == .heading || text.hasAtLeastCharacters(60) || text.hasSuffix(".") {
                 heading = nil
                 scales = [:]
                 headingEnded = true
@@ -66,15 +68,19 @@ struct TextBlock {
             if text.isEmpty { continue }
             if var current = open, line.role == .body || line.role == .listItem,
                let last = current.text.last, !".!?:;".contains(last), let first = text.first,
-               first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.count >= 60) {
-                let offset = current.text.unicodeScalars.count + 1
+               first.isLowercase || first == "£" || (line.role == .body && lines[index - 1].text.hasAtLeastCharacters(60)) {
+                // Let go of `open` first, so the text grows in place instead of being copied at every join.
+                open = nil
+                let offset = openScalarCount + 1
                 current.text += " " + text
                 current.starts.append((offset, index))
+                openScalarCount = offset + text.unicodeScalars.count
                 open = current
                 continue
             }
             if let done = open { blocks.append(done) }
             open = TextBlock(text: text, starts: [(0, index)])
+            openScalarCount = text.unicodeScalars.count
         }
         if let done = open { blocks.append(done) }
         return blocks

@@ -22,7 +22,7 @@ public struct DocumentOutliner: Sendable {
         // line outside a progress-table group belongs to it.
         var wholeReport: String?
         if directory.entries.isEmpty,
-           let title = DocumentBlockExtractor().extract(from: cleaned, metadata: document.metadata).0.title,
+           let title = DocumentBlockExtractor().title(from: cleaned, metadata: document.metadata),
            let name = PartnershipExtractor.name(fromTitle: title) {
             wholeReport = directory.add(name, hasForm: false, line: cleaned.first { $0.text.localizedCaseInsensitiveContains(name) })
             directory.titlePartnership = wholeReport
@@ -35,7 +35,9 @@ public struct DocumentOutliner: Sendable {
     private static let nameLabel = Pattern(#"^(?:partnership(?:'s|’s)?\s+name|name\s+of\s+(?:the\s+)?partnership)\s*[:\-–]\s*(.*)$"#)
     /// The partnership named by a "Partnership name: X" line or row, or `nil`.
     static func formName(_ line: OutlinedLine) -> String? {
-        guard mayStartNameLabel(line) else { return nil }
+        // The label names a partnership: a line none of whose cells holds the word has none.
+        guard mayStartNameLabel(line),
+              line.cells.contains(where: { TextScan.mayContain($0, caseInsensitively: "partnership") }) else { return nil }
         let cells = line.filledCells
         if let first = cells.first, let m = nameLabel.firstMatch(in: first), let value = m[1]?.trimmed {
             if !value.isEmpty { return value.wordCount <= 14 ? value : nil }

@@ -15,7 +15,7 @@ enum HeadingRule {
         guard mayStartUpper(text) else { return false }
         let words = text.wordCount
         let question = text.hasSuffix("?")
-        guard text.count <= (question ? 220 : 110), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
+        guard !text.hasAtLeastCharacters(question ? 221 : 111), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
         if let last = text.last, ".,;".contains(last) { return false }
         if labelWithValue.matches(text) { return false }
         let emphasised = isBold || TitleCaser.isAllCaps(text)

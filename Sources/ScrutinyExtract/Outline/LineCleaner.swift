@@ -25,7 +25,8 @@ struct LineCleaner: Sendable {
     /// The line's text and cells, as one or (for a glued name label) two parts.
     private func split(_ line: SourceLine) -> [(String, [String])] {
         // Both glued forms start with a name label, so the line names one.
-        guard TextScan.containsASCIICaseInsensitive(line.text, "name") else { return [(line.text, line.cells)] }
+        guard TextScan.containsASCIICaseInsensitive(line.text, "name"),
+              TextScan.mayContain(line.text, caseInsensitively: "partnership") else { return [(line.text, line.cells)] }
         if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
             return [(name, [name]), (rest, [rest])]
         }
@@ -40,7 +41,8 @@ struct LineCleaner: Sendable {
         var role = line.role
         var isBold = line.isBold
         let trimmed = raw.trimmed
-        if !isBold && trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4 { isBold = true }
+        if !isBold && trimmed.utf8.first == UInt8(ascii: "*") && trimmed.hasPrefix("**") && trimmed.hasSuffix("**")
+            && trimmed.count > 4 { isBold = true }
         var cells: [String]
         var text: String
         let cleanedCells = isTable ? rawCells.map(InlineMarkup.clean) : []

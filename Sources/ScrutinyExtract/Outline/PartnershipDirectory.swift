@@ -14,10 +14,28 @@ struct PartnershipDirectory: Sendable {
     }
 
     private(set) var entries: [Entry] = [] {
-        didSet { lowercasedNames = entries.map { [$0.name.lowercasedByScalar] + $0.aliases.map(\.lowercasedByScalar) } }
+        didSet { lowercasedNames = entries.map { ([$0.name] + $0.aliases).map(LowercasedName.init) } }
     }
     /// Each entry's name then aliases, lowercased once when the entries change rather than at every look-up.
-    private var lowercasedNames: [[String]] = []
+    private var lowercasedNames: [[LowercasedName]] = []
+
+    /// A name lowercased, with what the word-boundary match asks of it worked out once.
+    private struct LowercasedName: Sendable {
+        var lower: String
+        /// Long enough (eight characters or more) for a partial match.
+        var isLong: Bool
+        var hasWords: Bool
+        var spacedBefore: String
+        var spacedAfter: String
+
+        init(_ name: String) {
+            lower = name.lowercasedByScalar
+            isLong = lower.count >= 8
+            hasWords = lower.wordCount >= 2
+            spacedBefore = " " + lower
+            spacedAfter = lower + " "
+        }
+    }
     /// The partnership a report about one partnership names in its title, when that is
     /// where the name came from.
     var titlePartnership: String?
@@ -70,7 +88,7 @@ struct PartnershipDirectory: Sendable {
     private func index(of name: String, acronym: String?) -> Int? {
         let lower = name.lowercasedByScalar
         if let acronym, let i = entries.firstIndex(where: { $0.acronym == acronym }) { return i }
-        if let i = lowercasedNames.firstIndex(where: { $0.contains(lower) }) { return i }
+        if let i = lowercasedNames.firstIndex(where: { $0.contains { $0.lower == lower } }) { return i }
         if let i = entries.firstIndex(where: { $0.acronym != nil && $0.acronym == name }) { return i }
         // One name ends or starts the other at a word boundary: "Chelmsford Local Delivery Mechanism"
         // and "Local Delivery Mechanism"; "One Chelmsford" and "One Chelmsford Partnership".
@@ -81,8 +99,9 @@ struct PartnershipDirectory: Sendable {
         let spacedBefore = " " + lower, spacedAfter = lower + " "
         return lowercasedNames.firstIndex { names in
             names.contains { o in
-                guard o.count >= 8, o.wordCount >= 2 || lowerHasWords else { return false }
-                return o.hasSuffix(spacedBefore) || lower.hasSuffix(" " + o) || o.hasPrefix(spacedAfter) || lower.hasPrefix(o + " ")
+                guard o.isLong, o.hasWords || lowerHasWords else { return false }
+                return o.lower.hasSuffix(spacedBefore) || lower.hasSuffix(o.spacedBefore) || o.lower.hasPrefix(spacedAfter)
+                    || lower.hasPrefix(o.spacedAfter)
             }
         }
     }

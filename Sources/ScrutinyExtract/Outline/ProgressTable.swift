@@ -16,6 +16,10 @@ enum ProgressTable {
     /// The columns of a progress table's header row; `nil` when `line` is not one.
     static func columns(of line: OutlinedLine) -> Columns? {
         guard line.role == .tableRow else { return nil }
+        // The recommendation header is among the first three cells and names a recommendation.
+        guard line.cells.prefix(3).contains(where: { TextScan.mayContain($0, caseInsensitively: "recommendation") }) else {
+            return nil
+        }
         let cells = line.cells.map(\.trimmed)
         guard cells.count >= 2, let rec = cells.prefix(3).firstIndex(where: { TextScan.mayStart($0, withOneOf: "oar") && firstHeader.matches($0) }),
               let progress = cells.indices.first(where: { $0 > rec && secondHeader.matches(cells[$0]) }) else { return nil }
@@ -34,7 +38,8 @@ enum ProgressTable {
     /// True for the header of a progress table exported as text one cell per line:
     /// "Recommendation" alone on `line`, "Progress" alone on `next`.
     static func isFlatHeader(_ line: OutlinedLine, next: OutlinedLine?) -> Bool {
-        guard let next, TextScan.mayStart(line.text.trimmed, withOneOf: "oar"), line.filledCells.count == 1,
+        guard let next, TextScan.mayStart(line.text.trimmed, withOneOf: "oar"),
+              TextScan.mayContain(line.text, caseInsensitively: "recommendation"), line.filledCells.count == 1,
               next.filledCells.count == 1 else { return false }
         return firstHeader.matches(line.text.trimmed) && secondHeader.matches(next.text.trimmed) && next.text.wordCount <= 4
     }

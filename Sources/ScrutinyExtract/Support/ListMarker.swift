@@ -11,6 +11,7 @@ struct ListMarker: Sendable, Hashable {
     private static let dotted = Pattern(#"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$"#)
     private static let letterDot = Pattern(#"^([a-z])\.\s+(.*)$"#, caseSensitive: true)
     private static let bullets: Set<Character> = ["-", "•", "*", "–", "●", "▪", "◦", "o"]
+    private static let bulletScalars: [Unicode.Scalar] = ["-", "•", "*", "–", "●", "▪", "◦", "o"]
 
     /// Splits a leading marker off `text`, or `nil` when the text does not start with one.
     static func split(_ text: String) -> ListMarker? {
@@ -40,6 +41,8 @@ struct ListMarker: Sendable, Hashable {
 
     /// Removes a leading bullet character ("- ", "• ") from `text`; `nil` when there is none.
     static func strippingBullet(_ text: String) -> String? {
+        // A bullet is one scalar: text starting with any other has none, without hashing its first character.
+        guard let lead = text.unicodeScalars.first, bulletScalars.contains(lead) else { return nil }
         guard let first = text.first, bullets.contains(first) else { return nil }
         let rest = text.dropFirst()
         guard let next = rest.first, next == " " || next == "\t" else { return nil }

@@ -53,11 +53,45 @@ extension String {
 
     /// Runs of white space (not line breaks) collapsed to one space, ends trimmed.
     var collapsingSpaces: String {
-        split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ").trimmed
+        // Over ASCII, the plain Latin and punctuation scalars and the no-break space every scalar is a
+        // character of its own, so the runs between separators are found scalar by scalar.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{A0}" {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            guard scalar.isASCII || CleanParagraph.isPlainNonASCII(scalar.value) else {
+                return split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ").trimmed
+            }
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmed
     }
 
     /// The number of space-separated words.
-    var wordCount: Int { split(separator: " ").count }
+    var wordCount: Int {
+        // Over ASCII and the plain Latin and punctuation scalars every scalar is a character of its own,
+        // so the words are the runs of scalars between spaces, counted without splitting.
+        var count = 0
+        var inWord = false
+        for scalar in unicodeScalars {
+            guard scalar.isASCII || CleanParagraph.isPlainNonASCII(scalar.value) else { return split(separator: " ").count }
+            if scalar == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
 
     /// The string without trailing sentence punctuation and white space.
     var droppingTrailingPunctuation: String {

@@ -63,22 +63,44 @@ extension Unicode.Scalar {
 }
 
 extension String {
+    /// `count >= n`, without breaking the string into characters when its bytes answer: text shorter
+    /// than `n` bytes has fewer characters, and ASCII without a carriage return has one per byte.
+    func hasAtLeastCharacters(_ n: Int) -> Bool {
+        guard utf8.count >= n else { return false }
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+        return count >= n
+    }
+
     /// The same string as `lowercased()`, built scalar by scalar with ASCII mapped from its value.
     ///
     /// `lowercased()` has a fast path only for all-ASCII strings; one "£" or "–" sends the whole line
     /// through a property look-up per scalar. Lowercasing maps each scalar on its own, so mapping the
     /// ASCII ones directly and the rest through `lowercaseMapping` gives the same scalars.
     var lowercasedByScalar: String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        // A string without ASCII capitals and without other scalars is its own lower case.
+        guard utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
             if scalar.isASCII {
                 bytes.append(UInt8(truncatingIfNeeded: scalar.asciiLowercased.value))
+            } else if let lower = Self.knownLowercase(scalar.value) {
+                UTF8.encode(lower) { bytes.append($0) }
             } else {
                 bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The lower case of the scalars reports use most beside ASCII, without a property look-up: Latin-1
+    /// (capitals À-Þ but × map 0x20 on, the rest to themselves), General Punctuation and currency signs
+    /// (none cased). `nil` for any other scalar.
+    private static func knownLowercase(_ value: UInt32) -> Unicode.Scalar? {
+        switch value {
+        case 0xC0...0xDE where value != 0xD7: Unicode.Scalar(value + 0x20)
+        case 0xA0...0xFF, 0x2000...0x206F, 0x20A0...0x20CF: Unicode.Scalar(value)
+        default: nil
+        }
     }
 }

@@ -10,6 +10,27 @@ enum TextScan {
         return letters.unicodeScalars.contains { $0.value == lower }
     }
 
+    /// False only when `text` surely does not start with one of `words` (lower-case ASCII) in any case:
+    /// its opening bytes are ASCII and spell none of them. A non-ASCII scalar among the opening bytes
+    /// passes, so a case-insensitive pattern's own folding still decides.
+    static func mayStart(_ text: String, withOneOfWords words: [String]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            words.contains { word in
+                let count = word.utf8.count
+                guard bytes.count >= count else { return false }
+                var matched = 0
+                for expected in word.utf8 {
+                    let byte = bytes[matched]
+                    if byte >= 0x80 { return true }
+                    guard lowered(byte) == expected else { return false }
+                    matched += 1
+                }
+                return true
+            }
+        }
+    }
+
     /// True when `word` (lower-case ASCII) occurs in `text`, ASCII letters compared without case.
     static func containsASCIICaseInsensitive(_ text: String, _ word: String) -> Bool {
         var text = text
@@ -26,6 +47,40 @@ enum TextScan {
                 }
                 return false
             }
+        }
+    }
+
+    /// False only when a case-insensitive pattern that needs `word` (lower-case ASCII letters) surely
+    /// cannot match `text`: the word is not there in any ASCII case, and `text` has none of the few
+    /// scalars whose case folding gives ASCII letters ("ſ", the Kelvin sign, "ß", the "ﬁ" ligatures,
+    /// "İ"), which the regular-expression engine would also accept.
+    static func mayContain(_ text: String, caseInsensitively word: String) -> Bool {
+        containsASCIICaseInsensitive(text, word) || hasASCIIFoldingScalar(text)
+    }
+
+    /// True when `text` holds a scalar whose case folding includes ASCII letters.
+    static func hasASCIIFoldingScalar(_ text: String) -> Bool {
+        var text = text
+        // Read as UTF-8: ß C3 9F, İ C4 B0, ſ C5 BF, ẞ E1 BA 9E, K E2 84 AA, ﬀ-ﬆ EF AC 80-86.
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                let lead = bytes[index], next = bytes[index + 1]
+                if lead >= 0xC3 {
+                    switch (lead, next) {
+                    case (0xC3, 0x9F), (0xC4, 0xB0), (0xC5, 0xBF): return true
+                    case (0xE1, 0xBA), (0xE2, 0x84), (0xEF, 0xAC):
+                        if index + 2 < bytes.count {
+                            let third = bytes[index + 2]
+                            if lead == 0xE1 && third == 0x9E || lead == 0xE2 && third == 0xAA
+                                || lead == 0xEF && third >= 0x80 && third <= 0x86 { return true }
+                        }
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
         }
     }
 

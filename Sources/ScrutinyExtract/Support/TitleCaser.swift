@@ -23,6 +23,14 @@ public struct TitleCaser: Sendable {
             }
             return letters >= 2
         }
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || CleanParagraph.isPlainNonASCII($0.value) }) {
+            // Every scalar is a character of its own (no scalar here joins a cluster), so the scalars answer.
+            for scalar in text.unicodeScalars where scalar.isLetter {
+                if scalar.isLowercase { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
         for character in text where character.isLetter {
             if character.isLowercase { return false }
             letters += 1

@@ -22,6 +22,12 @@ extension String {
     }
 
     private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        // Most strings start and end with an ASCII character that stays: an ASCII last byte is the last
+        // scalar, so both ends are answered from two bytes.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !isTrimmed(Unicode.Scalar(first)), !isTrimmed(Unicode.Scalar(last)) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isTrimmed($0) })!
