@@ -42,15 +42,17 @@ struct LogicalLineGrouper {
             let isHeading = isHeadingStyle(first) && shape.length <= LineShape.headingMaximumLength && !shape.endsLikeProse
                 && (shape.listMarkerLength == 0 || shape.isNumberedHeading)
             let role: LineRole = isHeading ? .heading : (shape.listMarkerLength > 0 ? .listItem : .body)
-            var joined = Array(text.unicodeScalars)
+            // Scalars are gathered only when a wrapped line follows; a one-line paragraph keeps its text.
+            var joined: [Unicode.Scalar]?
             var box = first.box
             var next = index + 1
             while next < lines.count, continues(lines[next - 1], lines[next], role: role, rightEdge: rightEdge, pageWidth: pageWidth) {
-                Self.append(lines[next].text, to: &joined)
+                if joined == nil { joined = Array(text.unicodeScalars) }
+                Self.append(lines[next].text, to: &joined!)
                 box = Self.union(box, lines[next].box)
                 next += 1
             }
-            let finalText = String(scalars: joined)
+            let finalText = joined.map { String(scalars: $0) } ?? text
             out.append(SourceLine(number: index + 1, text: finalText, role: role,
                                   headingLevel: isHeading ? level(of: first) : nil, fontSize: first.fontSize,
                                   isBold: first.isBold, box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1)))
