@@ -44,7 +44,10 @@ let package = Package(
             dependencies: [
                 "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "JSONSchema",
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
+            // allocate in small pieces): about 8% less CPU per run, measured with `make bench`.
+            linkerSettings: [.linkedLibrary("mimalloc")]),
         // The command line.
         .executableTarget(
             name: "scrutiny",
@@ -53,7 +56,10 @@ let package = Package(
                 "ScrutinyValidate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
+            // allocate in small pieces): about 8% less CPU per run, measured with `make bench`.
+            linkerSettings: [.linkedLibrary("mimalloc")]),
 
         .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ScrutinyExtractTests", dependencies: ["ScrutinyExtract", "ScrutinyIngest", "ScrutinyCore"]),
