@@ -363,9 +363,9 @@ public struct DocumentBlockExtractor: Sendable {
 
     /// False only when `text` surely holds none of the words a contact label needs.
     private static func mayNameContact(_ text: String) -> Bool {
-        TextScan.containsASCIICaseInsensitive(text, "contact") || TextScan.containsASCIICaseInsensitive(text, "enquiries")
-            || TextScan.containsASCIICaseInsensitive(text, "author") || TextScan.hasASCIIFoldingScalar(text)
+        TextScan.containsAnyASCIICaseInsensitive(text, contactWords) || TextScan.hasASCIIFoldingScalar(text)
     }
+    private static let contactWords = ["contact", "enquiries", "author"]
 
     private func purpose(lines: [OutlinedLine]) -> String? {
         for (index, line) in lines.enumerated() where line.isHeading || line.role == .tableRow {
@@ -397,9 +397,13 @@ public struct DocumentBlockExtractor: Sendable {
     static func acronyms(in lines: [OutlinedLine]) -> Set<String> {
         var found: Set<String> = []
         // An acronym is two or more capitals in a row: a line without such a pair skips the pattern.
-        for line in lines where TextScan.hasTwoCapitalsInARow(line.text) && !TitleCaser.isAllCaps(line.text)
-            && lowerWords(line.text) >= 3 {
-            if let words = asciiAcronymWords(in: line.text) {
+        for line in lines where TextScan.hasTwoCapitalsInARow(line.text) {
+            // An ASCII line's acronyms are read on its bytes first: a line with none adds nothing, whatever
+            // the tests below say, and skips them.
+            let asciiWords = asciiAcronymWords(in: line.text)
+            if asciiWords?.isEmpty == true { continue }
+            guard !TitleCaser.isAllCaps(line.text), lowerWords(line.text) >= 3 else { continue }
+            if let words = asciiWords {
                 found.formUnion(words)
             } else {
                 for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }

@@ -141,4 +141,12 @@ struct ExtractionShortcutTests {
             #expect(text.collapsingSpaces == expected, "\(text)")
         }
     }
+
+    @Test func anyWordScanAgreesWithOneWordScans() {
+        let words = ["contact", "enquiries", "author"]
+        for text in ["Contact officer", "ENQUIRIES TO", "Report Author:", "Budget", "", "contac", "The author", "Co"] {
+            #expect(TextScan.containsAnyASCIICaseInsensitive(text, words)
+                == words.contains { TextScan.containsASCIICaseInsensitive(text, $0) }, "\(text)")
+        }
+    }
 }
