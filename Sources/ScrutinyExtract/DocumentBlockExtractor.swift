@@ -299,10 +299,11 @@ public struct DocumentBlockExtractor: Sendable {
         var contact = Contact()
         var contactLines: [String] = []
         // "Contact"/"Enquiries" labels first; an "Author" label only when there is none.
-        // Every contact label names a contact, enquiries or an author: only those lines are read, in both passes.
+        // Both label patterns are anchored: the label (the line, or its first filled cell) starts "Enquiries",
+        // "Contact", "Report author" or "Author". Only lines that may are read, in both passes.
         let candidates = lines.indices.filter { index in
-            Self.mayNameContact(lines[index].text)
-                || lines[index].cells.contains { $0 != lines[index].text && Self.mayNameContact($0) }
+            TextScan.mayStart(lines[index].text, withOneOfWords: Self.contactWords)
+                || lines[index].cells.contains { TextScan.mayStart($0.trimmingHorizontalWhitespace, withOneOfWords: Self.contactWords) }
         }
         search: for authorAllowed in [false, true] {
             for index in candidates {
@@ -361,11 +362,8 @@ public struct DocumentBlockExtractor: Sendable {
         return contact
     }
 
-    /// False only when `text` surely holds none of the words a contact label needs.
-    private static func mayNameContact(_ text: String) -> Bool {
-        TextScan.containsAnyASCIICaseInsensitive(text, contactWords) || TextScan.hasASCIIFoldingScalar(text)
-    }
-    private static let contactWords = ["contact", "enquiries", "author"]
+    /// The words a contact label starts with.
+    private static let contactWords = ["enquiries", "contact", "report", "author"]
 
     private func purpose(lines: [OutlinedLine]) -> String? {
         for (index, line) in lines.enumerated() where line.isHeading || line.role == .tableRow {

@@ -142,14 +142,6 @@ struct ExtractionShortcutTests {
         }
     }
 
-    @Test func anyWordScanAgreesWithOneWordScans() {
-        let words = ["contact", "enquiries", "author"]
-        for text in ["Contact officer", "ENQUIRIES TO", "Report Author:", "Budget", "", "contac", "The author", "Co"] {
-            #expect(TextScan.containsAnyASCIICaseInsensitive(text, words)
-                == words.contains { TextScan.containsASCIICaseInsensitive(text, $0) }, "\(text)")
-        }
-    }
-
     @Test func labelsWithoutCueWordsAreRuledOutOnlyWhenNoTokenIsACue() {
         let labels = ["Staff salaries", "Total budget", "Net income", "Actual 2024/25", "Premises", "Grant's award", "", "12,345",
                       "Set aside", "Council’s spend", "Ring fenced"]

@@ -84,26 +84,6 @@ enum TextScan {
         }
     }
 
-    /// True when one of `words` (lower-case ASCII) occurs in `text`, ASCII letters compared without case:
-    /// ``containsASCIICaseInsensitive(_:_:)`` for several words in one pass over the text.
-    static func containsAnyASCIICaseInsensitive(_ text: String, _ words: [String]) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for start in bytes.indices {
-                let lead = lowered(bytes[start])
-                for word in words where word.utf8.first == lead && bytes.count - start >= word.utf8.count {
-                    var matched = 1
-                    for expected in word.utf8.dropFirst() {
-                        guard lowered(bytes[start + matched]) == expected else { break }
-                        matched += 1
-                    }
-                    if matched == word.utf8.count { return true }
-                }
-            }
-            return false
-        }
-    }
-
     /// True when `text` has two ASCII capitals next to each other ("ECC", "an LDM"): what any acronym needs.
     static func hasTwoCapitalsInARow(_ text: String) -> Bool {
         var previousWasCapital = false
