@@ -88,7 +88,7 @@ struct PeriodContext {
     /// A line that asks something (its first sentence ends with "?"), with no amount of its own:
     /// "What was the total budget for 2024/25? Include the Council's contribution."
     static func isQuestion(_ text: String) -> Bool {
-        guard !text.includes("£"), text.includes("?") else { return false }
+        guard text.includes("?"), !text.includes("£") else { return false }
         return SentenceSplitter().sentences(in: text).first?.hasSuffix("?") == true
     }
 
