@@ -68,7 +68,8 @@ public struct BudgetExtractor: Sendable {
             let sentence = Array(chars[sentenceRange])
             let sentenceText = String(scalars: sentence)
             let periods = PeriodParser().periods(in: sentence)
-            if sentenceText.hasSuffix("?") {
+            let asks = sentenceText.hasSuffix("?")
+            if asks {
                 if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
                 questionTopic = questionTopic ?? BudgetKindClassifier().topic(of: sentenceText)
             }
@@ -77,11 +78,12 @@ public struct BudgetExtractor: Sendable {
                 // A period before the sentence's amounts frames what follows ("The budget for 2024/25 was £1m.
                 // Spending was £0.9m."); one after an amount belongs to that amount ("£15,000, paid in 2024/25").
                 let firstAmount = mentions.first?.range.lowerBound ?? sentence.count
-                previousSentencePeriod = sentenceText.hasSuffix("?") ? nil
+                previousSentencePeriod = asks ? nil
                     : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
             }
             guard !mentions.isEmpty else { continue }
-            let lower = sentenceText.lowercasedByScalar
+            // Lowercased only when a question below needs it (what the sentence refers to or names).
+            lazy var lower = sentenceText.lowercasedByScalar
             // Asked only when a mention has no kind of its own, and then once for the sentence.
             lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
             lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)

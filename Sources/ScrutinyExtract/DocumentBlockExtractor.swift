@@ -299,10 +299,11 @@ public struct DocumentBlockExtractor: Sendable {
         var contact = Contact()
         var contactLines: [String] = []
         // "Contact"/"Enquiries" labels first; an "Author" label only when there is none.
-        // Every contact label names a contact, enquiries or an author: only those lines are read, in both passes.
+        // Both label patterns are anchored: the label (the line, or its first filled cell) starts "Enquiries",
+        // "Contact", "Report author" or "Author". Only lines that may are read, in both passes.
         let candidates = lines.indices.filter { index in
-            Self.mayNameContact(lines[index].text)
-                || lines[index].cells.contains { $0 != lines[index].text && Self.mayNameContact($0) }
+            TextScan.mayStart(lines[index].text, withOneOfWords: Self.contactWords)
+                || lines[index].cells.contains { TextScan.mayStart($0.trimmingHorizontalWhitespace, withOneOfWords: Self.contactWords) }
         }
         search: for authorAllowed in [false, true] {
             for index in candidates {
@@ -361,11 +362,8 @@ public struct DocumentBlockExtractor: Sendable {
         return contact
     }
 
-    /// False only when `text` surely holds none of the words a contact label needs.
-    private static func mayNameContact(_ text: String) -> Bool {
-        TextScan.containsASCIICaseInsensitive(text, "contact") || TextScan.containsASCIICaseInsensitive(text, "enquiries")
-            || TextScan.containsASCIICaseInsensitive(text, "author") || TextScan.hasASCIIFoldingScalar(text)
-    }
+    /// The words a contact label starts with.
+    private static let contactWords = ["enquiries", "contact", "report", "author"]
 
     private func purpose(lines: [OutlinedLine]) -> String? {
         for (index, line) in lines.enumerated() where line.isHeading || line.role == .tableRow {
@@ -397,9 +395,13 @@ public struct DocumentBlockExtractor: Sendable {
     static func acronyms(in lines: [OutlinedLine]) -> Set<String> {
         var found: Set<String> = []
         // An acronym is two or more capitals in a row: a line without such a pair skips the pattern.
-        for line in lines where TextScan.hasTwoCapitalsInARow(line.text) && !TitleCaser.isAllCaps(line.text)
-            && lowerWords(line.text) >= 3 {
-            if let words = asciiAcronymWords(in: line.text) {
+        for line in lines where TextScan.hasTwoCapitalsInARow(line.text) {
+            // An ASCII line's acronyms are read on its bytes first: a line with none adds nothing, whatever
+            // the tests below say, and skips them.
+            let asciiWords = asciiAcronymWords(in: line.text)
+            if asciiWords?.isEmpty == true { continue }
+            guard !TitleCaser.isAllCaps(line.text), lowerWords(line.text) >= 3 else { continue }
+            if let words = asciiWords {
                 found.formUnion(words)
             } else {
                 for m in acronymWord.allMatches(in: line.text) { if let word = m[1] { found.insert(word) } }

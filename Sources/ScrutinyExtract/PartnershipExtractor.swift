@@ -22,7 +22,8 @@ public struct PartnershipExtractor: Sendable {
 
     func extract(from lines: [OutlinedLine], directory: PartnershipDirectory, title: String?) -> [Partnership] {
         var records: [Partnership] = []
-        let bracketed = BracketedLines(lines)
+        // Read only when a partnership has no acronym of its own to look for.
+        lazy var bracketed = BracketedLines(lines)
         // Which lines open or head a form, read once for every partnership with a form.
         let marks = directory.entries.contains(where: \.hasForm) ? FormMarks(lines, directory: directory) : nil
         for entry in directory.entries {

@@ -141,4 +141,22 @@ struct ExtractionShortcutTests {
             #expect(text.collapsingSpaces == expected, "\(text)")
         }
     }
+
+    @Test func labelsWithoutCueWordsAreRuledOutOnlyWhenNoTokenIsACue() {
+        let labels = ["Staff salaries", "Total budget", "Net income", "Actual 2024/25", "Premises", "Grant's award", "", "12,345",
+                      "Set aside", "Council’s spend", "Ring fenced"]
+        for label in labels {
+            let (tokens, _) = BudgetKindClassifier.tokenize(label.scalarText, target: 0..<0, amounts: [])
+            let words = tokens.compactMap(\.text)
+            let hasCueWord = words.contains {
+                BudgetKindClassifier.cues[$0] != nil || BudgetKindClassifier.phrasesByFirstWord[$0] != nil
+                    || BudgetKindClassifier.columnCues[$0] != nil
+            }
+            if !BudgetKindClassifier.mayHoldCue(label) { #expect(!hasCueWord, "\(label)") }
+        }
+        #expect(!BudgetKindClassifier.mayHoldCue("Staff salaries"))
+        #expect(BudgetKindClassifier.mayHoldCue("Total BUDGET"))
+        #expect(BudgetKindClassifier().topic(of: "Total budget") == .budget)
+        #expect(BudgetKindClassifier().columnKind("Outturn") == .expenditure)
+    }
 }

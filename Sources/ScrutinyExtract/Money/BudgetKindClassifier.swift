@@ -137,6 +137,7 @@ public struct BudgetKindClassifier: Sendable {
     /// What a question or heading asks about: its first cue word ("What was the total budget for 2024/25?" is
     /// about a budget), for an answer that states an amount without saying what it is ("£96,250 in total.").
     public func topic(of text: String) -> BudgetKind? {
+        guard Self.mayHoldCue(text) else { return nil }
         let (tokens, _) = Self.tokenize(text.scalarText, target: 0..<0, amounts: [])
         for index in tokens.indices {
             if let cue = cue(tokens, at: index, target: -2), !cue.weak { return cue.kind }
@@ -159,6 +160,7 @@ public struct BudgetKindClassifier: Sendable {
 
     /// What a table's column heading says its amounts are ("Budget", "Actual", "Saving"), or `nil`.
     public func columnKind(_ heading: String) -> BudgetKind? {
+        guard Self.mayHoldCue(heading) else { return nil }
         let (tokens, _) = Self.tokenize(heading.scalarText, target: 0..<0, amounts: [])
         for index in tokens.indices {
             if case .word(let word) = tokens[index], let kind = Self.columnCues[word] { return kind }
@@ -226,6 +228,40 @@ public struct BudgetKindClassifier: Sendable {
             if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], Self.revenueModified.contains(next) { return nil }
         }
         return (kind, weak)
+    }
+
+    /// Hashes of every word that can start a cue (single-word cues, phrases' first words, column cues).
+    static let cueWordHashes: Set<UInt64> = Set(
+        (Array(cues.keys) + Array(phrasesByFirstWord.keys) + Array(columnCues.keys)).map { wordHash(Array($0.utf8)[...]) })
+
+    /// FNV-1a over a word's bytes, ASCII capitals read as lower case.
+    static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            hash = (hash ^ UInt64(lower)) &* 0x100_0000_01B3
+        }
+        return hash
+    }
+
+    /// False only when `text` is ASCII and none of its words (as ``tokenize(_:target:amounts:)`` cuts
+    /// them) can start a cue: then it has no topic and no column kind, and need not be tokenized.
+    static func mayHoldCue(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39)
+        }
+        var index = 0
+        while index < bytes.count {
+            guard isAlphanumeric(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < bytes.count, isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "/") {
+                index += 1
+            }
+            if cueWordHashes.contains(wordHash(bytes[start..<index])) { return true }
+        }
+        return false
     }
 
     /// A letter or digit; ASCII answered from the byte, without Unicode property look-ups.

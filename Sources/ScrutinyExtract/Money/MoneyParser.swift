@@ -242,13 +242,11 @@ public struct MoneyParser: Sendable {
                 if chars[i] == "," || chars[i] == ";" || chars[i] == ":" || chars[i] == "(" || chars[i] == ")" { return words }
                 i -= 1
             }
-            var word: ScalarText = []
-            while i >= 0, chars[i].isLetter || chars[i] == "." || chars[i] == "~" {
-                word.insert(chars[i], at: 0)
-                i -= 1
-            }
-            if word.isEmpty { break }
-            words.insert(String(scalars: word).lowercased(), at: 0)
+            let end = i + 1
+            while i >= 0, chars[i].isLetter || chars[i] == "." || chars[i] == "~" { i -= 1 }
+            if i + 1 == end { break }
+            // The word's scalars in one slice (not inserted one by one), lowercased as `lowercased()` would.
+            words.insert(String(scalars: chars[(i + 1)..<end]).lowercasedByScalar, at: 0)
         }
         return words
     }

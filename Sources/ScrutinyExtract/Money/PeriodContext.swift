@@ -88,7 +88,7 @@ struct PeriodContext {
     /// A line that asks something (its first sentence ends with "?"), with no amount of its own:
     /// "What was the total budget for 2024/25? Include the Council's contribution."
     static func isQuestion(_ text: String) -> Bool {
-        guard !text.includes("£"), text.includes("?") else { return false }
+        guard text.includes("?"), !text.includes("£") else { return false }
         return SentenceSplitter().sentences(in: text).first?.hasSuffix("?") == true
     }
 
@@ -154,12 +154,12 @@ struct SeenLines {
     @discardableResult
     private mutating func insertPlain(_ text: String) -> Bool {
         if contains(text) { return false }
-        plain[Self.hash(text.utf8), default: []].append(text)
+        plain[Self.hash(text), default: []].append(text)
         return true
     }
 
     private func contains(_ plainText: String) -> Bool {
-        guard let bucket = plain[Self.hash(plainText.utf8)] else { return false }
+        guard let bucket = plain[Self.hash(plainText)] else { return false }
         return bucket.contains { Self.equalIgnoringASCIICase($0, plainText) }
     }
 
@@ -197,10 +197,13 @@ struct SeenLines {
     private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
 
     /// FNV-1a over bytes, ASCII capitals read as lower case.
-    private static func hash(_ bytes: String.UTF8View) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01B3 }
-        return hash
+    private static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(lowered(byte))) &* 0x100_0000_01B3 }
+            return hash
+        }
     }
 
     /// True when two plain texts are the same once their ASCII letters are lowercased.

@@ -84,6 +84,8 @@ final class CellReadings {
 
     /// ``BudgetKindClassifier/topic(of:)``.
     func topic(of text: String) -> BudgetKind? {
+        // Text without a cue word has no topic: no look-up, no tokens.
+        guard BudgetKindClassifier.mayHoldCue(text) else { return nil }
         if let known = topics[text] { return known }
         let found = BudgetKindClassifier().topic(of: text)
         topics[text] = .some(found)
@@ -92,6 +94,7 @@ final class CellReadings {
 
     /// ``BudgetKindClassifier/columnKind(_:)``.
     func columnKind(_ heading: String) -> BudgetKind? {
+        guard BudgetKindClassifier.mayHoldCue(heading) else { return nil }
         if let known = columnKinds[heading] { return known }
         let found = BudgetKindClassifier().columnKind(heading)
         columnKinds[heading] = .some(found)

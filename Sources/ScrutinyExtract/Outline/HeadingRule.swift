@@ -5,7 +5,7 @@ import ScrutinyCore
 /// like a sentence.
 enum HeadingRule {
     private static let labelWithValue = Pattern(#"^[^:?]{2,80}[:?]\s+\S"#)
-    private static let startsUpper = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\p{Lu}'‘"“(]"#, caseSensitive: true)
+    private static let startsUpperPattern = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\p{Lu}'‘"“(]"#, caseSensitive: true)
 
     /// True when `text` (already cleaned of markup) reads as a heading.
     static func isHeading(_ text: String, role: LineRole, isBold: Bool) -> Bool {
@@ -15,9 +15,10 @@ enum HeadingRule {
         guard mayStartUpper(text) else { return false }
         let words = text.wordCount
         let question = text.hasSuffix("?")
-        guard !text.hasAtLeastCharacters(question ? 221 : 111), words <= (question ? 30 : 16), startsUpper.matches(text) else { return false }
+        guard !text.hasAtLeastCharacters(question ? 221 : 111), words <= (question ? 30 : 16), Self.startsUpper(text) else { return false }
         if let last = text.last, ".,;".contains(last) { return false }
-        if labelWithValue.matches(text) { return false }
+        // A label needs its ":" or "?": text without either is none.
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "?") }), labelWithValue.matches(text) { return false }
         let emphasised = isBold || TitleCaser.isAllCaps(text)
         // "2.1 The partnerships are listed below:" introduces a list; it is not a heading.
         if text.hasSuffix(":") && words > 6 && !emphasised { return false }
@@ -27,7 +28,17 @@ enum HeadingRule {
         return true
     }
 
-    /// False only when `text` surely fails ``startsUpper``: its first scalar is ASCII and neither a digit,
+    /// ``startsUpperPattern``, answered without it when the first scalar is a capital, quote or bracket
+    /// (the optional section number matches nothing and the class matches that scalar).
+    private static func startsUpper(_ text: String) -> Bool {
+        if let first = text.unicodeScalars.first,
+           first.isASCII ? (first.isUppercase || first == "'" || first == "\"" || first == "(") : (first == "‘" || first == "“") {
+            return true
+        }
+        return startsUpperPattern.matches(text)
+    }
+
+    /// False only when `text` surely fails ``startsUpperPattern``: its first scalar is ASCII and neither a digit,
     /// a capital, a quote nor a bracket. Most body lines start in lower case or with a word and stop here.
     private static func mayStartUpper(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }

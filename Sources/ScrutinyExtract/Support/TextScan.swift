@@ -109,6 +109,8 @@ extension String {
     /// True when `needle` occurs in the string, compared byte for byte (a literal match, as the
     /// extractors' needles are plain punctuation, `£` and lower-case words).
     func includes(_ needle: String) -> Bool {
+        // A one-byte needle ("?", ":") is one byte to find.
+        if needle.utf8.count == 1, let byte = needle.utf8.first { return utf8.contains(byte) }
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { text in
