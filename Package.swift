@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
-            // allocate in small pieces): about 8% less CPU per run, measured with `make bench`.
+            // allocate in small pieces): about 6% less CPU on 20 bench PDFs.
             linkerSettings: [.linkedLibrary("mimalloc")]),
         // The command line.
         .executableTarget(
@@ -58,7 +58,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
-            // allocate in small pieces): about 8% less CPU per run, measured with `make bench`.
+            // allocate in small pieces): about 6% less CPU on 20 bench PDFs.
             linkerSettings: [.linkedLibrary("mimalloc")]),
 
         .testTarget(name: "ScrutinyIngestTests", dependencies: ["ScrutinyIngest", "ScrutinyCore"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 // A PDF's text in one poppler pass per page (see include/CPopplerText.h). This is the one
-// place scrutiny touches poppler's C++ core: opening, errors and metadata go through poppler-glib.
+// place scrutiny touches poppler's C++ core: it opens the PDF and reads its metadata too;
+// poppler-glib only says why a PDF that does not open failed.
 //
 // Each page is shown once to an output device that is poppler's own text device (so the page's
 // words, boxes and fonts are what poppler-glib's text calls give) and that also files every
@@ -33,7 +34,6 @@
 #include <cstring>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>

@@ -28,9 +28,6 @@ public struct DocumentIngester: Sendable {
         } catch {
             throw InputFailure(.unreadable, "cannot read the file: permission denied or I/O error; check its permissions")
         }
-        if (path as NSString).pathExtension.lowercased() == "pdf" {
-            return try PDFReader().read(path: path, data: data)
-        }
         return try ingest(data: data, path: path)
     }
 

@@ -82,5 +82,13 @@ import Testing
         for seconds: Int64 in [1, 59, 86_399, 86_400, 951_782_400, 951_868_799, 1_709_247_659, 4_102_444_800, 253_402_300_799] {
             #expect(DocumentInformation.iso8601(secondsSince1970: seconds) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
         }
+        var seconds: Int64 = 1
+        while seconds < 4_000_000_000 {
+            let expected = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            #expect(DocumentInformation.iso8601(secondsSince1970: seconds) == expected)
+            seconds = seconds * 3 + 86_399
+        }
+        #expect(DocumentInformation.iso8601(secondsSince1970: 951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(DocumentInformation.iso8601(secondsSince1970: 1_752_055_200) == "2025-07-09T10:00:00Z")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutinyCore
 import Testing
 @testable import ScrutinyIngest
 
@@ -85,19 +86,6 @@ import Testing
             let reference = Array(text.lowercased().unicodeScalars.filter { !Whitespace.isSpace($0) }.prefix(16))
             #expect(TaggedLayout.key(text) == reference, "\(text.unicodeScalars.map(\.value))")
         }
-    }
-
-    @Test func metadataDatesAreWrittenAsTheISO8601FormatterWrites() {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        var seconds = 1
-        while seconds < 4_000_000_000 {
-            let expected = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-            #expect(DocumentInformation.iso8601(secondsSince1970: Int64(seconds)) == expected)
-            seconds = seconds * 3 + 86_399
-        }
-        #expect(DocumentInformation.iso8601(secondsSince1970: Int64(951_782_400)) == "2000-02-29T00:00:00Z")
-        #expect(DocumentInformation.iso8601(secondsSince1970: Int64(1_752_055_200)) == "2025-07-09T10:00:00Z")
     }
 
     /// The filter's key as it was first written: collapse, lowercase, then digit runs as "#".

@@ -209,7 +209,7 @@ import Testing
 @Suite struct StructureTreeSwitchTests {
     @Test func aTaggedPDFCanBeReadByGeometryInstead() throws {
         let url = PDFReaderTests.fixtures.appendingPathComponent("report-tagged.pdf")
-        let document = try PDFReader(readsStructureTree: false).read(path: url.path, data: Data(contentsOf: url))
+        let document = try PDFReader(readsStructureTree: false).read(data: Data(contentsOf: url))
         #expect(!document.metadata.tagged)
         #expect(document.pages[0].lines.contains { $0.cells == ["Publish the annual accounts", "Published in July 2024."] })
     }

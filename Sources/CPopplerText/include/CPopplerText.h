@@ -1,6 +1,7 @@
 #ifndef CPOPPLERTEXT_H
 #define CPOPPLERTEXT_H
-/* A PDF's text in one poppler pass per page: every character with its box and font (as
+/* A PDF opened once: its metadata, and its text in one poppler pass per page: every
+   character with its box and font (as
    poppler-glib's text, layout and attribute calls give them), and, for a tagged PDF, the
    structure tree with the text of every marked-content piece, gathered in the same pass.
    poppler-glib cannot do the second part cheaply: its per-element text re-reads the whole

@@ -8,21 +8,6 @@ public typealias ScalarText = [Unicode.Scalar]
 extension String {
     /// The string's scalars, for the scanners.
     var scalarText: ScalarText { Array(unicodeScalars) }
-
-    /// A string of `scalars`.
-    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
-        // Encoded into one byte buffer: appending to a `UnicodeScalarView` re-checks the string per scalar.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.underestimatedCount)
-        for scalar in scalars {
-            if scalar.isASCII {
-                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-        }
-        self = String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 /// The `Character` questions the scanners ask, for one scalar: the same answers a one-scalar

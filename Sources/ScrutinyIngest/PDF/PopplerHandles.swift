@@ -47,21 +47,6 @@ func takeGString(_ pointer: UnsafeMutablePointer<gchar>?) -> String? {
 final class PopplerFile {
     let raw: OpaquePointer
 
-    /// Opens the file at `path` (made absolute and turned into a URI, as poppler wants).
-    init(path: String) throws(InputFailure) {
-        var error: UnsafeMutablePointer<GError>?
-        guard let absolute = g_canonicalize_filename(path, nil) else {
-            throw InputFailure(.unreadable, "cannot resolve the path; check it")
-        }
-        defer { g_free(absolute) }
-        guard let uri = g_filename_to_uri(absolute, nil, &error) else { throw GLibFailure(taking: error).inputFailure }
-        defer { g_free(uri) }
-        guard let document = poppler_document_new_from_file(uri, nil, &error) else {
-            throw GLibFailure(taking: error).inputFailure
-        }
-        raw = document
-    }
-
     /// Opens in-memory bytes. Never given a password: poppler's bytes API crashes on a wrong one.
     init(data: Data) throws(InputFailure) {
         var error: UnsafeMutablePointer<GError>?
@@ -75,7 +60,8 @@ final class PopplerFile {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(raw)) }
 
-    /// The document information, read by poppler-glib.
+    /// The document information as poppler-glib reads it: what ``PopplerTextFile/metadata`` is
+    /// tested against (the reader takes it from the shim, which has the PDF open already).
     var metadata: DocumentMetadata {
         DocumentInformation.metadata(title: takeGString(poppler_document_get_title(raw)),
                                      author: takeGString(poppler_document_get_author(raw)),

@@ -1,3 +1,5 @@
+import ScrutinyCore
+
 /// One cell of a visual line: text that sits together with no wide gap.
 struct VisualCell: Sendable {
     var text: String

@@ -17,17 +17,8 @@ public struct PDFReader: Sendable {
         self.readsStructureTree = readsStructureTree
     }
 
-    /// Reads the PDF at `path`; `data` are its bytes, already loaded, for the format checks.
-    public func read(path: String, data: Data) throws(InputFailure) -> SourceDocument {
-        try Self.checkLooksLikePDF(data)
-        guard let text = PopplerTextFile(data: data, readsStructure: readsStructureTree) else {
-            _ = try PopplerFile(path: path)
-            throw Self.unreadablePages
-        }
-        return read(text)
-    }
-
-    /// Reads a PDF from memory (no password is ever passed to poppler's bytes API).
+    /// Reads a PDF from its bytes. A PDF poppler cannot open is opened again through poppler-glib
+    /// (never with a password), whose error names the failure.
     public func read(data: Data) throws(InputFailure) -> SourceDocument {
         try Self.checkLooksLikePDF(data)
         guard let text = PopplerTextFile(data: data, readsStructure: readsStructureTree) else {

@@ -1,20 +1,21 @@
 /// Text built one scalar at a time, kept as UTF-8 bytes and turned into a `String` once.
 ///
 /// Appending to a `String.UnicodeScalarView` re-checks the string's storage on every scalar;
-/// the readers build lines of thousands of scalars per page, so they collect bytes instead.
-struct ScalarTextBuilder {
+/// the readers build lines of thousands of scalars per page and the extractors' scanners
+/// rebuild strings from scalar arrays, so both collect bytes instead.
+public struct ScalarTextBuilder: Sendable {
     /// The text so far, UTF-8 encoded.
-    private(set) var bytes: [UInt8] = []
+    public private(set) var bytes: [UInt8] = []
     /// The number of scalars appended so far.
-    private(set) var scalarCount = 0
+    public private(set) var scalarCount = 0
 
-    init(capacity: Int = 0) {
+    public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
-    var isEmpty: Bool { bytes.isEmpty }
+    public var isEmpty: Bool { bytes.isEmpty }
 
-    mutating func append(_ scalar: Unicode.Scalar) {
+    public mutating func append(_ scalar: Unicode.Scalar) {
         if scalar.isASCII {
             bytes.append(UInt8(truncatingIfNeeded: scalar.value))
         } else {
@@ -23,24 +24,24 @@ struct ScalarTextBuilder {
         scalarCount += 1
     }
 
-    mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {
+    public mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {
         for scalar in scalars { append(scalar) }
     }
 
     /// Empties the builder, keeping its storage for the next text.
-    mutating func removeAll() {
+    public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         scalarCount = 0
     }
 
     /// The text built.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension String {
     /// The number of Unicode scalars, counted from the UTF-8 bytes: each scalar has exactly one
     /// byte that is not a continuation byte (`10xxxxxx`).
-    var scalarCount: Int {
+    public var scalarCount: Int {
         func count(_ bytes: some Sequence<UInt8>) -> Int {
             var count = 0
             for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
@@ -51,7 +52,7 @@ extension String {
 
     /// The text of `scalars`, encoded as UTF-8 in one go (quicker than
     /// `String(String.UnicodeScalarView(scalars))`, which appends scalar by scalar).
-    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+    public init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
         var builder = ScalarTextBuilder(capacity: scalars.underestimatedCount)
         builder.append(contentsOf: scalars)
         self = builder.string
