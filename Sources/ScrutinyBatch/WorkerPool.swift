@@ -68,8 +68,12 @@ public struct WorkerPool {
             }
         }
 
+        // Answers are handed to `handle` only after the idle workers have their next document,
+        // so the batch validates and writes one report while the workers read the next ones.
+        var answered: [(WorkerRequest, Result<ExtractedReport, InputFailure>)] = []
+
         func finish(_ slot: Slot, _ result: Result<ExtractedReport, InputFailure>) {
-            if let request = slot.request { handle(request, result) }
+            if let request = slot.request { answered.append((request, result)) }
             slot.request = nil
         }
 
@@ -79,8 +83,8 @@ public struct WorkerPool {
             return process.reap()
         }
 
-        while true {
-            // Give every idle slot a request.
+        /// Gives every idle slot a request, starting a worker where the slot has none.
+        func dispatch() throws {
             for slot in slots where slot.request == nil && !exhausted {
                 guard let request = queue.next() else { exhausted = true; break }
                 if slot.process == nil {
@@ -97,6 +101,22 @@ public struct WorkerPool {
                         .crashed, "the worker ended before taking the document (\(termination?.description ?? "unknown")); retry the file alone")))
                 }
             }
+        }
+
+        func handleAnswered() {
+            let batch = answered
+            answered.removeAll(keepingCapacity: true)
+            for (request, result) in batch { handle(request, result) }
+        }
+
+        while true {
+            do {
+                try dispatch()
+            } catch {
+                handleAnswered()
+                throw error
+            }
+            handleAnswered()
             let busy = slots.filter { $0.request != nil && $0.process != nil }
             if busy.isEmpty && exhausted { return started }
             if busy.isEmpty { continue }
