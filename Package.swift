@@ -24,7 +24,8 @@ let package = Package(
         // OpenSSL's libcrypto, for SHA-256 of input files (with the CPU's SHA instructions).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
-        .target(name: "CPopplerText", dependencies: ["CPopplerCore"]),
+        // Page content streams are inflated with zlib (apt zlib1g-dev), faster than poppler's decoder.
+        .target(name: "CPopplerText", dependencies: ["CPopplerCore"], linkerSettings: [.linkedLibrary("z")]),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),

@@ -53,6 +53,7 @@ public:
     {
         texts.clear();
         open.clear();
+        targets.clear();
         formDepth = 0;
         pageWidth = state ? state->getPageWidth() : 0.0;
         pageHeight = state ? state->getPageHeight() : 0.0;
@@ -78,6 +79,7 @@ public:
             properties->lookupInt("MCID", nullptr, &id);
         }
         open.push_back(id);
+        findTargets();
         TextOutputDev::beginMarkedContent(name, properties);
     }
 
@@ -85,6 +87,7 @@ public:
     {
         if (!open.empty()) {
             open.pop_back();
+            findTargets();
         }
         TextOutputDev::endMarkedContent(state);
     }
@@ -92,7 +95,7 @@ public:
     void drawChar(GfxState *state, double x, double y, double dx, double dy, double originX, double originY, CharCode code, int nBytes, const Unicode *u, int uLen) override
     {
         TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, code, nBytes, u, uLen);
-        if (!filesMarkedText || uLen == 0 || !insideMarkedContent()) {
+        if (targets.empty() || uLen == 0) {
             return;
         }
         // Where the character lands, without character and word spacing; characters off the
@@ -111,44 +114,41 @@ public:
         if (std::isnan(left) || std::isnan(top) || std::isnan(width) || std::isnan(height)) {
             return;
         }
-        std::string piece;
-        for (int i = 0; i < uLen; i++) {
-            if (u[i] != 0x00AD) { // a soft hyphen is invisible
-                appendUTF8(piece, u[i]);
-            }
-        }
-        if (piece.empty()) {
-            return;
-        }
-        // Every id open around the character gets it, once (nested pieces belong to their parents too).
-        for (size_t i = 0; i < open.size(); i++) {
-            int id = open[i];
-            if (id < 0) {
-                continue;
-            }
-            bool seen = false;
-            for (size_t j = 0; j < i; j++) {
-                seen = seen || open[j] == id;
-            }
-            if (!seen) {
-                texts[id] += piece;
+        // Every id open around the character gets it, once (nested pieces belong to their
+        // parents too): `targets` holds their texts, found when the marked content changed.
+        for (std::string *target : targets) {
+            for (int i = 0; i < uLen; i++) {
+                if (u[i] != 0x00AD) { // a soft hyphen is invisible
+                    appendUTF8(*target, u[i]);
+                }
             }
         }
     }
 
 private:
-    bool insideMarkedContent() const
+    /// The texts of the distinct marked-content ids now open, outermost first (none when the
+    /// device files no marked text). Pointers into `texts` stay valid as it grows.
+    void findTargets()
     {
-        for (int id : open) {
-            if (id >= 0) {
-                return true;
+        targets.clear();
+        if (!filesMarkedText) {
+            return;
+        }
+        for (size_t i = 0; i < open.size(); i++) {
+            int id = open[i];
+            bool seen = id < 0;
+            for (size_t j = 0; j < i && !seen; j++) {
+                seen = open[j] == id;
+            }
+            if (!seen) {
+                targets.push_back(&texts[id]);
             }
         }
-        return false;
     }
 
     bool filesMarkedText;
     std::vector<int> open;
+    std::vector<std::string *> targets;
     int formDepth = 0;
     double pageWidth = 0;
     double pageHeight = 0;

@@ -89,6 +89,14 @@ int scrutiny_pdf_text_structure_matches_poppler(scrutiny_pdf_text *pdf);
 /// many were fetched by poppler (objects in object streams, encrypted files, unusual syntax).
 void scrutiny_pdf_text_structure_sources(const scrutiny_pdf_text *pdf, size_t *from_bytes, size_t *from_poppler);
 
+/// For tests: whether page content streams compressed with FlateDecode alone are inflated by
+/// zlib (the default; several times faster) or left to poppler's own decoder. Either way the
+/// glyphs are the same: a stream zlib cannot read to its end, checksum included, goes to poppler.
+void scrutiny_pdf_text_set_inflates_content(scrutiny_pdf_text *pdf, int inflates);
+/// How many page content streams read so far were inflated by zlib and how many were left to
+/// poppler (other filters, parameters, encrypted files, damaged data).
+void scrutiny_pdf_text_content_sources(const scrutiny_pdf_text *pdf, size_t *inflated, size_t *left_to_poppler);
+
 #ifdef __cplusplus
 }
 #endif

@@ -80,4 +80,18 @@ final class PopplerTextFile {
         scrutiny_pdf_text_structure_sources(raw, &fromBytes, &fromPoppler)
         return (fromBytes, fromPoppler)
     }
+
+    /// Whether page content streams compressed with FlateDecode alone are inflated by zlib (the
+    /// default) rather than by poppler's own, slower decoder. Tests compare the two readings.
+    var inflatesContentWithZlib: Bool = true {
+        didSet { scrutiny_pdf_text_set_inflates_content(raw, inflatesContentWithZlib ? 1 : 0) }
+    }
+
+    /// How many page content streams read so far zlib inflated, and how many were left to poppler
+    /// (other filters, decode parameters, encrypted files, data zlib finds damaged).
+    var contentStreamSources: (inflated: Int, leftToPoppler: Int) {
+        var inflated = 0, leftToPoppler = 0
+        scrutiny_pdf_text_content_sources(raw, &inflated, &leftToPoppler)
+        return (inflated, leftToPoppler)
+    }
 }

@@ -41,6 +41,26 @@ fix-qdf "$work/unusual-qdf.pdf" > report-tagged-unusual-syntax.pdf
 qpdf --object-streams=generate report-tagged-unusual-syntax.pdf report-tagged-object-streams.pdf
 qpdf --encrypt "" owner 256 -- report-tagged-unusual-syntax.pdf report-tagged-encrypted.pdf
 
+# The untagged report with the checksum at the end of every compressed page content stream
+# broken: poppler's decoder ignores it, zlib refuses it, so scrutiny leaves those to poppler.
+python3 - report-untagged.pdf report-untagged-bad-checksums.pdf <<'PY'
+import re, sys, zlib
+data = bytearray(open(sys.argv[1], "rb").read())
+for match in re.finditer(rb"stream\r?\n", bytes(data)):
+    start = match.end()
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(bytes(data[start:]))
+    except zlib.error:
+        continue
+    if not inflater.eof or b"BT" not in text:
+        continue
+    end = len(data) - len(inflater.unused_data)  # where the stream's zlib data ends
+    for at in range(end - 4, end):
+        data[at] ^= 0xFF
+open(sys.argv[2], "wb").write(bytes(data))
+PY
+
 bad="$here/bad"
 mkdir -p "$bad"
 qpdf --encrypt secret owner 256 -- report-untagged.pdf "$bad/encrypted.pdf"
