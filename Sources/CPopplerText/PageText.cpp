@@ -7,6 +7,11 @@
 // character shown inside marked content under the marked-content ids open around it. That text
 // is what poppler's StructElement::getText gives for a piece (the Unicode of every character
 // shown inside it on the page, soft hyphens dropped), but for all pieces at once.
+//
+// Two shortcuts keep the pass close to poppler's own cost without changing what it gives (tests
+// compare both ways): page content streams compressed with FlateDecode alone are inflated by
+// zlib, and pages that name the same resource dictionary share the resources (fonts above all)
+// built for the first of them, where poppler would build them again for every page.
 
 #include "CPopplerText.h"
 
@@ -32,6 +37,7 @@
 
 #include <cmath>
 #include <functional>
+#include <map>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -44,6 +50,23 @@ namespace {
 
 using scrutiny::MarkedTextOutputDev;
 using scrutiny::StructureReader;
+
+// poppler's Gfx keeps its resource stack private, and builds a page's resources (every font in
+// them, with its widths and Unicode map) for every page it shows, though the pages of a report
+// share one resource dictionary. An explicit template instantiation may name a private member
+// (C++17 [temp.spec]/6); this one yields `&Gfx::res`, so a page's Gfx can be handed resources
+// built once per document (see `ResourceSharing` below).
+template <typename Tag, typename Tag::type member>
+struct PrivateMember
+{
+    friend typename Tag::type memberPointer(Tag) { return member; }
+};
+struct GfxResourceStack
+{
+    using type = GfxResources *Gfx::*;
+    friend type memberPointer(GfxResourceStack);
+};
+template struct PrivateMember<GfxResourceStack, &Gfx::res>;
 
 /// A font's name as poppler-glib gives it: without a subset tag ("ABCDEF+"), "Default" when empty.
 std::string fontNameOf(const TextWord *word, int index)
@@ -206,6 +229,9 @@ struct scrutiny_pdf_text
     /// The PDF's bytes; declared before the document, which reads them until it is destroyed.
     std::vector<char> bytes;
     std::unique_ptr<PDFDoc> document;
+    /// Resources built once and shown with every page that names the same resource dictionary
+    /// (by reference); declared after the document, so they go before it.
+    std::map<std::pair<int, int>, std::unique_ptr<GfxResources>> sharedResources;
 
     std::vector<scrutiny_structure_node> nodes;
     /// How the structure tree's objects were read: from the bytes, or fetched by poppler.
@@ -226,6 +252,10 @@ struct scrutiny_pdf_text
     bool inflatesContent = true;
     size_t contentStreamsInflated = 0;
     size_t contentStreamsLeftToPoppler = 0;
+    /// Whether pages naming the same resource dictionary share one set of resources (tests turn
+    /// it off to compare with poppler's page-by-page resources), and how many pages did.
+    bool sharesResources = true;
+    size_t pagesWithSharedResources = 0;
 
     /// The page last read.
     std::vector<scrutiny_glyph> glyphs;
@@ -405,6 +435,35 @@ struct scrutiny_pdf_text
         return contents;
     }
 
+    /// The resources to show `page` with, built the first time a page names its resource
+    /// dictionary by reference and kept for the pages after; nullptr for a page whose resources
+    /// are inherited or written into it, which gets its own as poppler gives them. Resources
+    /// hold nothing of the page they are shown with, only what the dictionary names (fonts,
+    /// images, colour spaces, graphics states), so one set serves every page that names them.
+    GfxResources *resourcesToShare(Page *page)
+    {
+        if (!sharesResources) {
+            return nullptr;
+        }
+        Object pageObject = document->getXRef()->fetch(page->getRef());
+        if (!pageObject.isDict()) {
+            return nullptr;
+        }
+        const Object &entry = pageObject.dictLookupNF("Resources");
+        if (!entry.isRef() || !page->getResourceDict()) {
+            return nullptr;
+        }
+        std::pair<int, int> key(entry.getRefNum(), entry.getRefGen());
+        auto found = sharedResources.find(key);
+        if (found != sharedResources.end()) {
+            return found->second.get();
+        }
+        auto built = std::make_unique<GfxResources>(document->getXRef(), page->getResourceDict(), nullptr);
+        GfxResources *resources = built.get();
+        sharedResources.emplace(key, std::move(built));
+        return resources;
+    }
+
     size_t readPage(int index, double *width, double *height)
     {
         glyphs.clear();
@@ -429,7 +488,23 @@ struct scrutiny_pdf_text
         if (!device.isOk()) {
             return 0;
         }
-        Gfx *gfx = page->createGfx(&device, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, nullptr, nullptr);
+        // What Page::createGfx does for poppler-glib's text calls (72 dpi, crop box, the page's
+        // own rotation), with the page's resources shared between pages where they can be.
+        PDFRectangle box;
+        bool crop = true;
+        page->makeBox(72.0, 72.0, rotation, false, device.upsideDown(), -1, -1, -1, -1, &box, &crop);
+        if (!crop) {
+            crop = box == *page->getCropBox() && device.needClipToCropBox();
+        }
+        GfxResources *shared = resourcesToShare(page);
+        Gfx *gfx = new Gfx(document.get(), &device, index + 1, shared ? nullptr : page->getResourceDict(), 72.0, 72.0, &box,
+                           crop ? page->getCropBox() : nullptr, rotation, nullptr, nullptr);
+        GfxResources *&stack = gfx->*memberPointer(GfxResourceStack {});
+        GfxResources *own = stack;
+        if (shared) {
+            stack = shared;
+            pagesWithSharedResources++;
+        }
         // What Page::display does, with the content streams inflated by zlib where it can.
         std::vector<std::vector<char>> buffers;
         Object contents = contentsToShow(page, buffers);
@@ -442,6 +517,16 @@ struct scrutiny_pdf_text
         // Taken before the Gfx goes: its destructor ends the page again, which would coalesce
         // the text a second time.
         TextPage *text = device.takeText();
+        if (shared) {
+            // The Gfx deletes its resource stack; the shared resources are taken off it first
+            // (with anything a damaged page left pushed above them).
+            while (stack && stack != shared) {
+                GfxResources *below = stack->getNext();
+                delete stack;
+                stack = below;
+            }
+            stack = own;
+        }
         delete gfx;
         collectGlyphs(text, *width, *height);
         text->decRefCnt();
@@ -568,6 +653,17 @@ void scrutiny_pdf_text_content_sources(const scrutiny_pdf_text *pdf, size_t *inf
 {
     *inflated = pdf->contentStreamsInflated;
     *left_to_poppler = pdf->contentStreamsLeftToPoppler;
+}
+
+void scrutiny_pdf_text_set_shares_resources(scrutiny_pdf_text *pdf, int shares)
+{
+    pdf->sharesResources = shares != 0;
+}
+
+void scrutiny_pdf_text_resource_sharing(const scrutiny_pdf_text *pdf, size_t *resources_built, size_t *pages_sharing)
+{
+    *resources_built = pdf->sharedResources.size();
+    *pages_sharing = pdf->pagesWithSharedResources;
 }
 
 void scrutiny_pdf_text_structure_sources(const scrutiny_pdf_text *pdf, size_t *from_bytes, size_t *from_poppler)

@@ -96,6 +96,12 @@ void scrutiny_pdf_text_set_inflates_content(scrutiny_pdf_text *pdf, int inflates
 /// How many page content streams read so far were inflated by zlib and how many were left to
 /// poppler (other filters, parameters, encrypted files, damaged data).
 void scrutiny_pdf_text_content_sources(const scrutiny_pdf_text *pdf, size_t *inflated, size_t *left_to_poppler);
+/// For tests: whether pages that name the same resource dictionary (by reference) are shown
+/// with one set of resources built for the first of them (the default), or each with its own as
+/// poppler builds them. Building a page's resources loads every font in them.
+void scrutiny_pdf_text_set_shares_resources(scrutiny_pdf_text *pdf, int shares);
+/// How many sets of shared resources were built, and how many pages read so far used one.
+void scrutiny_pdf_text_resource_sharing(const scrutiny_pdf_text *pdf, size_t *resources_built, size_t *pages_sharing);
 
 #ifdef __cplusplus
 }

@@ -94,4 +94,17 @@ final class PopplerTextFile {
         scrutiny_pdf_text_content_sources(raw, &inflated, &leftToPoppler)
         return (inflated, leftToPoppler)
     }
+
+    /// Whether pages naming the same resource dictionary share one set of resources built for the
+    /// first of them (the default) rather than each loading its own, as poppler does.
+    var sharesResources: Bool = true {
+        didSet { scrutiny_pdf_text_set_shares_resources(raw, sharesResources ? 1 : 0) }
+    }
+
+    /// How many sets of shared resources were built, and how many pages read so far used one.
+    var resourceSharing: (built: Int, pagesSharing: Int) {
+        var built = 0, pagesSharing = 0
+        scrutiny_pdf_text_resource_sharing(raw, &built, &pagesSharing)
+        return (built, pagesSharing)
+    }
 }
