@@ -57,6 +57,26 @@ struct RawObject
     }
 };
 
+/// Each byte's class in PDF syntax (PDF 32000-1, 7.2.2): white space, delimiter, or regular.
+struct CharacterClasses
+{
+    enum : unsigned char { regular = 0, whiteSpace = 1, delimiter = 2 };
+    unsigned char of[256] {};
+
+    constexpr CharacterClasses()
+    {
+        const char spaces[] = { 0, '\t', '\n', '\f', '\r', ' ' };
+        for (char c : spaces) {
+            of[static_cast<unsigned char>(c)] = whiteSpace;
+        }
+        const char delimiters[] = "()<>[]{}/%";
+        for (size_t i = 0; delimiters[i] != 0; i++) {
+            of[static_cast<unsigned char>(delimiters[i])] = delimiter;
+        }
+    }
+};
+inline constexpr CharacterClasses characterClasses {};
+
 /// Reads one indirect object ("12 0 obj ... endobj") from a file's bytes. It knows the common
 /// syntax only; anything else (streams included) makes `read` fail, and the caller asks
 /// poppler instead. Strings are skipped, not decoded.
@@ -92,12 +112,10 @@ private:
 
     static constexpr int maximumDepth = 64;
 
-    static bool isWhiteSpace(unsigned char c) { return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
-    static bool isDelimiter(unsigned char c)
-    {
-        return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}' || c == '/' || c == '%';
-    }
-    static bool isRegular(unsigned char c) { return !isWhiteSpace(c) && !isDelimiter(c); }
+    static bool isWhiteSpace(unsigned char c) { return characterClasses.of[c] == CharacterClasses::whiteSpace; }
+    static bool isDelimiter(unsigned char c) { return characterClasses.of[c] == CharacterClasses::delimiter; }
+    static bool isRegular(unsigned char c) { return characterClasses.of[c] == CharacterClasses::regular; }
+    static bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
     static int hexValue(unsigned char c)
     {
         if (c >= '0' && c <= '9') return c - '0';
@@ -171,40 +189,43 @@ private:
     /// A number: an integer (or, with "G R" after it, a reference) or a real.
     bool numberOrReference(RawObject &out)
     {
-        size_t start = position;
+        const unsigned char *at = reinterpret_cast<const unsigned char *>(bytes) + position;
+        const unsigned char *end = reinterpret_cast<const unsigned char *>(bytes) + length;
         bool negative = false, fraction = false, digits = false;
-        if (peek() == '+' || peek() == '-') {
-            negative = peek() == '-';
-            position++;
+        if (*at == '+' || *at == '-') {
+            negative = *at == '-';
+            at++;
         }
         long long value = 0;
-        while (!atEnd() && ((peek() >= '0' && peek() <= '9') || peek() == '.')) {
-            if (peek() == '.') {
-                if (fraction) {
-                    return false;
-                }
-                fraction = true;
-            } else {
+        for (; at < end; at++) {
+            unsigned char c = *at;
+            if (isDigit(c)) {
                 digits = true;
                 if (!fraction) {
                     if (value > 100000000LL) {
                         return false; // poppler turns very long integers into reals; leave those to it
                     }
-                    value = value * 10 + (peek() - '0');
+                    value = value * 10 + (c - '0');
                 }
+            } else if (c == '.' && !fraction) {
+                fraction = true;
+            } else if (c == '.') {
+                return false;
+            } else {
+                break;
             }
-            position++;
         }
-        if (!digits || (!atEnd() && isRegular(peek()))) {
+        if (!digits || (at < end && isRegular(*at))) {
             return false;
         }
+        position = static_cast<size_t>(at - reinterpret_cast<const unsigned char *>(bytes));
         if (fraction) {
             out.kind = RawObject::Kind::real;
             return true;
         }
         out.kind = RawObject::Kind::integer;
         out.number = negative ? -value : value;
-        if (negative || position == start) {
+        if (negative) {
             return true;
         }
         // "12 0 R" is a reference.
@@ -324,16 +345,13 @@ private:
                 if (peek() != '/') {
                     return false;
                 }
-                std::string key;
-                if (!name(key)) {
+                // Each key and value is read in place; a failure abandons the whole object.
+                if (!name(out.keys.emplace_back())) {
                     return false;
                 }
-                RawObject item;
-                if (!value(item, depth + 1)) {
+                if (!value(out.items.emplace_back(), depth + 1)) {
                     return false;
                 }
-                out.keys.push_back(std::move(key));
-                out.items.push_back(std::move(item));
             }
         }
         if (c == '<') {
@@ -352,11 +370,9 @@ private:
                     position++;
                     return true;
                 }
-                RawObject item;
-                if (!value(item, depth + 1)) {
+                if (!value(out.items.emplace_back(), depth + 1)) {
                     return false;
                 }
-                out.items.push_back(std::move(item));
             }
         }
         if (keyword("null")) {
