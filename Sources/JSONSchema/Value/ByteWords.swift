@@ -19,6 +19,17 @@ enum ByteWords {
         hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
     }
 
+    /// The index after the run of whole words of spaces starting at `start` (`start` itself when
+    /// the next eight bytes are not all spaces).
+    @inline(__always)
+    static func endOfSpaces(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        guard let base = bytes.baseAddress else { return i }
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == ones &* 0x20 { i += 8 }
+        return i
+    }
+
     /// The index of the first byte at or after `start` that ends the plain run of a JSON string:
     /// a quote, a backslash or a control character; `bytes.count` when there is none.
     @inline(__always)

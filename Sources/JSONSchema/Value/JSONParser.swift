@@ -72,7 +72,11 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
+            i += 1
+            // Indentation comes in long runs of spaces: take them eight at a time.
+            i = ByteWords.endOfSpaces(in: bytes, from: i)
+        }
     }
 
     private mutating func value() throws(JSONParseError) -> JSONValue {
