@@ -72,11 +72,7 @@ public struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
-            i += 1
-            // Indentation comes in long runs of spaces: take them eight at a time.
-            i = ByteWords.endOfSpaces(in: bytes, from: i)
-        }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
     private mutating func value() throws(JSONParseError) -> JSONValue {
@@ -226,11 +222,15 @@ public struct JSONParser {
         i += 1
         let start = i
         // Fast path: no escapes.
-        i = ByteWords.endOfPlainString(in: bytes, from: i)
-        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
-            let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                i += 1
+                return s
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
             i += 1
-            return s
         }
         var out = [UInt8](bytes[start..<i])
         while true {
