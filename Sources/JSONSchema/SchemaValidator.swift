@@ -49,7 +49,12 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Validates `instance`, collecting every error.
+    ///
+    /// A quick pass that stops at the first failure and keeps no locations comes first, so a
+    /// valid instance (the common case) costs no more than ``isValid(_:)``; only an invalid one
+    /// is walked again for its errors.
     public func validate(_ instance: JSONValue) -> ValidationResult {
+        if isValid(instance) { return ValidationResult(errors: []) }
         var run = Evaluation(schema: self, reportErrors: true)
         var annotations = Annotations()
         _ = run.evaluate(root, instance, collect: false, report: true, into: &annotations)

@@ -1,4 +1,5 @@
 import Foundation
+import JSONSchema
 
 /// Checks an encoded report before the batch writes it.
 ///
@@ -7,6 +8,17 @@ import Foundation
 public protocol ReportValidating: Sendable {
     /// What is wrong with `reportJSON`, one message per problem; empty when it passes.
     func problems(in reportJSON: Data) -> [String]
+
+    /// The same problems, for a report already parsed: `parsed` is what
+    /// `JSONParser.parse(reportJSON)` gives. Lets ``CombinedValidator`` parse each report once
+    /// for all its checks. By default it calls ``problems(in:)``.
+    func problems(in reportJSON: Data, parsed: JSONValue) -> [String]
+}
+
+extension ReportValidating {
+    public func problems(in reportJSON: Data, parsed: JSONValue) -> [String] {
+        problems(in: reportJSON)
+    }
 }
 
 /// The one contract rule a JSON Schema cannot state, because it ties two fields together:
@@ -25,7 +37,19 @@ public struct DocumentIdentityCheck: ReportValidating {
         } else {
             return ["the report is not a JSON object"]
         }
-        guard let id = fields.documentID, id.utf8.count == 16, (fields.sha256 ?? "").hasPrefix(id) else {
+        return problems(documentID: fields.documentID, sha256: fields.sha256)
+    }
+
+    /// Reads the two fields from the parsed report instead of scanning its bytes again.
+    public func problems(in reportJSON: Data, parsed: JSONValue) -> [String] {
+        guard case .object(let report) = parsed else { return ["the report is not a JSON object"] }
+        let id = report["document_id"]?.stringValue
+        let sha256 = report["source"]?["sha256"]?.stringValue
+        return problems(documentID: id, sha256: sha256)
+    }
+
+    private func problems(documentID id: String?, sha256: String?) -> [String] {
+        guard let id, id.utf8.count == 16, (sha256 ?? "").hasPrefix(id) else {
             return ["/document_id: must be the first 16 hex digits of source.sha256"]
         }
         return []
@@ -56,7 +80,16 @@ public struct CombinedValidator: ReportValidating {
         self.validators = validators
     }
 
+    /// Parses `reportJSON` once and hands the value to every check; text that does not parse
+    /// goes to each check as bytes, so each reports it in its own words.
     public func problems(in reportJSON: Data) -> [String] {
-        validators.flatMap { $0.problems(in: reportJSON) }
+        guard let parsed = try? JSONParser.parse(reportJSON) else {
+            return validators.flatMap { $0.problems(in: reportJSON) }
+        }
+        return problems(in: reportJSON, parsed: parsed)
+    }
+
+    public func problems(in reportJSON: Data, parsed: JSONValue) -> [String] {
+        validators.flatMap { $0.problems(in: reportJSON, parsed: parsed) }
     }
 }

@@ -30,39 +30,44 @@ final class RowSpool {
     /// Parks `rows` as the rows of `documentID` (a later call for the same id wins).
     func park(_ rows: ReportRows, for documentID: String) throws {
         let parts = rows.parts
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { bytes.append(contentsOf: part) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, end + off_t(written)) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw RowSpoolError(action: "write", path: path, code: errno)
+        var offset = end
+        // Each part is written from its own bytes, one after the other: no copy into one buffer.
+        for part in parts {
+            var written = 0
+            while written < part.count {
+                let count = part.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, offset + off_t(written)) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw RowSpoolError(action: "write", path: path, code: errno)
+                }
+                written += count
             }
-            written += count
+            offset += off_t(part.count)
         }
         places[documentID] = (end, parts.map(\.count))
-        end += off_t(bytes.count)
+        end = offset
     }
 
     /// The rows parked for `documentID`, or nil when none were.
     func rows(for documentID: String) throws -> ReportRows? {
         guard let place = places[documentID] else { return nil }
-        let total = place.sizes.reduce(0, +)
-        var bytes = [UInt8](repeating: 0, count: total)
-        var filled = 0
-        while filled < total {
-            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, total - filled, place.offset + off_t(filled)) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw RowSpoolError(action: "read", path: path, code: count < 0 ? errno : 0) }
-            filled += count
-        }
         var parts: [[UInt8]] = []
-        var start = 0
+        parts.reserveCapacity(place.sizes.count)
+        var offset = place.offset
+        // Each part is read straight into its own array: no copy out of one buffer.
         for size in place.sizes {
-            parts.append(Array(bytes[start..<start + size]))
-            start += size
+            let part = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                var filled = 0
+                while filled < size {
+                    let count = pread(descriptor, buffer.baseAddress! + filled, size - filled, offset + off_t(filled))
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { throw RowSpoolError(action: "read", path: path, code: count < 0 ? errno : 0) }
+                    filled += count
+                }
+                initialized = size
+            }
+            parts.append(part)
+            offset += off_t(size)
         }
         return ReportRows(parts: parts)
     }

@@ -147,20 +147,20 @@ enum WorkerWire {
             return try encode(WorkerReplyHeader(
                 file: response.file, failure: response.failure ?? InputFailure(.crashed, "no report and no error"), report: nil))
         }
-        let extracted: ExtractedReport
+        let encoded: (json: [UInt8], rows: ReportRows)
         do {
-            extracted = try ExtractedReport(report)
+            encoded = try ReportJSON.encodeWithRows(report)
         } catch {
             return try encode(WorkerReplyHeader(file: response.file, failure: InputFailure(
                 .invalid, "the extracted report cannot be written as JSON (\(error)); please report this as a bug"), report: nil))
         }
-        let rows = extracted.rows.parts
+        // The encoded parts are copied once, straight into the reply.
+        let parts = [encoded.json] + encoded.rows.parts
         var data = try encode(WorkerReplyHeader(file: response.file, failure: nil, report: .init(
-            documentID: extracted.documentID, sha256: extracted.sha256, warnings: extracted.warnings,
-            sizes: [extracted.json.count] + rows.map(\.count))))
-        data.reserveCapacity(data.count + extracted.json.count + rows.reduce(0) { $0 + $1.count })
-        data.append(extracted.json)
-        for part in rows { part.withUnsafeBytes { data.append(contentsOf: $0) } }
+            documentID: report.documentID, sha256: report.source.sha256, warnings: report.warnings,
+            sizes: parts.map(\.count))))
+        data.reserveCapacity(data.count + parts.reduce(0) { $0 + $1.count })
+        for part in parts { part.withUnsafeBytes { data.append(contentsOf: $0) } }
         return data
     }
 }

@@ -31,6 +31,21 @@ final class BufferedFileWriter {
     }
 
     func write<Bytes: Sequence>(bytes: Bytes) throws(ExportError) where Bytes.Element == UInt8 {
+        // A run at least as big as the buffer goes straight to the file after what is buffered,
+        // rather than being copied into the buffer first.
+        var failure: ExportError?
+        let writtenDirectly = bytes.withContiguousStorageIfAvailable { run -> Bool in
+            guard run.count >= Self.capacity else { return false }
+            do throws(ExportError) {
+                try flush()
+                try writeAll(UnsafeRawBufferPointer(run))
+            } catch {
+                failure = error
+            }
+            return true
+        } ?? false
+        if let failure { throw failure }
+        if writtenDirectly { return }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { try flush() }
     }
@@ -41,18 +56,25 @@ final class BufferedFileWriter {
 
     /// Hands every buffered byte to the operating system.
     func flush() throws(ExportError) {
+        var failure: ExportError?
+        buffer.withUnsafeBytes { raw in
+            do throws(ExportError) { try writeAll(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes` to the file, retrying short and interrupted writes.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(ExportError) {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw ExportError(.write, path: path, code: errno)
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 

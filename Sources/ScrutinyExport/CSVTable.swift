@@ -71,6 +71,13 @@ struct RecordTable<Record>: CSVTable {
 
     var primaryKey: [String] { indexed ? ["document_id", "index"] : ["document_id"] }
 
+    /// The rows of `report` in this table, as bytes.
+    func rows(of report: Report) throws(ExportError) -> [UInt8] {
+        var csv = CSVWriter()
+        try writeRows(of: report, to: &csv)
+        return csv.bytes
+    }
+
     func writeRows(of report: Report, to csv: inout CSVWriter) throws(ExportError) {
         for (offset, record) in records(report).enumerated() {
             csv.text(report.documentID)

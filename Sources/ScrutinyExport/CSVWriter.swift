@@ -42,12 +42,12 @@ struct CSVWriter {
     /// comma, quote, CR or LF; runs without a quote are copied whole.
     private static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         let neutralise = FormulaGuard.needsPrefix(first: utf8[0])
-        var quoted = false
-        for byte in utf8 where byte == .comma || byte == .quote || byte == .cr || byte == .lf {
-            quoted = true
-            break
-        }
-        guard quoted else {
+        let firstSpecial = ByteWords.firstIndex(
+            in: utf8, from: 0,
+            wordMayHold: { ByteWords.hasByte(.comma, in: $0) || ByteWords.hasByte(.quote, in: $0)
+                || ByteWords.hasByte(below: 0x0E, in: $0) },
+            isSpecial: { $0 == .comma || $0 == .quote || $0 == .cr || $0 == .lf })
+        guard firstSpecial < utf8.count else {
             if neutralise { bytes.append(.apostrophe) }
             bytes.append(contentsOf: utf8)
             return
@@ -56,12 +56,20 @@ struct CSVWriter {
         if neutralise { bytes.append(.apostrophe) }
         // Each run ends with a quote and the next starts with it, so every quote is written twice.
         var runStart = 0
-        for index in 0..<utf8.count where utf8[index] == .quote {
+        var index = firstQuote(in: utf8, from: 0)
+        while index < utf8.count {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...index]))
             runStart = index
+            index = firstQuote(in: utf8, from: index + 1)
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         bytes.append(.quote)
+    }
+
+    /// The index of the first `"` at or after `start`, or `utf8.count`.
+    private static func firstQuote(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWords.firstIndex(in: utf8, from: start, wordMayHold: { ByteWords.hasByte(.quote, in: $0) },
+                             isSpecial: { $0 == .quote })
     }
 
     /// A list cell: the items joined with "; ", written as one text cell.

@@ -78,4 +78,22 @@ enum ExportTables {
 
     /// Every table, `documents` first (the others refer to it).
     static let all: [any CSVTable] = [documents, recommendations, recommendationUpdates, partnerships, budgets, implications]
+
+    /// The rows of `report` in each table of ``all``, in that order.
+    ///
+    /// Calls each table through its own type rather than through ``all``, so the compiler
+    /// specialises every table's row writer (going through `any CSVTable` left the generic row
+    /// writer looking up type metadata for every report).
+    static func rows(of report: Report) throws(ExportError) -> [[UInt8]] {
+        var rows: [[UInt8]] = []
+        rows.reserveCapacity(6)
+        rows.append(try documents.rows(of: report))
+        rows.append(try recommendations.rows(of: report))
+        rows.append(try recommendationUpdates.rows(of: report))
+        rows.append(try partnerships.rows(of: report))
+        rows.append(try budgets.rows(of: report))
+        rows.append(try implications.rows(of: report))
+        assert(rows.count == all.count, "ExportTables.rows must write one part per table of ExportTables.all")
+        return rows
+    }
 }

@@ -16,8 +16,8 @@ public enum ReportJSON {
     /// export tables, the pretty file and the compact line written in one pass.
     /// - Throws: `EncodingError` for a report that cannot be JSON (a non-finite amount).
     public static func encodeWithRows(_ report: Report) throws -> (json: [UInt8], rows: ReportRows) {
-        let (pretty, compact) = try ReportJSONWriter.encodeBoth(report)
-        return (pretty, try ReportRows(report, jsonLine: compact))
+        let (pretty, line) = try ReportJSONWriter.encodeBoth(report)
+        return (pretty, try ReportRows(report, jsonLine: line))
     }
 
     /// The `JSONEncoder` set up as the records have always been encoded: the reference the

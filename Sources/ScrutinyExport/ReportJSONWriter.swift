@@ -47,11 +47,21 @@ struct ReportJSONWriter: ~Copyable {
         return pretty ? writer.pretty.bytes() : writer.compact.bytes()
     }
 
-    /// The pretty and the compact bytes of `report`, written in one pass.
+    /// The compact bytes of `report` followed by a newline: its line of `reports.jsonl`.
     /// - Throws: `EncodingError.invalidValue` for a non-finite amount, as `JSONEncoder` does.
-    static func encodeBoth(_ report: Report) throws -> (pretty: [UInt8], compact: [UInt8]) {
+    static func encodeLine(_ report: Report) throws -> [UInt8] {
+        var writer = ReportJSONWriter(forms: .compact, capacity: estimatedSize(of: report, pretty: false))
+        try writer.write(report)
+        writer.compact.append(.lf)
+        return writer.compact.bytes()
+    }
+
+    /// The pretty bytes of `report` and its compact line (newline included), written in one pass.
+    /// - Throws: `EncodingError.invalidValue` for a non-finite amount, as `JSONEncoder` does.
+    static func encodeBoth(_ report: Report) throws -> (pretty: [UInt8], line: [UInt8]) {
         var writer = ReportJSONWriter(forms: [.pretty, .compact], capacity: estimatedSize(of: report, pretty: true))
         try writer.write(report)
+        writer.compact.append(.lf)
         return (writer.pretty.bytes(), writer.compact.bytes())
     }
 
@@ -323,18 +333,18 @@ struct ReportJSONWriter: ~Copyable {
     private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout ByteSink) {
         bytes.append(.quote)
         var runStart = 0
-        var index = 0
         let count = utf8.count
-        while index < count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == .quote || byte == .backslash {
-                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(for: byte, to: &bytes)
-                runStart = index + 1
-            }
-            index += 1
+        while runStart < count {
+            let index = ByteWords.firstIndex(
+                in: utf8, from: runStart,
+                wordMayHold: { ByteWords.hasByte(below: 0x20, in: $0) || ByteWords.hasByte(.quote, in: $0)
+                    || ByteWords.hasByte(.backslash, in: $0) },
+                isSpecial: { $0 < 0x20 || $0 == .quote || $0 == .backslash })
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            guard index < count else { break }
+            appendEscape(for: utf8[index], to: &bytes)
+            runStart = index + 1
         }
-        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         bytes.append(.quote)
     }
 

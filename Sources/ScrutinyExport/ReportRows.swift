@@ -23,19 +23,13 @@ public struct ReportRows: Sendable, Equatable {
     /// The rows of `report`.
     /// - Throws: `EncodingError` for a report that cannot be JSON (a non-finite amount).
     public init(_ report: Report) throws {
-        try self.init(report, jsonLine: ReportJSONWriter.encode(report, pretty: false))
+        try self.init(report, jsonLine: ReportJSONWriter.encodeLine(report))
     }
 
-    /// The rows of `report`, whose compact JSON (without the newline) is already written.
+    /// The rows of `report`, whose compact JSON line (newline included) is already written.
     init(_ report: Report, jsonLine line: [UInt8]) throws {
-        var line = line
-        line.append(.lf)
         jsonLine = line
-        csvRows = try ExportTables.all.map { table throws(ExportError) in
-            var csv = CSVWriter()
-            try table.writeRows(of: report, to: &csv)
-            return csv.bytes
-        }
+        csvRows = try ExportTables.rows(of: report)
     }
 
     /// The line then the CSV rows, one byte array each (the inverse of ``init(parts:)``).

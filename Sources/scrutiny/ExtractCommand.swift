@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONSchema
 import Logging
 import ScrutinyBatch
 import ScrutinyCore
@@ -117,5 +118,9 @@ struct SchemaCheck: ReportValidating {
 
     func problems(in reportJSON: Data) -> [String] {
         validator.validate(reportJSON).map(\.description)
+    }
+
+    func problems(in reportJSON: Data, parsed: JSONValue) -> [String] {
+        validator.validate(parsed).map(\.description)
     }
 }

@@ -10,6 +10,19 @@ import Testing
         #expect(value.objectValue?.keys == ["zeta", "alpha", "mid"])
     }
 
+    @Test func longIndentsAndLongStringsWithEscapesAtEveryOffsetParse() throws {
+        // The scanner skips spaces and plain string bytes eight at a time; an escape, quote or
+        // control byte at any position of a word must still be seen.
+        for offset in 0..<17 {
+            let plain = String(repeating: "a", count: offset)
+            let indent = String(repeating: " ", count: offset + 3)
+            let text = "{\n\(indent)\"k\(plain)\" :\(indent)\"\(plain)\\n\(plain)\\\"\(plain)\"\n\(indent)}"
+            let value = try JSONParser.parse(text)
+            #expect(value["k" + plain] == .string(plain + "\n" + plain + "\"" + plain), "offset \(offset)")
+            #expect(throws: JSONParseError.self) { try JSONParser.parse("\"\(plain)\u{01}\(plain)\"") }
+        }
+    }
+
     @Test func integralFloatEqualsInteger() throws {
         #expect(try JSONParser.parse("1.0") == JSONParser.parse("1"))
         #expect(try JSONParser.parse("1.0").typeName == "integer")

@@ -11,6 +11,25 @@ import Testing
         #expect(error.description(file: "r.json") == "r.json: /amount: expected number, got string (schema: #/properties/amount/type)")
     }
 
+    @Test func stringLengthsCountCodePointsNotBytes() throws {
+        let v = try SchemaValidator(schema: ["minLength": 3, "maxLength": 3])
+        #expect(v.validate("\u{E9}\u{E9}\u{E9}").isValid)  // 6 bytes, 3 code points
+        #expect(v.validate("\u{1F600}\u{1F600}\u{1F600}").isValid)  // 12 bytes
+        #expect(v.validate("\u{E9}\u{E9}").errors.map(\.message) == ["string has 2 characters; at least 3 are required"])
+        #expect(v.validate("abcd").errors.map(\.message) == ["string has 4 characters; at most 3 are allowed"])
+        #expect(v.validate("\u{1F600}\u{1F600}\u{1F600}\u{1F600}").errors.map(\.message)
+                == ["string has 4 characters; at most 3 are allowed"])
+    }
+
+    @Test func everyErrorOfAnInvalidInstanceIsStillReported() throws {
+        // The quick valid-or-not pass comes first; an invalid instance must still get all its errors.
+        let v = try SchemaValidator(schema: ["items": ["type": "string", "minLength": 1], "maxItems": 2])
+        #expect(v.validate(["a", "b"]).isValid)
+        let errors = v.validate(["a", "", 3]).errors
+        #expect(errors.map(\.instanceLocation) == ["", "/1", "/2"])
+        #expect(errors.map(\.keywordLocation) == ["/maxItems", "/items/minLength", "/items/type"])
+    }
+
     @Test func nullableTypeNamesBothTypes() throws {
         let v = try SchemaValidator(schema: ["type": ["string", "null"]])
         #expect(v.validate(nil).isValid)

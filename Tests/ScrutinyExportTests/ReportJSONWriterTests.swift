@@ -58,7 +58,8 @@ import ScrutinyCore
         for (name, report) in Self.reports {
             let both = try ReportJSONWriter.encodeBoth(report)
             #expect(both.pretty == Array(try ReportJSON.makeEncoder(pretty: true).encode(report)), "\(name)")
-            #expect(both.compact == Array(try ReportJSON.makeEncoder(pretty: false).encode(report)), "\(name)")
+            #expect(both.line == Array(try ReportJSON.makeEncoder(pretty: false).encode(report)) + [0x0A], "\(name)")
+            #expect(try ReportJSONWriter.encodeLine(report) == both.line, "\(name)")
             let withRows = try ReportJSON.encodeWithRows(report)
             #expect(withRows.json == both.pretty, "\(name)")
             #expect(withRows.rows == (try ReportRows(report)), "\(name)")

@@ -5,10 +5,13 @@ struct Evaluation {
     let dynamicAnchors: [[String: Int]]
     let maxDepth: Int
     private(set) var errors: [ValidationIssue] = []
+    /// Whether the run keeps the instance and keyword paths: only a run that reports errors
+    /// ever reads them, so a run that only answers valid or not skips that bookkeeping.
+    let tracksPaths: Bool
     /// JSON Pointer tokens of the instance location, unescaped (escaped only when an error is recorded).
-    var instancePath: [String] = []
+    private var instancePath: [String] = []
     /// JSON Pointer tokens of the keyword location, unescaped.
-    var keywordPath: [String] = []
+    private var keywordPath: [String] = []
     /// Resources entered, outermost first.
     var dynamicScope: [Int] = []
     private var depth = 0
@@ -18,6 +21,32 @@ struct Evaluation {
         dynamicAnchors = schema.dynamicAnchors
         maxDepth = schema.options.maxDepth
         errors.reserveCapacity(reportErrors ? 4 : 0)
+        tracksPaths = reportErrors
+    }
+
+    /// Steps into a keyword (or a keyword's member) of the keyword location.
+    mutating func enterKeyword(_ token: @autoclosure () -> String) {
+        if tracksPaths { keywordPath.append(token()) }
+    }
+
+    /// Steps back out of the keyword entered last.
+    mutating func leaveKeyword() {
+        if tracksPaths { keywordPath.removeLast() }
+    }
+
+    /// Replaces the keyword entered last (`if` becomes `then` or `else`).
+    mutating func renameKeyword(_ token: String) {
+        if tracksPaths { keywordPath[keywordPath.count - 1] = token }
+    }
+
+    /// Steps into a member or item of the instance location.
+    mutating func enterInstance(_ token: @autoclosure () -> String) {
+        if tracksPaths { instancePath.append(token()) }
+    }
+
+    /// Steps back out of the member or item entered last.
+    mutating func leaveInstance() {
+        if tracksPaths { instancePath.removeLast() }
     }
 
     /// Evaluates node `n` against `value`. When `collect`, merges its annotations into `out` on success;
@@ -43,9 +72,9 @@ struct Evaluation {
         var local = Annotations()
         var valid = true
         for keyword in node.keywords {
-            keywordPath.append(keyword.name)
+            enterKeyword(keyword.name)
             let ok = apply(keyword, of: node, to: value, track: track, report: report, local: &local)
-            keywordPath.removeLast()
+            leaveKeyword()
             if !ok {
                 valid = false
                 if !report { return false }
@@ -121,14 +150,16 @@ struct Evaluation {
     }
 
     /// Evaluates a subschema at a child instance location (`token`) under keyword tokens.
-    mutating func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: String?, keywordToken: String? = nil,
-                       report: Bool, falseMessage: @autoclosure () -> String) -> Bool {
+    mutating func evaluateChild(_ n: Int, _ value: JSONValue, instanceToken: @autoclosure () -> String,
+                                keywordToken: @autoclosure () -> String? = nil,
+                                report: Bool, falseMessage: @autoclosure () -> String) -> Bool {
         if passesWithoutBookkeeping(n, value) { return true }
-        if let t = instanceToken { instancePath.append(t) }
-        if let t = keywordToken { keywordPath.append(t) }
+        enterInstance(instanceToken())
+        let keyword = tracksPaths ? keywordToken() : nil
+        if let keyword { keywordPath.append(keyword) }
         defer {
-            if instanceToken != nil { instancePath.removeLast() }
-            if keywordToken != nil { keywordPath.removeLast() }
+            leaveInstance()
+            if keyword != nil { keywordPath.removeLast() }
         }
         let child = nodes[n]
         if child.boolean == false {

@@ -44,7 +44,8 @@ extension JSONValue: Hashable {
         case (.bool(let a), .bool(let b)): a == b
         case (.number(let a), .number(let b)): a == b
         // JSON compares strings by code points, not by Unicode canonical equivalence.
-        case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8)
+        // The byte counts first: cheap, and they tell most unequal strings apart.
+        case (.string(let a), .string(let b)): a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a == b
         default: false

@@ -33,9 +33,9 @@ extension Evaluation {
             let mark = errorMark
             for (k, item) in items.enumerated() {
                 var ignored = Annotations()
-                instancePath.append(String(k))
+                enterInstance(String(k))
                 let ok = evaluate(s, item, collect: false, report: false, into: &ignored)
-                instancePath.removeLast()
+                leaveInstance()
                 if ok {
                     matches += 1
                     if track { local.items.insert(k) }

@@ -3,14 +3,14 @@
 extension Evaluation {
     mutating func applyInPlace(_ keyword: Keyword, of node: FrozenNode, to value: JSONValue, track: Bool, report: Bool,
                       local: inout Annotations) -> Bool {
-        let absolute = node.absoluteLocation + "/" + keyword.name
+        var absolute: String { node.absoluteLocation + "/" + keyword.name }
         switch keyword {
         case .allOf(let subs):
             var valid = true
             for (k, s) in subs.enumerated() {
-                keywordPath.append(String(k))
+                enterKeyword(String(k))
                 let ok = evaluate(s, value, collect: track, report: report, into: &local)
-                keywordPath.removeLast()
+                leaveKeyword()
                 if !ok {
                     valid = false
                     if !report { return false }
@@ -22,10 +22,10 @@ extension Evaluation {
             var matched = false
             let mark = errorMark
             for (k, s) in subs.enumerated() {
-                keywordPath.append(String(k))
+                enterKeyword(String(k))
                 // A failed alternative's own errors are never shown, so they are not built.
                 let ok = evaluate(s, value, collect: track, report: false, into: &local)
-                keywordPath.removeLast()
+                leaveKeyword()
                 if ok {
                     matched = true
                     if !track { break }
@@ -46,10 +46,10 @@ extension Evaluation {
             var found = Annotations()
             let mark = errorMark
             for (k, s) in subs.enumerated() {
-                keywordPath.append(String(k))
+                enterKeyword(String(k))
                 var candidate = Annotations()
                 let ok = evaluate(s, value, collect: track, report: false, into: &candidate)
-                keywordPath.removeLast()
+                leaveKeyword()
                 if ok {
                     passing.append(k)
                     found = candidate
@@ -87,18 +87,17 @@ extension Evaluation {
             let condition = evaluate(ifSchema, value, collect: track, report: false, into: &ifAnnotations)
             if condition { local.merge(ifAnnotations) }
             guard let branch = condition ? thenSchema : elseSchema else { return true }
-            let name = condition ? "then" : "else"
-            keywordPath[keywordPath.count - 1] = name
-            defer { keywordPath[keywordPath.count - 1] = "if" }
+            renameKeyword(condition ? "then" : "else")
+            defer { renameKeyword("if") }
             return evaluate(branch, value, collect: track, report: report, into: &local)
 
         case .dependentSchemas(let list):
             guard case .object(let o) = value else { return true }
             var valid = true
             for (name, s) in list where o[name] != nil {
-                keywordPath.append(name)
+                enterKeyword(name)
                 let ok = evaluate(s, value, collect: track, report: report, into: &local)
-                keywordPath.removeLast()
+                leaveKeyword()
                 if !ok {
                     valid = false
                     if !report { return false }

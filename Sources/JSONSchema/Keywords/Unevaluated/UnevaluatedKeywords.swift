@@ -4,8 +4,8 @@ extension Evaluation {
     mutating func unevaluatedItems(_ s: Int, node: FrozenNode, _ items: [JSONValue], report: Bool,
                           local: inout Annotations) -> Bool {
         var valid = true
-        keywordPath.append("unevaluatedItems")
-        defer { keywordPath.removeLast() }
+        enterKeyword("unevaluatedItems")
+        defer { leaveKeyword() }
         for (k, item) in items.enumerated() where !local.evaluated(item: k) {
             let ok = evaluateChild(s, item, instanceToken: String(k), report: report,
                                    falseMessage: "item \(k) is not allowed (no schema keyword accounts for it)")
@@ -21,8 +21,8 @@ extension Evaluation {
     mutating func unevaluatedProperties(_ s: Int, node: FrozenNode, _ object: JSONObject, report: Bool,
                                local: inout Annotations) -> Bool {
         var valid = true
-        keywordPath.append("unevaluatedProperties")
-        defer { keywordPath.removeLast() }
+        enterKeyword("unevaluatedProperties")
+        defer { leaveKeyword() }
         for (name, member) in object where !local.evaluated(property: name) {
             let ok = evaluateChild(s, member, instanceToken: name, report: report,
                                    falseMessage: "unexpected property \"\(name)\"")

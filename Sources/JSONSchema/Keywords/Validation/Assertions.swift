@@ -25,10 +25,11 @@ extension Evaluation {
         case (.exclusiveMinimum(let m), .number(let n)):
             if JSONNumber.compare(n, m) != .orderedDescending { problem = "\(n) is not greater than \(m)" }
         case (.maxLength(let m), .string(let s)):
-            let count = s.unicodeScalars.count
-            if count > m { problem = "string has \(count) characters; at most \(m) are allowed" }
+            if !StringLength.hasAtMost(m, s) {
+                problem = "string has \(s.unicodeScalars.count) characters; at most \(m) are allowed"
+            }
         case (.minLength(let m), .string(let s)):
-            if s.unicodeScalars.count < m {
+            if !StringLength.hasAtLeast(m, s) {
                 problem = "string has \(s.unicodeScalars.count) characters; at least \(m) are required"
             }
         case (.pattern(let regex), .string(let s)):
