@@ -36,7 +36,7 @@ public struct BudgetExtractor: Sendable {
     /// A bare figure in a column headed "£000" or "£m", scaled by the heading's factor; `raw` is the cell as printed.
     func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
         guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
-        let lineIndex = block.starts[0].line
+        let lineIndex = block.firstLine
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
                       kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
                       partnership: lines[lineIndex].partnership, context: table.row.context,
@@ -88,6 +88,8 @@ public struct BudgetExtractor: Sendable {
             lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
             lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
             lazy var namedInSentence = Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
+            // Every amount of the sentence shows the same sentence as its context.
+            let context = sentenceText.trimmingWhitespaceAndNewlines
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
@@ -113,7 +115,7 @@ public struct BudgetExtractor: Sendable {
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
                                       partnership: lines[lineIndex].partnership ?? namedInSentence,
-                                      context: sentenceText.trimmingWhitespaceAndNewlines,
+                                      context: context,
                                       provenance: lines[lineIndex].provenance))
                 previousKind = kind ?? previousKind
             }

@@ -6,11 +6,15 @@ struct TextBlock {
     var text: String
     /// The cell's place in its table, for a block that is a table cell.
     var table: TableCell?
-    /// Where each line's text starts in `text` (scalar offsets), with the line's index.
-    var starts: [(offset: Int, line: Int)]
+    /// The index of the block's first line (its text starts at offset 0).
+    var firstLine: Int
+    /// Where each later line's text starts in `text` (scalar offsets), with the line's index: empty for
+    /// a one-line block such as a table cell, so most blocks carry no array.
+    var laterStarts: [(offset: Int, line: Int)] = []
 
+    /// The index of the line that holds scalar `offset` of `text`.
     func lineIndex(at offset: Int) -> Int {
-        starts.last(where: { $0.offset <= offset })?.line ?? starts[0].line
+        laterStarts.last(where: { $0.offset <= offset })?.line ?? firstLine
     }
 
     /// Blocks in reading order. A line joins the paragraph before it when that paragraph has not ended
@@ -53,7 +57,7 @@ struct TextBlock {
                     let scale = column > 0 ? scales[column] : nil
                     blocks.append(TextBlock(text: cell, table: TableCell(row: row, column: column, heading: heading,
                                                                          scale: scale, caption: caption, readings: readings),
-                                            starts: [(0, index)]))
+                                            firstLine: index))
                 }
                 continue
             }
@@ -73,13 +77,13 @@ struct TextBlock {
                 open = nil
                 let offset = openScalarCount + 1
                 current.text += " " + text
-                current.starts.append((offset, index))
+                current.laterStarts.append((offset, index))
                 openScalarCount = offset + text.unicodeScalars.count
                 open = current
                 continue
             }
             if let done = open { blocks.append(done) }
-            open = TextBlock(text: text, starts: [(0, index)])
+            open = TextBlock(text: text, firstLine: index)
             openScalarCount = text.unicodeScalars.count
         }
         if let done = open { blocks.append(done) }

@@ -168,5 +168,5 @@ extension OutlinedLine {
     private static let listIntro = Pattern(#"\b(?:partnerships|alliances|boards|joint committees|forums|trusts)\b.*:$"#)
 
     /// True for a line introducing a list of the partnerships the report covers.
-    var partnershipListIntro: Bool { text.utf8.contains(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
+    var partnershipListIntro: Bool { text.containsByte(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
 }

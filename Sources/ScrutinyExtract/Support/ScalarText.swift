@@ -89,3 +89,36 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The text of a run of scanned scalars, encoded as UTF-8 straight into the string's storage.
+    ///
+    /// ScrutinyCore's generic `init(scalars:)` cannot be specialised from this module, so every scalar
+    /// went through a protocol witness; the scanners build a string from every sentence, amount and
+    /// word they read, and these concrete forms (chosen over the generic one) keep that a tight loop.
+    init(scalars: ArraySlice<Unicode.Scalar>) {
+        var byteCount = 0
+        for scalar in scalars { byteCount += UTF8.width(scalar) }
+        guard byteCount > 0 else { self = ""; return }
+        self = String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var written = 0
+            for scalar in scalars {
+                if scalar.isASCII {
+                    buffer[written] = UInt8(truncatingIfNeeded: scalar.value)
+                    written += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+            }
+            return written
+        }
+    }
+
+    /// The text of `scalars`; see ``init(scalars:)-(ArraySlice<Unicode.Scalar>)``.
+    init(scalars: [Unicode.Scalar]) {
+        self.init(scalars: scalars[...])
+    }
+}
