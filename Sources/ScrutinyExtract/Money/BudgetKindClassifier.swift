@@ -108,6 +108,9 @@ public struct BudgetKindClassifier: Sendable {
     /// The kind of every amount in `sentence` (one entry per range of `amounts`, in the same order),
     /// reading the sentence once.
     public func kinds(in sentence: ScalarText, amounts: [Range<Int>]) -> [BudgetKind?] {
+        // Every cue is a word of letters: a sentence with no letter outside its amounts ("£420,000",
+        // "(£1,234)") has none, and its amounts no kind.
+        guard Self.hasLetter(in: sentence, outside: amounts) else { return [BudgetKind?](repeating: nil, count: amounts.count) }
         let (tokens, _) = Self.tokenize(sentence, target: 0..<0, amounts: amounts)
         let amountTokens = tokens.indices.filter { tokens[$0] == .amount }
         // Tokens hold amounts in reading order; map each range to its place in that order.
@@ -132,6 +135,14 @@ public struct BudgetKindClassifier: Sendable {
             if best == nil || distance < best!.distance { best = (distance, cue.kind) }
         }
         return best?.kind
+    }
+
+    /// True when a scalar of `sentence` outside every range of `amounts` is a letter.
+    static func hasLetter(in sentence: ScalarText, outside amounts: [Range<Int>]) -> Bool {
+        for (index, scalar) in sentence.enumerated() where scalar.isLetter {
+            if !amounts.contains(where: { $0.contains(index) }) { return true }
+        }
+        return false
     }
 
     /// What a question or heading asks about: its first cue word ("What was the total budget for 2024/25?" is

@@ -26,14 +26,18 @@ struct TextBlock {
         var scales: [Int: Double] = [:]
         var headingEnded = true
         var caption: String?
-        var lineBefore: OutlinedLine?
+        // The index of the last paragraph line read since the last table, if any.
+        var lineBefore: Int?
         // The open paragraph's length in scalars, kept as it grows rather than counted at every join.
         var openScalarCount = 0
         let readings = CellReadings()
-        for (index, line) in lines.enumerated() {
+        // Read by index: each line is lent, not copied out by an iterator.
+        for index in lines.indices {
+            let line = lines[index]
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
-                if let before = lineBefore {
+                if let beforeIndex = lineBefore {
+                    let before = lines[beforeIndex]
                     // The line just before a table names it when it is a heading or starts "Table".
                     let text = before.text.trimmingHorizontalWhitespace
                     caption = before.role == .heading || text.lowercasedByScalar.hasPrefix("table") ? text : nil
@@ -62,7 +66,7 @@ struct TextBlock {
                 continue
             }
             let text = line.text.trimmingHorizontalWhitespace
-            lineBefore = line
+            lineBefore = index
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
             if line.role == .heading || text.hasAtLeastCharacters(60) || text.hasSuffix(".") {
                 heading = nil

@@ -64,6 +64,7 @@ extension String {
     var lowercasedByScalar: String {
         // A string without ASCII capitals and without other scalars is its own lower case.
         guard utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) else { return self }
+        if let lowered = lowercasedByByte { return lowered }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
@@ -76,6 +77,38 @@ extension String {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``lowercasedByScalar`` read on the bytes alone, for text whose only non-ASCII scalars are Latin-1
+    /// signs (U+0080-U+00BF, such as "£"), General Punctuation, super- and subscripts or currency signs
+    /// (U+2000-U+20BF): none of those changes case, so only ASCII capitals do. The string itself when it has none; `nil` for text
+    /// with any other scalar, which takes the scalar path.
+    private var lowercasedByByte: String? {
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            var capitals = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { capitals += 1 }
+                    index += 1
+                } else if byte == 0xC2 {
+                    index += 2
+                } else if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x82 {
+                    index += 3
+                } else {
+                    return nil
+                }
+            }
+            if capitals == 0 { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
 
     /// The lower case of the scalars reports use most beside ASCII, without a property look-up: Latin-1
