@@ -44,7 +44,7 @@ struct TextBlock {
                     lineBefore = nil
                 }
                 // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
-                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty || ScaledFigure.value(of: $0) != nil }) {
+                if !line.cells.contains(where: { MoneyParser().holdsAmount(in: $0) || ScaledFigure.value(of: $0) != nil }) {
                     if headingEnded { scales = [:] }
                     for (column, cell) in line.cells.enumerated() {
                         if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
