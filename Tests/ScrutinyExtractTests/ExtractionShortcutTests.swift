@@ -207,4 +207,12 @@ struct ExtractionShortcutTests {
         let spent = "£420,000 spent".scalarText
         #expect(BudgetKindClassifier().kinds(in: spent, amounts: MoneyParser().mentions(in: spent).map(\.range)) == [.expenditure])
     }
+
+    @Test func onlyLinesOpeningWithANameLabelReachTheGluedLabelPatterns() {
+        #expect(LineCleaner.mayOpenWithNameLabel("**Partnership name: Vale Alliance**Purpose"))
+        #expect(LineCleaner.mayOpenWithNameLabel("  name of the partnership: Vale"))
+        #expect(LineCleaner.mayOpenWithNameLabel("\u{00A0}Partnership name: Vale"))
+        #expect(!LineCleaner.mayOpenWithNameLabel("The partnership name: Vale"))
+        #expect(!LineCleaner.mayOpenWithNameLabel("   "))
+    }
 }
