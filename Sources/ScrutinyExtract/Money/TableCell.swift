@@ -71,25 +71,8 @@ final class TableRowReading {
     lazy var firstPeriods: [String?] = cells.map(readings.firstPeriod)
     /// The row's cells joined as a budget's context shows a table row.
     lazy var context: String = Self.joined(cells, separator: " | ")
-    /// `cells.joined(separator:)`, its UTF-8 written once into a string of the exact size.
-    static func joined(_ cells: [String], separator: String) -> String {
-        guard !cells.isEmpty else { return "" }
-        let byteCount = cells.reduce((cells.count - 1) * separator.utf8.count) { $0 + $1.utf8.count }
-        return String(unsafeUninitializedCapacity: byteCount) { buffer in
-            var written = 0
-            func write(_ text: String) {
-                for byte in text.utf8 {
-                    buffer[written] = byte
-                    written += 1
-                }
-            }
-            for (index, cell) in cells.enumerated() {
-                if index > 0 { write(separator) }
-                write(cell)
-            }
-            return written
-        }
-    }
+    /// `cells.joined(separator:)`; see ``Swift/Array/joinedInOneBuffer(separator:)``.
+    static func joined(_ cells: [String], separator: String) -> String { cells.joinedInOneBuffer(separator: separator) }
 
     /// Each cell's first financial year, `nil` for a cell holding an amount ("£").
     lazy var periodsOutsideAmounts: [String?] = cells.map { $0.includes("£") ? nil : readings.firstPeriod(in: $0) }

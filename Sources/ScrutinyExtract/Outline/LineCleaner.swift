@@ -65,7 +65,7 @@ struct LineCleaner: Sendable {
         let filled = cleanedCells.filter { !$0.isEmpty }
         if isTable && filled.count >= 2 || isTable && cleanedCells.first?.isEmpty == true {
             cells = cleanedCells
-            text = cells.joined(separator: "\t")
+            text = cells.joinedInOneBuffer(separator: "\t")
         } else if isTable {
             // A "row" with one filled cell is a paragraph laid out in a table: read it as one.
             role = .body

@@ -172,3 +172,28 @@ extension String {
         return nil
     }
 }
+
+extension Array where Element == String {
+    /// `joined(separator:)`, with the UTF-8 of the parts written once into a string of the exact size:
+    /// the generic `joined` is not specialised here and grows its result part by part.
+    func joinedInOneBuffer(separator: String) -> String {
+        guard count > 1 else { return first ?? "" }
+        let byteCount = reduce((count - 1) * separator.utf8.count) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var written = 0
+            func write(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    UnsafeMutableRawPointer(buffer.baseAddress! + written).copyMemory(from: base, byteCount: bytes.count)
+                    written += bytes.count
+                }
+            }
+            for index in indices {
+                if index > 0 { write(separator) }
+                write(self[index])
+            }
+            return written
+        }
+    }
+}
