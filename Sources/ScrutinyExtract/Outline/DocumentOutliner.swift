@@ -117,7 +117,7 @@ public struct DocumentOutliner: Sendable {
             var line = original
             if flatHeaderPending {
                 flatHeaderPending = false  // the "Progress" half of a text-exported header
-            } else if ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+            } else if ProgressTable.isFlatHeader(at: index, in: lines) {
                 if scope != .progressTable { partnership = nil }
                 scope = .progressTable
                 flatHeaderPending = true
