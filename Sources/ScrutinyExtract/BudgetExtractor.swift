@@ -14,7 +14,9 @@ public struct BudgetExtractor: Sendable {
     public func extract(from lines: [OutlinedLine]) -> [Budget] {
         var context = PeriodContext()
         var lineContexts: [LineContext] = []
-        for line in lines { lineContexts.append(context.context(for: line)) }
+        lineContexts.reserveCapacity(lines.count)
+        // Read by index: each line is lent to the context, not copied out by an iterator.
+        for index in lines.indices { lineContexts.append(context.context(for: lines[index])) }
         // Names that lines carry and that read as bodies (not topics such as "Town Centre Safety review").
         // Each lowercased once here, not at every amount.
         let partnerships = Dictionary(uniqueKeysWithValues: Set(lines.compactMap(\.partnership)).filter(Self.readsAsABody)
@@ -23,7 +25,9 @@ public struct BudgetExtractor: Sendable {
         // Figures from "£000" tables come after every printed amount, so a reader matching amounts by value
         // meets the printed "£420,000" before a table's "(420)".
         var scaledFigures: [Budget] = []
-        for block in TextBlock.blocks(of: lines) {
+        let blocks = TextBlock.blocks(of: lines)
+        for index in blocks.indices {
+            let block = blocks[index]
             if block.text.includes("£") {
                 budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships)
             } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
@@ -36,7 +40,7 @@ public struct BudgetExtractor: Sendable {
     /// A bare figure in a column headed "£000" or "£m", scaled by the heading's factor; `raw` is the cell as printed.
     func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
         guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
-        let lineIndex = block.starts[0].line
+        let lineIndex = block.firstLine
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
                       kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
                       partnership: lines[lineIndex].partnership, context: table.row.context,
@@ -65,8 +69,10 @@ public struct BudgetExtractor: Sendable {
                 previousSentencePeriod = Self.lastTemporalPeriod(in: chars[sentenceRange])
                 continue
             }
-            let sentence = Array(chars[sentenceRange])
-            let sentenceText = String(scalars: sentence)
+            // A block of one sentence (a table cell, most often) is read as it is: no copy of its scalars or text.
+            let isWholeBlock = sentenceRange == chars.indices
+            let sentence = isWholeBlock ? chars : Array(chars[sentenceRange])
+            let sentenceText = isWholeBlock ? block.text : String(scalars: sentence)
             let periods = PeriodParser().periods(in: sentence)
             let asks = sentenceText.hasSuffix("?")
             if asks {
@@ -87,7 +93,11 @@ public struct BudgetExtractor: Sendable {
             // Asked only when a mention has no kind of its own, and then once for the sentence.
             lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
             lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
-            lazy var namedInSentence = Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
+            // With no names to look for, only a printed "… Partnership" can name one: no lowercasing.
+            lazy var namedInSentence = partnerships.isEmpty ? Self.namedPartnership(in: sentenceText)
+                : Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
+            // Every amount of the sentence shows the same sentence as its context.
+            let context = sentenceText.trimmingWhitespaceAndNewlines
             let amountRanges = mentions.map(\.range)
             let kinds = BudgetKindClassifier().kinds(in: sentence, amounts: amountRanges)
             for (mentionIndex, mention) in mentions.enumerated() {
@@ -113,7 +123,7 @@ public struct BudgetExtractor: Sendable {
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
                                       partnership: lines[lineIndex].partnership ?? namedInSentence,
-                                      context: sentenceText.trimmingWhitespaceAndNewlines,
+                                      context: context,
                                       provenance: lines[lineIndex].provenance))
                 previousKind = kind ?? previousKind
             }

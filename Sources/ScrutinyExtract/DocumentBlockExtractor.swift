@@ -400,7 +400,8 @@ public struct DocumentBlockExtractor: Sendable {
             // the tests below say, and skips them.
             let asciiWords = asciiAcronymWords(in: line.text)
             if asciiWords?.isEmpty == true { continue }
-            guard !TitleCaser.isAllCaps(line.text), lowerWords(line.text) >= 3 else { continue }
+            guard !TitleCaser.isAllCaps(line.text),
+                  asciiWords == nil ? lowerWords(line.text) >= 3 : Self.asciiHasLowerWords(line.text, atLeast: 3) else { continue }
             if let words = asciiWords {
                 found.formUnion(words)
             } else {
@@ -409,6 +410,24 @@ public struct DocumentBlockExtractor: Sendable {
         }
         return found
     }
+    /// `lowerWords(text) >= count` for ASCII `text`, read on its bytes and stopping at the `count`-th word.
+    private static func asciiHasLowerWords(_ text: String, atLeast count: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var found = 0
+            var atWordStart = true
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") { atWordStart = true; continue }
+                if atWordStart, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                    found += 1
+                    if found >= count { return true }
+                }
+                atWordStart = false
+            }
+            return false
+        }
+    }
+
     private static func lowerWords(_ text: String) -> Int {
         // Over plain text (every scalar a character of its own) a word starts after a space.
         var count = 0

@@ -69,7 +69,7 @@ public struct PartnershipExtractor: Sendable {
         var texts: [(text: String, lower: String)]
 
         init(_ lines: [OutlinedLine]) {
-            texts = lines.lazy.filter { $0.text.utf8.contains(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercasedByScalar) }
+            texts = lines.lazy.filter { $0.text.containsByte(UInt8(ascii: "(")) }.map { ($0.text, $0.text.lowercasedByScalar) }
         }
     }
 
@@ -205,7 +205,7 @@ public struct PartnershipExtractor: Sendable {
 
     /// The members listed in "consists of the following local authorities: A, B and C".
     func members(in text: String) -> [String]? {
-        guard text.utf8.contains(UInt8(ascii: ":")), let m = Self.membersList.firstMatch(in: text), let list = m[1] else { return nil }
+        guard text.containsByte(UInt8(ascii: ":")), let m = Self.membersList.firstMatch(in: text), let list = m[1] else { return nil }
         let parts = list.replacingOccurrences(of: " and ", with: ", ").split(separator: ",").map { String($0).trimmed }
         let names = parts.filter { !$0.isEmpty && $0.wordCount <= 6 }
         return names.count >= 2 ? names : nil

@@ -74,7 +74,7 @@ public struct RecommendationExtractor: Sendable {
         for (index, line) in lines.enumerated() {
             let text = line.text
             if line.isHeading || line.isBold || line.role == .heading, Self.heading.matches(text),
-               !ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+               !ProgressTable.isFlatHeader(at: index, in: lines) {
                 return (index + 1, nil)
             }
             if line.role == .tableRow, line.filledCells.count >= 2, Self.heading.matches(line.filledCells[0]) {

@@ -28,7 +28,7 @@ public struct RecommendationUpdateExtractor: Sendable {
                 inTable = true
                 continue
             }
-            if ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+            if ProgressTable.isFlatHeader(at: index, in: lines) {
                 updates += flat.flush()
                 inTable = true
                 flat.active = true

@@ -14,7 +14,7 @@ public struct ReportExtractor: Sendable {
         var warnings = document.warnings
         let (block, blockWarnings) = DocumentBlockExtractor().extract(
             from: lines, metadata: document.metadata,
-            furniture: document.pages.flatMap { $0.lines.filter(\.isFurniture).map(\.text) })
+            furniture: Self.furniture(of: document))
         report.document = block
         warnings += blockWarnings
         report.recommendations = RecommendationExtractor().extract(from: lines)
@@ -28,5 +28,16 @@ public struct ReportExtractor: Sendable {
         report.implications = ImplicationExtractor().extract(from: lines)
         report.warnings = warnings
         return report
+    }
+
+    /// The text of every running header and footer, page by page; each line's flag and text are read
+    /// in place, not the whole line copied.
+    static func furniture(of document: SourceDocument) -> [String] {
+        var texts: [String] = []
+        for page in document.pages.indices {
+            let lines = document.pages[page].lines
+            for line in lines.indices where lines[line].isFurniture { texts.append(lines[line].text) }
+        }
+        return texts
     }
 }

@@ -159,4 +159,60 @@ struct ExtractionShortcutTests {
         #expect(BudgetKindClassifier().topic(of: "Total budget") == .budget)
         #expect(BudgetKindClassifier().columnKind("Outturn") == .expenditure)
     }
+
+    // Fourth pass.
+
+    @Test func wholeTableFiguresEqualTheParsedFigures() {
+        for cell in ["0", "007", "1,342", "(44)", "-0", "123456789012345", "1234567890123456789", "12.5", "1,342.25",
+                     "0000000000000000001", " 2,460 "] {
+            let digits = cell.filter { $0.isNumber || $0 == "." }
+            let sign: Double = cell.contains("(") || cell.contains("-") ? -1 : 1
+            #expect(ScaledFigure.value(of: cell) == Double(digits).map { $0 * sign }, "\(cell)")
+        }
+        #expect(ScaledFigure.value(of: "1,34") == nil)
+        #expect(ScaledFigure.value(of: "1.2.3") == nil)
+    }
+
+    @Test func holdingAnAmountAgreesWithFindingOne() {
+        for text in ["£420,000", "£000", "£'000", "£ 5m", "no pound", "£m", "Budget £000 then £12", "£", "(£1,234)",
+                     "between £2m and £3m", "£000 £000", "cost £ 12k"] {
+            #expect(MoneyParser().holdsAmount(in: text) == !MoneyParser().mentions(in: text).isEmpty, "\(text)")
+        }
+    }
+
+    @Test func rowContextJoinsCellsAsJoinedDoes() {
+        for cells in [[], ["One"], ["Staff", "£1,000", "", "2024/25 – “x”"]] {
+            #expect(TableRowReading.joined(cells, separator: " | ") == cells.joined(separator: " | "))
+        }
+    }
+
+    @Test func trimmingKeepsLatinOneStartsAndTrimsNoBreakSpaces() {
+        #expect("£5 ".trimmingHorizontalWhitespace == "£5")
+        #expect("£5".trimmingWhitespaceAndNewlines == "£5")
+        #expect("\u{00A0}£5".trimmingHorizontalWhitespace == "£5")
+        #expect("\u{0085}x".trimmingWhitespaceAndNewlines == "x")
+        #expect("\u{0085}x".trimmingHorizontalWhitespace == "\u{0085}x")
+    }
+
+    @Test func lowercasingOnBytesMatchesLowercased() {
+        for text in ["£5M Budget", "already £5 – lower", "µ ª º ÀB", "Fund€ ⁿ ₐ X", "“Quote” ‘Q’ …", "ŁÓDŹ £"] {
+            #expect(text.lowercasedByScalar == text.lowercased(), "\(text)")
+        }
+    }
+
+    @Test func sentencesWithoutLettersOutsideAmountsHaveNoKind() {
+        let sentence = "£420,000 (£1.2m)".scalarText
+        let amounts = MoneyParser().mentions(in: sentence).map(\.range)
+        #expect(BudgetKindClassifier().kinds(in: sentence, amounts: amounts) == [nil, nil])
+        let spent = "£420,000 spent".scalarText
+        #expect(BudgetKindClassifier().kinds(in: spent, amounts: MoneyParser().mentions(in: spent).map(\.range)) == [.expenditure])
+    }
+
+    @Test func onlyLinesOpeningWithANameLabelReachTheGluedLabelPatterns() {
+        #expect(LineCleaner.mayOpenWithNameLabel("**Partnership name: Vale Alliance**Purpose"))
+        #expect(LineCleaner.mayOpenWithNameLabel("  name of the partnership: Vale"))
+        #expect(LineCleaner.mayOpenWithNameLabel("\u{00A0}Partnership name: Vale"))
+        #expect(!LineCleaner.mayOpenWithNameLabel("The partnership name: Vale"))
+        #expect(!LineCleaner.mayOpenWithNameLabel("   "))
+    }
 }

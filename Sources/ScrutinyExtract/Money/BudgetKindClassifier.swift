@@ -108,6 +108,9 @@ public struct BudgetKindClassifier: Sendable {
     /// The kind of every amount in `sentence` (one entry per range of `amounts`, in the same order),
     /// reading the sentence once.
     public func kinds(in sentence: ScalarText, amounts: [Range<Int>]) -> [BudgetKind?] {
+        // Every cue is a word of letters: a sentence with no letter outside its amounts ("£420,000",
+        // "(£1,234)") has none, and its amounts no kind.
+        guard Self.hasLetter(in: sentence, outside: amounts) else { return [BudgetKind?](repeating: nil, count: amounts.count) }
         let (tokens, _) = Self.tokenize(sentence, target: 0..<0, amounts: amounts)
         let amountTokens = tokens.indices.filter { tokens[$0] == .amount }
         // Tokens hold amounts in reading order; map each range to its place in that order.
@@ -132,6 +135,14 @@ public struct BudgetKindClassifier: Sendable {
             if best == nil || distance < best!.distance { best = (distance, cue.kind) }
         }
         return best?.kind
+    }
+
+    /// True when a scalar of `sentence` outside every range of `amounts` is a letter.
+    static func hasLetter(in sentence: ScalarText, outside amounts: [Range<Int>]) -> Bool {
+        for (index, scalar) in sentence.enumerated() where scalar.isLetter {
+            if !amounts.contains(where: { $0.contains(index) }) { return true }
+        }
+        return false
     }
 
     /// What a question or heading asks about: its first cue word ("What was the total budget for 2024/25?" is
@@ -235,7 +246,7 @@ public struct BudgetKindClassifier: Sendable {
         (Array(cues.keys) + Array(phrasesByFirstWord.keys) + Array(columnCues.keys)).map { wordHash(Array($0.utf8)[...]) })
 
     /// FNV-1a over a word's bytes, ASCII capitals read as lower case.
-    static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func wordHash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
@@ -247,7 +258,13 @@ public struct BudgetKindClassifier: Sendable {
     /// False only when `text` is ASCII and none of its words (as ``tokenize(_:target:amounts:)`` cuts
     /// them) can start a cue: then it has no topic and no column kind, and need not be tokenized.
     static func mayHoldCue(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        // Read in place: no copy of the text's bytes.
+        return text.withUTF8(mayHoldCue)
+    }
+
+    /// ``mayHoldCue(_:)`` on a text's UTF-8.
+    private static func mayHoldCue(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return true }
         func isAlphanumeric(_ byte: UInt8) -> Bool {
             (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39)

@@ -27,6 +27,18 @@ public struct MoneyParser: Sendable {
         return mentions(in: text.scalarText)
     }
 
+    /// True when `text` holds an amount: the same answer as `!mentions(in: text).isEmpty`, without
+    /// reading each amount's sign, range, qualifier and printed form. (The scan in `mentions` skips only
+    /// the digits and unit after a "£", which hold no other "£".)
+    public func holdsAmount(in text: String) -> Bool {
+        guard text.includes("£") else { return false }
+        let chars = text.scalarText
+        for index in chars.indices where chars[index] == "£" {
+            if let number = Self.number(in: chars, afterPound: index), !number.isThousandsHeading { return true }
+        }
+        return false
+    }
+
     /// Every amount in `chars`, in reading order; ranges are scalar offsets into `chars`.
     public func mentions(in chars: ScalarText) -> [MoneyMention] {
         var found: [MoneyMention] = []

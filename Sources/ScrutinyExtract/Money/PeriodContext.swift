@@ -135,7 +135,10 @@ struct PeriodContext {
 /// `String` hashing. Other lines are kept by their lowercased key. Four scalars are canonically a plain
 /// character (";" "·" "`" "K"); a key made only of plain characters and those is kept in both forms.
 struct SeenLines {
-    private var plain: [UInt64: [String]] = [:]
+    /// The first plain line of each hash; lines that share a hash with it (rare) wait in `laterPlain`,
+    /// so the common line costs no array of its own.
+    private var plain: [UInt64: String] = [:]
+    private var laterPlain: [UInt64: [String]] = [:]
     private var other: Set<String> = []
 
     /// Adds the line `text`; false when an equal line was already there.
@@ -153,14 +156,22 @@ struct SeenLines {
 
     @discardableResult
     private mutating func insertPlain(_ text: String) -> Bool {
-        if contains(text) { return false }
-        plain[Self.hash(text), default: []].append(text)
+        let hash = Self.hash(text)
+        guard let first = plain[hash] else {
+            plain[hash] = text
+            return true
+        }
+        if Self.equalIgnoringASCIICase(first, text) { return false }
+        if laterPlain[hash]?.contains(where: { Self.equalIgnoringASCIICase($0, text) }) == true { return false }
+        laterPlain[hash, default: []].append(text)
         return true
     }
 
     private func contains(_ plainText: String) -> Bool {
-        guard let bucket = plain[Self.hash(plainText)] else { return false }
-        return bucket.contains { Self.equalIgnoringASCIICase($0, plainText) }
+        let hash = Self.hash(plainText)
+        guard let first = plain[hash] else { return false }
+        if Self.equalIgnoringASCIICase(first, plainText) { return true }
+        return laterPlain[hash]?.contains { Self.equalIgnoringASCIICase($0, plainText) } == true
     }
 
     /// The non-ASCII scalars of plain text.

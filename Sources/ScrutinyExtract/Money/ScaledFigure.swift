@@ -75,12 +75,20 @@ enum ScaledFigure {
             var points = 0
             var firstGroup = 0, groupLength = 0, commas = 0
             var digits: [UInt8] = []
-            digits.reserveCapacity(end - start)
+            // A whole number of up to 15 digits is exact as a `Double`: it is summed as it is read,
+            // and the digits are kept only for a figure that needs parsing (a point, or longer).
+            var whole = 0, digitCount = 0
             for index in start..<end {
                 let byte = bytes[index]
                 if isDigit(byte) {
                     if points == 0 { groupLength += 1 }
-                    digits.append(byte)
+                    digitCount += 1
+                    if points == 0 && digitCount <= 15 {
+                        whole = whole * 10 + Int(byte - UInt8(ascii: "0"))
+                    } else {
+                        if digits.isEmpty { digits = Array(String(whole).utf8) }
+                        digits.append(byte)
+                    }
                 } else if byte == UInt8(ascii: ",") {
                     if points == 0 {
                         if commas == 0 { firstGroup = groupLength } else if groupLength != 3 { return nil }
@@ -90,6 +98,7 @@ enum ScaledFigure {
                 } else if byte == UInt8(ascii: ".") {
                     points += 1
                     guard points <= 1 else { return nil }
+                    if digits.isEmpty { digits = Array(String(whole).utf8) }
                     digits.append(byte)
                 } else {
                     return nil
@@ -98,7 +107,13 @@ enum ScaledFigure {
             if commas > 0 {
                 guard groupLength == 3, firstGroup >= 1, firstGroup <= 3 else { return nil }
             }
-            guard let number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+            let number: Double
+            if digits.isEmpty {
+                number = Double(whole)
+            } else {
+                guard let parsed = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+                number = parsed
+            }
             return negative ? -number : number
         }
     }

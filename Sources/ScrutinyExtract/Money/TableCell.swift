@@ -70,7 +70,10 @@ final class TableRowReading {
     /// Each cell's first financial year.
     lazy var firstPeriods: [String?] = cells.map(readings.firstPeriod)
     /// The row's cells joined as a budget's context shows a table row.
-    lazy var context: String = cells.joined(separator: " | ")
+    lazy var context: String = Self.joined(cells, separator: " | ")
+    /// `cells.joined(separator:)`; see ``Swift/Array/joinedInOneBuffer(separator:)``.
+    static func joined(_ cells: [String], separator: String) -> String { cells.joinedInOneBuffer(separator: separator) }
+
     /// Each cell's first financial year, `nil` for a cell holding an amount ("£").
     lazy var periodsOutsideAmounts: [String?] = cells.map { $0.includes("£") ? nil : readings.firstPeriod(in: $0) }
 }

@@ -6,11 +6,15 @@ struct TextBlock {
     var text: String
     /// The cell's place in its table, for a block that is a table cell.
     var table: TableCell?
-    /// Where each line's text starts in `text` (scalar offsets), with the line's index.
-    var starts: [(offset: Int, line: Int)]
+    /// The index of the block's first line (its text starts at offset 0).
+    var firstLine: Int
+    /// Where each later line's text starts in `text` (scalar offsets), with the line's index: empty for
+    /// a one-line block such as a table cell, so most blocks carry no array.
+    var laterStarts: [(offset: Int, line: Int)] = []
 
+    /// The index of the line that holds scalar `offset` of `text`.
     func lineIndex(at offset: Int) -> Int {
-        starts.last(where: { $0.offset <= offset })?.line ?? starts[0].line
+        laterStarts.last(where: { $0.offset <= offset })?.line ?? firstLine
     }
 
     /// Blocks in reading order. A line joins the paragraph before it when that paragraph has not ended
@@ -22,21 +26,25 @@ struct TextBlock {
         var scales: [Int: Double] = [:]
         var headingEnded = true
         var caption: String?
-        var lineBefore: OutlinedLine?
+        // The index of the last paragraph line read since the last table, if any.
+        var lineBefore: Int?
         // The open paragraph's length in scalars, kept as it grows rather than counted at every join.
         var openScalarCount = 0
         let readings = CellReadings()
-        for (index, line) in lines.enumerated() {
+        // Read by index: each line is lent, not copied out by an iterator.
+        for index in lines.indices {
+            let line = lines[index]
             if line.cells.count > 1 || line.role == .tableRow {
                 if let done = open { blocks.append(done); open = nil }
-                if let before = lineBefore {
+                if let beforeIndex = lineBefore {
+                    let before = lines[beforeIndex]
                     // The line just before a table names it when it is a heading or starts "Table".
                     let text = before.text.trimmingHorizontalWhitespace
                     caption = before.role == .heading || text.lowercasedByScalar.hasPrefix("table") ? text : nil
                     lineBefore = nil
                 }
                 // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
-                if !line.cells.contains(where: { !MoneyParser().mentions(in: $0).isEmpty || ScaledFigure.value(of: $0) != nil }) {
+                if !line.cells.contains(where: { MoneyParser().holdsAmount(in: $0) || ScaledFigure.value(of: $0) != nil }) {
                     if headingEnded { scales = [:] }
                     for (column, cell) in line.cells.enumerated() {
                         if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
@@ -53,12 +61,12 @@ struct TextBlock {
                     let scale = column > 0 ? scales[column] : nil
                     blocks.append(TextBlock(text: cell, table: TableCell(row: row, column: column, heading: heading,
                                                                          scale: scale, caption: caption, readings: readings),
-                                            starts: [(0, index)]))
+                                            firstLine: index))
                 }
                 continue
             }
             let text = line.text.trimmingHorizontalWhitespace
-            lineBefore = line
+            lineBefore = index
             // A short run-on line (a cell's wrapped text) stays in the table; a heading or paragraph ends it.
             if line.role == .heading || text.hasAtLeastCharacters(60) || text.hasSuffix(".") {
                 heading = nil
@@ -73,13 +81,13 @@ struct TextBlock {
                 open = nil
                 let offset = openScalarCount + 1
                 current.text += " " + text
-                current.starts.append((offset, index))
+                current.laterStarts.append((offset, index))
                 openScalarCount = offset + text.unicodeScalars.count
                 open = current
                 continue
             }
             if let done = open { blocks.append(done) }
-            open = TextBlock(text: text, starts: [(0, index)])
+            open = TextBlock(text: text, firstLine: index)
             openScalarCount = text.unicodeScalars.count
         }
         if let done = open { blocks.append(done) }

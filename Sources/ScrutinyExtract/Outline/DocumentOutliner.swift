@@ -117,7 +117,7 @@ public struct DocumentOutliner: Sendable {
             var line = original
             if flatHeaderPending {
                 flatHeaderPending = false  // the "Progress" half of a text-exported header
-            } else if ProgressTable.isFlatHeader(line, next: index + 1 < lines.count ? lines[index + 1] : nil) {
+            } else if ProgressTable.isFlatHeader(at: index, in: lines) {
                 if scope != .progressTable { partnership = nil }
                 scope = .progressTable
                 flatHeaderPending = true
@@ -168,5 +168,5 @@ extension OutlinedLine {
     private static let listIntro = Pattern(#"\b(?:partnerships|alliances|boards|joint committees|forums|trusts)\b.*:$"#)
 
     /// True for a line introducing a list of the partnerships the report covers.
-    var partnershipListIntro: Bool { text.utf8.contains(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
+    var partnershipListIntro: Bool { text.containsByte(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
 }

@@ -26,7 +26,8 @@ struct LineCleaner: Sendable {
     private func split(_ line: SourceLine) -> [(String, [String])] {
         // Both glued forms start with a name label, so the line names one.
         guard TextScan.containsASCIICaseInsensitive(line.text, "name"),
-              TextScan.mayContain(line.text, caseInsensitively: "partnership") else { return [(line.text, line.cells)] }
+              TextScan.mayContain(line.text, caseInsensitively: "partnership"),
+              Self.mayOpenWithNameLabel(line.text) else { return [(line.text, line.cells)] }
         if line.role != .tableRow, let m = Self.gluedNameLabel.firstMatch(in: line.text), let name = m[1], let rest = m[2] {
             return [(name, [name]), (rest, [rest])]
         }
@@ -34,6 +35,21 @@ struct LineCleaner: Sendable {
             return [(name, [name]), (rest, [rest])]
         }
         return [(line.text, line.cells)]
+    }
+
+    /// False only when `text` surely does not open as both glued forms must: white space and "**" aside,
+    /// with "partnership" or "name" in any case. The first other byte decides; a non-ASCII one passes,
+    /// so the patterns' own white space and case folding still decide.
+    static func mayOpenWithNameLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D)
+                || bytes[index] == UInt8(ascii: "*") { index += 1 }
+            guard index < bytes.count else { return false }
+            let lead = bytes[index]
+            return lead >= 0x80 || lead | 0x20 == UInt8(ascii: "p") || lead | 0x20 == UInt8(ascii: "n")
+        }
     }
 
     private func outlined(_ line: SourceLine, text raw: String, cells rawCells: [String], page: Int?) -> OutlinedLine {
@@ -49,7 +65,7 @@ struct LineCleaner: Sendable {
         let filled = cleanedCells.filter { !$0.isEmpty }
         if isTable && filled.count >= 2 || isTable && cleanedCells.first?.isEmpty == true {
             cells = cleanedCells
-            text = cells.joined(separator: "\t")
+            text = cells.joinedInOneBuffer(separator: "\t")
         } else if isTable {
             // A "row" with one filled cell is a paragraph laid out in a table: read it as one.
             role = .body

@@ -48,7 +48,7 @@ struct PartnershipDirectory: Sendable {
     /// remarks are dropped.
     static func canonical(_ printed: String) -> (name: String, acronym: String?) {
         // Both patterns need a bracket: most names have none and skip them.
-        let bracketed = printed.utf8.contains(UInt8(ascii: "("))
+        let bracketed = printed.containsByte(UInt8(ascii: "("))
         var acronym: String?
         if bracketed, let m = acronymInParens.firstMatch(in: printed), let a = m[1], a == a.uppercased() || a.count <= 6 {
             if a.first?.isUppercase == true && a.filter(\.isUppercase).count >= 2 { acronym = a }

@@ -35,12 +35,21 @@ enum ProgressTable {
     }
     private static let oneLineHeader = Pattern(#"^recommendations?\s+(?:progress|update|status|response|comments?)(?:\s+\w+)?$"#)
 
-    /// True for the header of a progress table exported as text one cell per line:
-    /// "Recommendation" alone on `line`, "Progress" alone on `next`.
-    static func isFlatHeader(_ line: OutlinedLine, next: OutlinedLine?) -> Bool {
-        guard let next, TextScan.mayStart(line.text.trimmed, withOneOf: "oar"),
-              TextScan.mayContain(line.text, caseInsensitively: "recommendation"), line.filledCells.count == 1,
-              next.filledCells.count == 1 else { return false }
+    /// True for the header of a progress table exported as text one cell per line: "Recommendation"
+    /// alone on `lines[index]`, "Progress" alone on the line after it. Most lines fail the cheap test
+    /// of the first; the next line is read only for those that pass, and never copied.
+    static func isFlatHeader(at index: Int, in lines: [OutlinedLine]) -> Bool {
+        guard index + 1 < lines.count, mayOpenFlatHeader(lines[index]) else { return false }
+        return isFlatHeader(lines[index], followedBy: lines[index + 1])
+    }
+
+    /// False only when `line` surely is not the first half of a flat header.
+    private static func mayOpenFlatHeader(_ line: OutlinedLine) -> Bool {
+        TextScan.mayStart(line.text.trimmed, withOneOf: "oar") && TextScan.mayContain(line.text, caseInsensitively: "recommendation")
+    }
+
+    private static func isFlatHeader(_ line: OutlinedLine, followedBy next: OutlinedLine) -> Bool {
+        guard line.filledCells.count == 1, next.filledCells.count == 1 else { return false }
         return firstHeader.matches(line.text.trimmed) && secondHeader.matches(next.text.trimmed) && next.text.wordCount <= 4
     }
 

@@ -11,7 +11,7 @@ enum InlineMarkup {
         if CleanParagraph.holds(text) { return text }
         var s = text
         if s.unicodeScalars.contains(where: { "•●▪◦".unicodeScalars.contains($0) }) { s = bullet.replacing(in: s, with: "\n") }
-        return paragraphs(of: s).joined(separator: "\n")
+        return paragraphs(of: s).joinedInOneBuffer(separator: "\n")
     }
 
     /// The non-empty paragraphs of `text` (split at `"\n"`), spaces collapsed.

@@ -33,7 +33,7 @@ struct ListMarker: Sendable, Hashable {
         if first == "(" { return [parenthesised] }
         guard first.isLetter || first.isASCIIDigit else { return [] }
         var found: [Pattern] = []
-        if text.utf8.contains(UInt8(ascii: ")")) { found.append(closing) }
+        if text.containsByte(UInt8(ascii: ")")) { found.append(closing) }
         if first.isASCIIDigit { found.append(dotted) }
         if first.isLowercase, scalars.next() == "." { found.append(letterDot) }
         return found

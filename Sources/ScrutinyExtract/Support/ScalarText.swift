@@ -64,6 +64,7 @@ extension String {
     var lowercasedByScalar: String {
         // A string without ASCII capitals and without other scalars is its own lower case.
         guard utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) }) else { return self }
+        if let lowered = lowercasedByByte { return lowered }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
@@ -78,6 +79,38 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// ``lowercasedByScalar`` read on the bytes alone, for text whose only non-ASCII scalars are Latin-1
+    /// signs (U+0080-U+00BF, such as "£"), General Punctuation, super- and subscripts or currency signs
+    /// (U+2000-U+20BF): none of those changes case, so only ASCII capitals do. The string itself when it has none; `nil` for text
+    /// with any other scalar, which takes the scalar path.
+    private var lowercasedByByte: String? {
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            var capitals = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { capitals += 1 }
+                    index += 1
+                } else if byte == 0xC2 {
+                    index += 2
+                } else if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] >= 0x80 && bytes[index + 1] <= 0x82 {
+                    index += 3
+                } else {
+                    return nil
+                }
+            }
+            if capitals == 0 { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+    }
+
     /// The lower case of the scalars reports use most beside ASCII, without a property look-up: Latin-1
     /// (capitals À-Þ but × map 0x20 on, the rest to themselves), General Punctuation and currency signs
     /// (none cased). `nil` for any other scalar.
@@ -87,5 +120,38 @@ extension String {
         case 0xA0...0xFF, 0x2000...0x206F, 0x20A0...0x20CF: Unicode.Scalar(value)
         default: nil
         }
+    }
+}
+
+extension String {
+    /// The text of a run of scanned scalars, encoded as UTF-8 straight into the string's storage.
+    ///
+    /// ScrutinyCore's generic `init(scalars:)` cannot be specialised from this module, so every scalar
+    /// went through a protocol witness; the scanners build a string from every sentence, amount and
+    /// word they read, and these concrete forms (chosen over the generic one) keep that a tight loop.
+    init(scalars: ArraySlice<Unicode.Scalar>) {
+        var byteCount = 0
+        for scalar in scalars { byteCount += UTF8.width(scalar) }
+        guard byteCount > 0 else { self = ""; return }
+        self = String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var written = 0
+            for scalar in scalars {
+                if scalar.isASCII {
+                    buffer[written] = UInt8(truncatingIfNeeded: scalar.value)
+                    written += 1
+                } else {
+                    UTF8.encode(scalar) { byte in
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+            }
+            return written
+        }
+    }
+
+    /// The text of `scalars`; see ``init(scalars:)-(ArraySlice<Unicode.Scalar>)``.
+    init(scalars: [Unicode.Scalar]) {
+        self.init(scalars: scalars[...])
     }
 }

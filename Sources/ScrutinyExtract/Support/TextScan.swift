@@ -1,3 +1,4 @@
+import Foundation
 /// Cheap pre-checks that spare a line a case-insensitive pattern it cannot match.
 enum TextScan {
     /// False only when `text` surely does not start with one of `letters` (lower-case ASCII),
@@ -110,7 +111,7 @@ extension String {
     /// extractors' needles are plain punctuation, `£` and lower-case words).
     func includes(_ needle: String) -> Bool {
         // A one-byte needle ("?", ":") is one byte to find.
-        if needle.utf8.count == 1, let byte = needle.utf8.first { return utf8.contains(byte) }
+        if needle.utf8.count == 1, let byte = needle.utf8.first { return containsByte(byte) }
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { text in
@@ -135,19 +136,33 @@ extension String {
         }
     }
 
+    /// True when the string's UTF-8 holds `byte`: one `memchr` over the stored bytes, not a walk
+    /// through the UTF-8 view's iterator.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     /// The string with every `"\n"` made a space; the string itself when it has none.
     var newlinesAsSpaces: String {
-        guard utf8.contains(UInt8(ascii: "\n")) else { return self }
+        guard containsByte(UInt8(ascii: "\n")) else { return self }
         return String(decoding: utf8.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 
     private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = pattern.first else { return 0 }
         guard pattern.count <= text.count else { return nil }
+        guard let base = text.baseAddress else { return nil }
         var start = 0
         let last = text.count - pattern.count
         while start <= last {
-            if text[start] == first {
+            // The next place the first byte occurs, found by `memchr`.
+            guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+            start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            do {
                 var matched = 1
                 while matched < pattern.count, text[start + matched] == pattern[matched] { matched += 1 }
                 if matched == pattern.count { return start }
@@ -155,5 +170,30 @@ extension String {
             start += 1
         }
         return nil
+    }
+}
+
+extension Array where Element == String {
+    /// `joined(separator:)`, with the UTF-8 of the parts written once into a string of the exact size:
+    /// the generic `joined` is not specialised here and grows its result part by part.
+    func joinedInOneBuffer(separator: String) -> String {
+        guard count > 1 else { return first ?? "" }
+        let byteCount = reduce((count - 1) * separator.utf8.count) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var written = 0
+            func write(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                    UnsafeMutableRawPointer(buffer.baseAddress! + written).copyMemory(from: base, byteCount: bytes.count)
+                    written += bytes.count
+                }
+            }
+            for index in indices {
+                if index > 0 { write(separator) }
+                write(self[index])
+            }
+            return written
+        }
     }
 }

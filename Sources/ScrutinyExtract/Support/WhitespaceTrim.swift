@@ -24,9 +24,11 @@ extension String {
     private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         // Most strings start and end with an ASCII character that stays: an ASCII last byte is the last
         // scalar, so both ends are answered from two bytes.
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !isTrimmed(Unicode.Scalar(first)), !isTrimmed(Unicode.Scalar(last)) {
-            return self
+        if let first = utf8.first, let last = utf8.last, last < 0x80, !isTrimmed(Unicode.Scalar(last)) {
+            if first < 0x80, !isTrimmed(Unicode.Scalar(first)) { return self }
+            // A first scalar from U+0080-U+00BF ("£" is C2 A3) is white space or a line break only as
+            // the no-break space (C2 A0) or NEL (C2 85): any other such start stays.
+            if first == 0xC2, let second = utf8.dropFirst().first, second != 0xA0, second != 0x85 { return self }
         }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
