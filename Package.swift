@@ -27,9 +27,6 @@ let package = Package(
         // Page content streams are inflated with zlib (apt zlib1g-dev), faster than poppler's decoder.
         .target(name: "CPopplerText", dependencies: ["CPopplerCore"], linkerSettings: [.linkedLibrary("z")]),
 
-        // One Linux call Swift's Glibc module lacks: starting a file's writeback without waiting.
-        .target(name: "CWriteback"),
-
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
         // PDF, text and HTML readers -> SourceDocument.
@@ -41,7 +38,7 @@ let package = Package(
         // The report schema (embedded from schemas/) compiled once; validates report records.
         .target(name: "ScrutinyValidate", dependencies: ["JSONSchema", "ScrutinyCore"]),
         // JSON, JSON Lines and CSV writers.
-        .target(name: "ScrutinyExport", dependencies: ["ScrutinyCore", "CWriteback"]),
+        .target(name: "ScrutinyExport", dependencies: ["ScrutinyCore"]),
         // Folders, worker processes, failures, incremental state.
         .target(
             name: "ScrutinyBatch",

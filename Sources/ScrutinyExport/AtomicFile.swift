@@ -1,4 +1,3 @@
-import CWriteback
 import Foundation
 
 #if canImport(Glibc)
@@ -102,10 +101,6 @@ public final class PendingFile {
         do {
             try output.flush()
             if durable && fsync(descriptor) != 0 { throw ExportError(.sync, path: path, code: errno) }
-            // A file that is not synced here is usually synced later with many others (the batch
-            // writes its reports so, then syncs once); its writing to disk starts now, in the
-            // background, so that sync waits less.
-            if !durable { _ = scrutiny_start_writeback(descriptor, 0, 0) }
             let closed = close(descriptor)
             descriptor = -1
             if closed != 0 { throw ExportError(.write, path: path, code: errno) }
