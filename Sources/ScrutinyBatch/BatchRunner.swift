@@ -102,6 +102,7 @@ public struct BatchRunner {
         } catch {
             throw BatchError(description: "\(error)")
         }
+        let backgroundSync = BackgroundSync()
         var done = 0
         var writeError: Error?
         progress(0, requests.count)
@@ -111,7 +112,7 @@ public struct BatchRunner {
                 defer { progress(done, requests.count) }
                 guard let group = pending[request.file] else { return }
                 do {
-                    try accept(result, for: group, into: folder, spool: spool, state: state, ledger: &ledger)
+                    try accept(result, for: group, into: folder, spool: spool, state: state, sync: backgroundSync, ledger: &ledger)
                 } catch {
                     writeError = writeError ?? error
                 }
@@ -124,7 +125,8 @@ public struct BatchRunner {
         }
 
         let pruned = prune(folder, keeping: ledger.kept)
-        if ledger.extracted > 0 { Self.syncFileSystem() }
+        // Every report of this run on disk (and the folder entries) before the tables and state.
+        if ledger.extracted > 0 || pruned { backgroundSync.finish(folders: [folder.url, options.output]) }
         do {
             // The tables before the state: a compact state then means the tables are done.
             let unchanged = ledger.extracted == 0 && !pruned && state.isCompact
@@ -158,7 +160,7 @@ public struct BatchRunner {
 
     /// Validates and writes one worker result, or records its failure.
     private func accept(_ result: Result<ExtractedReport, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
-                        spool: RowSpool, state: ExtractionState, ledger: inout RunLedger) throws {
+                        spool: RowSpool, state: ExtractionState, sync: BackgroundSync, ledger: inout RunLedger) throws {
         let report: ExtractedReport
         switch result {
         case .failure(let failure):
@@ -173,8 +175,10 @@ public struct BatchRunner {
                 .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
             return
         }
-        // Whole or absent even if the run is killed; synced to disk once at the end.
-        try AtomicFile.write(report.json, to: folder.fileURL(for: report.documentID).path, durable: false)
+        // Whole or absent even if the run is killed; synced to disk in the background.
+        let path = folder.fileURL(for: report.documentID).path
+        try AtomicFile.write(report.json, to: path, durable: false)
+        sync.sync(path)
         try spool.park(report.rows, for: report.documentID)
         let entries = group.stateEntries(documentID: report.documentID, sha256: report.sha256)
         try state.record(entries)
@@ -255,12 +259,6 @@ public struct BatchRunner {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(encoder.encode(record), to: options.output.appendingPathComponent("run.json").path)
         return BatchOutcome(record: record, failures: failures)
-    }
-
-    /// Flushes the reports written without a sync to the disk before the state names them for good:
-    /// one `sync(2)` instead of one `fsync` per report, which dominated the run time.
-    static func syncFileSystem() {
-        sync()
     }
 
     /// A temporary file left by a write that never finished (see ``AtomicFile``).
