@@ -16,7 +16,8 @@ public struct RunningHeaderFilter: Sendable {
     public init() {}
 
     /// The document with its running headers, footers and page numbers given those roles.
-    public func apply(to document: SourceDocument) -> SourceDocument {
+    public func apply(to document: consuming SourceDocument) -> SourceDocument {
+        // Taken, not borrowed: marking roles then changes the one copy instead of copying every page.
         var document = document
         markRepeatedPartnershipNames(in: &document)
         guard document.pages.count > 1 else { return document }
@@ -47,13 +48,14 @@ public struct RunningHeaderFilter: Sendable {
 
     /// Indices of the lines at the top and at the foot of a page that may be furniture.
     private func edgeIndices(of page: SourcePage, isText: Bool) -> (top: [Int], bottom: [Int]) {
-        let candidates = page.lines.indices.filter { index in
-            let line = page.lines[index]
-            // A text file's repeated table header row is data, not furniture.
-            return !line.isFurniture && !(isText && line.cells.count > 1)
+        // A text file's repeated table header row is data, not furniture.
+        func isCandidate(_ index: Int) -> Bool {
+            !page.lines[index].isFurniture && !(isText && page.lines[index].cells.count > 1)
         }
-        var top = Array(candidates.prefix(edgeLines))
-        var bottom = Array(candidates.suffix(edgeLines)).filter { !top.contains($0) }
+        // The first and last `edgeLines` candidates, found from each end.
+        var top = Array(page.lines.indices.lazy.filter(isCandidate).prefix(edgeLines))
+        var bottom = Array(page.lines.indices.reversed().lazy.filter(isCandidate).prefix(edgeLines).reversed())
+        bottom.removeAll { top.contains($0) }
         // With boxes, an edge line must also sit within the page's top or bottom margin band.
         if let height = page.height, height > 0, page.lines.contains(where: { $0.box != nil }) {
             let margin = height * edgeFraction

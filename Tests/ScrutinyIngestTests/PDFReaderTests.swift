@@ -217,9 +217,9 @@ import Testing
 
 @Suite struct LineJoiningTests {
     func joined(_ first: String, _ second: String) -> String {
-        var scalars = Array(first.unicodeScalars)
-        LogicalLineGrouper.append(second, to: &scalars)
-        return String(String.UnicodeScalarView(scalars))
+        var text = WrappedText(first)
+        text.appendWrapped(second)
+        return text.string
     }
 
     @Test func wrappedWordsGetOneSpace() { #expect(joined("the risks", "that remain") == "the risks that remain") }
@@ -229,6 +229,9 @@ import Testing
         #expect(joined("£5,000-", "£10,000") == "£5,000-£10,000")
     }
     @Test func aSpacedDashKeepsItsSpace() { #expect(joined("the work -", "and more") == "the work - and more") }
+    @Test func aLoneHyphenKeepsItsSpace() { #expect(joined("-", "and more") == "- and more") }
+    @Test func anEnDashAfterAWordStaysWithoutASpace() { #expect(joined("2024\u{2013}", "25") == "2024\u{2013}25") }
+    @Test func aHyphenAfterANoBreakSpaceKeepsItsSpace() { #expect(joined("total\u{00A0}-", "net") == "total\u{00A0}- net") }
 }
 
 @Suite struct DocumentDumpTests {

@@ -135,17 +135,27 @@ struct TaggedLayout {
     /// A paragraph whose visual lines change style ("**Background papers**" then "None" after a
     /// hard break) split where the style changes, as the geometry reader would see it.
     static func splitByStyle(_ text: String, lines: [VisualLine], starts: [(offset: Int, line: Int)]) -> [(text: String, line: Int)] {
-        let scalars = Array(text.unicodeScalars)
         var pieces: [(text: String, line: Int)] = []
         var pieceStart = starts[0]
+        // Scalar offsets become string indices in one walk, since starts only move forward.
+        let scalars = text.unicodeScalars
+        var cursor = (offset: 0, index: scalars.startIndex)
+        func index(of offset: Int) -> String.Index {
+            cursor.index = scalars.index(cursor.index, offsetBy: offset - cursor.offset)
+            cursor.offset = offset
+            return cursor.index
+        }
+        var pieceIndex = index(of: pieceStart.offset)
         for (previous, current) in zip(starts, starts.dropFirst()) {
             let a = lines[previous.line], b = lines[current.line]
             guard a.isBold != b.isBold || abs(a.fontSize - b.fontSize) >= 0.5 else { continue }
-            let piece = String(scalars: scalars[pieceStart.offset..<current.offset]).trimmingSpaces()
+            let currentIndex = index(of: current.offset)
+            let piece = text[pieceIndex..<currentIndex].trimmingSpaces()
             if !piece.isEmpty { pieces.append((piece, pieceStart.line)) }
             pieceStart = current
+            pieceIndex = currentIndex
         }
-        let last = String(scalars: scalars[pieceStart.offset...]).trimmingSpaces()
+        let last = text[pieceIndex...].trimmingSpaces()
         if !last.isEmpty { pieces.append((last, pieceStart.line)) }
         return pieces
     }

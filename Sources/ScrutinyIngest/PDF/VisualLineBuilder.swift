@@ -8,10 +8,11 @@ struct VisualCell: Sendable {
     /// Top and bottom of the cell's characters.
     var y1: Double
     var y2: Double
-    /// Where each word after the first starts: its scalar offset in `text` and its x.
+    /// Where each word after the first starts: its UTF-8 offset in `text` and its x.
     var wordStarts: [WordStart] = []
 
     struct WordStart: Sendable {
+        /// Offset in `text.utf8`.
         var offset: Int
         var x: Double
     }
@@ -20,9 +21,9 @@ struct VisualCell: Sendable {
     func split(at x: Double) -> (VisualCell, VisualCell)? {
         guard let index = wordStarts.firstIndex(where: { $0.x >= x - 1 }) else { return nil }
         let start = wordStarts[index]
-        let scalars = Array(text.unicodeScalars)
-        let left = String(scalars: scalars[..<start.offset]).trimmingSpaces()
-        let right = String(scalars: scalars[start.offset...]).trimmingSpaces()
+        let cut = text.utf8.index(text.utf8.startIndex, offsetBy: start.offset)
+        let left = text[..<cut].trimmingSpaces()
+        let right = text[cut...].trimmingSpaces()
         guard !left.isEmpty, !right.isEmpty else { return nil }
         let leftStarts = Array(wordStarts[..<index])
         let rightStarts = wordStarts[(index + 1)...].map { WordStart(offset: $0.offset - start.offset, x: $0.x) }
@@ -45,11 +46,17 @@ struct VisualLine: Sendable {
     let scalarCount: Int
 
     init(cells: [VisualCell], box: GlyphBox, fontSize: Double, isBold: Bool) {
+        self.init(cells: cells, box: box, fontSize: fontSize, isBold: isBold,
+                  text: cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " "))
+    }
+
+    /// A line whose `text` (the cells' texts joined by single spaces) was built with its cells.
+    init(cells: [VisualCell], box: GlyphBox, fontSize: Double, isBold: Bool, text: String) {
         self.cells = cells
         self.box = box
         self.fontSize = fontSize
         self.isBold = isBold
-        text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
+        self.text = text
         scalarCount = text.scalarCount
     }
 
@@ -135,6 +142,8 @@ struct VisualLineBuilder {
 
     /// "•", "1.1", "3.", "(a)", "iv)": a list marker on its own.
     static func isListMarker(_ text: String) -> Bool {
+        // Five scalars take at most 20 bytes: longer text is no marker, without reading its scalars.
+        guard text.utf8.count <= 20 else { return false }
         let scalars = Array(text.unicodeScalars)
         guard !scalars.isEmpty, scalars.count <= 5 else { return false }
         if scalars.count == 1 { return Bullets.glyphs.contains(scalars[0]) && scalars[0] != "-" }
@@ -150,7 +159,9 @@ struct VisualLineBuilder {
     private func line(from band: [Fragment], _ glyphs: PageGlyphs) -> VisualLine {
         let fragments = band.count == 1 ? band : band.sorted { $0.box.x1 < $1.box.x1 }
         var cells: [VisualCell] = []
-        var current = ScalarTextBuilder(capacity: 64)
+        // The cell's and the whole line's text, as UTF-8 (the line's cells joined by spaces).
+        var current = UTF8Buffer(capacity: 64)
+        var lineText = UTF8Buffer(capacity: 0)
         var cellX1 = 0.0
         var cellY1 = Double.infinity
         var cellY2 = -Double.infinity
@@ -177,8 +188,14 @@ struct VisualLineBuilder {
             if !current.isEmpty, let previousInk {
                 cells.append(VisualCell(text: current.string, x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
                                         wordStarts: wordStarts))
+                // A one-cell line's text is its cell's; only a second cell needs the line built.
+                if cells.count == 2 { lineText.append(cells[0].text) }
+                if cells.count >= 2 {
+                    lineText.append(" ")
+                    lineText.append(cells[cells.count - 1].text)
+                }
             }
-            wordStarts = []
+            wordStarts.removeAll(keepingCapacity: true)
             current.removeAll()
             cellY1 = .infinity
             cellY2 = -.infinity
@@ -203,7 +220,7 @@ struct VisualLineBuilder {
                         cellX1 = glyph.x1
                     } else if pendingSpace || gap > 0.15 * height {
                         current.append(" ")
-                        wordStarts.append(VisualCell.WordStart(offset: current.scalarCount, x: glyph.x1))
+                        wordStarts.append(VisualCell.WordStart(offset: current.count, x: glyph.x1))
                     }
                 } else {
                     cellX1 = glyph.x1
@@ -227,14 +244,16 @@ struct VisualLineBuilder {
         closeRun()
         // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
         if cells.count >= 2, Self.isListMarker(cells[0].text) {
-            let shift = cells[0].text.unicodeScalars.count + 1
+            let shift = cells[0].text.utf8.count + 1
             cells[1] = VisualCell(text: cells[0].text + " " + cells[1].text, x1: cells[0].x1, x2: cells[1].x2,
                                   y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2),
                                   wordStarts: cells[1].wordStarts.map { .init(offset: $0.offset + shift, x: $0.x) })
             cells.remove(at: 0)
         }
         let fontSize = sizes.mostCommon ?? box.height
-        return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount)
+        // Merging a list marker into the next cell keeps the line's text: they were joined by a space.
+        let text = cells.count == 1 ? cells[0].text : lineText.string
+        return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount, text: text)
     }
 }
 
@@ -262,4 +281,36 @@ struct SizeTally {
         }
         return best.map { sizes[$0] }
     }
+}
+
+/// Text built a scalar at a time as UTF-8 bytes: the per-character buffer of ``VisualLineBuilder``.
+struct UTF8Buffer {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+    /// The number of bytes so far.
+    var count: Int { bytes.count }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Empties the buffer, keeping its storage.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
