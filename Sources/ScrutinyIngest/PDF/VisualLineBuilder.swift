@@ -82,6 +82,7 @@ struct VisualLineBuilder {
         guard !fragments.isEmpty else { return [] }
         let ordered = fragments.sorted { $0.box.y1 != $1.box.y1 ? $0.box.y1 < $1.box.y1 : $0.box.x1 < $1.box.x1 }
         var lines: [VisualLine] = []
+        var scratch = LineScratch()
         var band: [Fragment] = []
         var bandCenter = 0.0
         var bandHeight = 0.0
@@ -90,13 +91,13 @@ struct VisualLineBuilder {
                 band.append(fragment)
                 continue
             }
-            if !band.isEmpty { lines.append(line(from: band, glyphs)) }
+            if !band.isEmpty { lines.append(line(from: band, glyphs, &scratch)) }
             band.removeAll(keepingCapacity: true)
             band.append(fragment)
             bandCenter = fragment.box.centerY
             bandHeight = fragment.box.height
         }
-        if !band.isEmpty { lines.append(line(from: band, glyphs)) }
+        if !band.isEmpty { lines.append(line(from: band, glyphs, &scratch)) }
         return lines
     }
 
@@ -156,20 +157,29 @@ struct VisualLineBuilder {
         return !inner.isEmpty && inner.allSatisfy { isDigit($0) || $0.properties.isLowercase }
     }
 
-    private func line(from band: [Fragment], _ glyphs: PageGlyphs) -> VisualLine {
+    /// Buffers one page's lines reuse, so a line allocates only what it keeps.
+    private struct LineScratch {
+        /// The current cell's text.
+        var cellText = UTF8Buffer(capacity: 64)
+        /// The whole line's text: its cells joined by spaces.
+        var lineText = UTF8Buffer(capacity: 64)
+        var sizes = SizeTally()
+    }
+
+    private func line(from band: [Fragment], _ glyphs: PageGlyphs, _ scratch: inout LineScratch) -> VisualLine {
         let fragments = band.count == 1 ? band : band.sorted { $0.box.x1 < $1.box.x1 }
         var cells: [VisualCell] = []
-        // The cell's and the whole line's text, as UTF-8 (the line's cells joined by spaces).
-        var current = UTF8Buffer(capacity: 64)
-        var lineText = UTF8Buffer(capacity: 0)
+        scratch.cellText.removeAll()
+        scratch.lineText.removeAll()
+        scratch.sizes.removeAll()
+        // Handed to each cell, so a fresh array per cell.
+        var wordStarts: [VisualCell.WordStart] = []
         var cellX1 = 0.0
         var cellY1 = Double.infinity
         var cellY2 = -Double.infinity
-        var wordStarts: [VisualCell.WordStart] = []
         var previousInk: GlyphBox?
         var pendingSpace = false
         var box = fragments[0].box
-        var sizes = SizeTally()
         var boldCount = 0
         var inkCount = 0
         // Characters come in runs of one style: sizes and weight are counted per run.
@@ -178,25 +188,25 @@ struct VisualLineBuilder {
         func closeRun() {
             if runStyle >= 0, runLength > 0 {
                 let style = glyphs.styles[Int(runStyle)]
-                sizes.count((style.size * 2).rounded() / 2, times: runLength)
+                scratch.sizes.count((style.size * 2).rounded() / 2, times: runLength)
                 if style.isBold { boldCount += runLength }
             }
             runLength = 0
         }
 
         func closeCell() {
-            if !current.isEmpty, let previousInk {
-                cells.append(VisualCell(text: current.string, x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
+            if !scratch.cellText.isEmpty, let previousInk {
+                cells.append(VisualCell(text: scratch.cellText.string, x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
                                         wordStarts: wordStarts))
                 // A one-cell line's text is its cell's; only a second cell needs the line built.
-                if cells.count == 2 { lineText.append(cells[0].text) }
+                if cells.count == 2 { scratch.lineText.append(cells[0].text) }
                 if cells.count >= 2 {
-                    lineText.append(" ")
-                    lineText.append(cells[cells.count - 1].text)
+                    scratch.lineText.appendSpace()
+                    scratch.lineText.append(cells[cells.count - 1].text)
                 }
             }
-            wordStarts.removeAll(keepingCapacity: true)
-            current.removeAll()
+            wordStarts = []
+            scratch.cellText.removeAll()
             cellY1 = .infinity
             cellY2 = -.infinity
         }
@@ -219,8 +229,10 @@ struct VisualLineBuilder {
                         closeCell()
                         cellX1 = glyph.x1
                     } else if pendingSpace || gap > 0.15 * height {
-                        current.append(" ")
-                        wordStarts.append(VisualCell.WordStart(offset: current.count, x: glyph.x1))
+                        scratch.cellText.appendSpace()
+                        // One allocation for the usual cell's words rather than growing from one.
+                        if wordStarts.isEmpty { wordStarts.reserveCapacity(16) }
+                        wordStarts.append(VisualCell.WordStart(offset: scratch.cellText.count, x: glyph.x1))
                     }
                 } else {
                     cellX1 = glyph.x1
@@ -228,7 +240,7 @@ struct VisualLineBuilder {
                 pendingSpace = false
                 cellY1 = min(cellY1, glyph.y1)
                 cellY2 = max(cellY2, glyph.y2)
-                current.append(scalar)
+                scratch.cellText.append(scalar)
                 previousInk = glyph
                 inkCount += 1
                 let styleNumber = glyphs.styleIndex[index]
@@ -250,9 +262,9 @@ struct VisualLineBuilder {
                                   wordStarts: cells[1].wordStarts.map { .init(offset: $0.offset + shift, x: $0.x) })
             cells.remove(at: 0)
         }
-        let fontSize = sizes.mostCommon ?? box.height
+        let fontSize = scratch.sizes.mostCommon ?? box.height
         // Merging a list marker into the next cell keeps the line's text: they were joined by a space.
-        let text = cells.count == 1 ? cells[0].text : lineText.string
+        let text = cells.count == 1 ? cells[0].text : scratch.lineText.string
         return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount, text: text)
     }
 }
@@ -262,6 +274,12 @@ struct VisualLineBuilder {
 struct SizeTally {
     private var sizes: [Double] = []
     private var counts: [Int] = []
+
+    /// Forgets the sizes counted, keeping the storage.
+    mutating func removeAll() {
+        sizes.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+    }
 
     mutating func count(_ size: Double, times: Int = 1) {
         if let index = sizes.firstIndex(of: size) {
@@ -305,6 +323,10 @@ struct UTF8Buffer {
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func appendSpace() {
+        bytes.append(0x20)
     }
 
     /// Empties the buffer, keeping its storage.
