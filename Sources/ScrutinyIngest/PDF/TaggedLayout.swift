@@ -107,6 +107,8 @@ struct TaggedLayout {
             if start.needsSpace { shift += 1 }
             located.append((start.offset + shift, start.line))
         }
+        // Structure text usually has its spaces already: then it is the answer as it is.
+        guard shift > 0 else { return (text, located) }
         var respaced = ScalarTextBuilder(capacity: scalars.count + starts.count)
         var spaces = starts.lazy.filter(\.needsSpace).map(\.offset).makeIterator()
         var nextSpace = spaces.next()
