@@ -17,7 +17,7 @@ struct LogicalLineGrouper {
 
     func group(_ lines: [VisualLine], pageWidth: Double) -> [SourceLine] {
         var out: [SourceLine] = []
-        let rightEdge = lines.filter { $0.cells.count == 1 }.map(\.box.x2).max() ?? pageWidth
+        let rightEdge = lines.lazy.filter { $0.cells.count == 1 }.map(\.box.x2).max() ?? pageWidth
         var index = 0
         while index < lines.count {
             let first = lines[index]
