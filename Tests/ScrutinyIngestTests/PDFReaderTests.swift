@@ -254,3 +254,25 @@ import Testing
         ])
     }
 }
+
+@Suite struct VisualCellSplitTests {
+    @Test func aCellWithNonASCIITextSplitsBeforeTheWordPastTheBoundary() throws {
+        let text = "Café costs £1,342"
+        let costs = text.utf8.count - "costs £1,342".utf8.count
+        let amount = text.utf8.count - "£1,342".utf8.count
+        let cell = VisualCell(text: text, x1: 0, x2: 200, y1: 0, y2: 10,
+                              wordStarts: [.init(offset: costs, x: 40), .init(offset: amount, x: 150)])
+        let (left, right) = try #require(cell.split(at: 120))
+        #expect(left.text == "Café costs")
+        #expect(right.text == "£1,342")
+        #expect(left.x2 == 149)
+        #expect(right.x1 == 150)
+        #expect(left.wordStarts.map(\.offset) == [costs])
+        #expect(right.wordStarts.isEmpty)
+    }
+
+    @Test func aCellDoesNotSplitWhenNoWordStartsPastTheBoundary() {
+        let cell = VisualCell(text: "Café costs", x1: 0, x2: 90, y1: 0, y2: 10, wordStarts: [.init(offset: 6, x: 40)])
+        #expect(cell.split(at: 120) == nil)
+    }
+}
