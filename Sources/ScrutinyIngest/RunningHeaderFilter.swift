@@ -16,30 +16,30 @@ public struct RunningHeaderFilter: Sendable {
     public init() {}
 
     /// The document with its running headers, footers and page numbers given those roles.
-    public func apply(to document: SourceDocument) -> SourceDocument {
+    public func apply(to document: consuming SourceDocument) -> SourceDocument {
+        // Taken, not borrowed: marking roles then changes the one copy instead of copying every page.
         var document = document
         markRepeatedPartnershipNames(in: &document)
         guard document.pages.count > 1 else { return document }
 
         var topPages: [String: Set<Int>] = [:]
         var bottomPages: [String: Set<Int>] = [:]
-        let edges = document.pages.map { edgeIndices(of: $0, isText: document.format == .text) }
+        // Each edge line's key, worked out once: (line index, key).
+        var topKeys: [[(index: Int, key: String)]] = []
+        var bottomKeys: [[(index: Int, key: String)]] = []
         for (pageIndex, page) in document.pages.enumerated() {
-            for index in edges[pageIndex].top { topPages[Self.key(page.lines[index].text), default: []].insert(pageIndex) }
-            for index in edges[pageIndex].bottom { bottomPages[Self.key(page.lines[index].text), default: []].insert(pageIndex) }
+            let edges = edgeIndices(of: page, isText: document.format == .text)
+            topKeys.append(edges.top.map { ($0, Self.key(page.lines[$0].text)) })
+            bottomKeys.append(edges.bottom.map { ($0, Self.key(page.lines[$0].text)) })
+            for edge in topKeys[pageIndex] { topPages[edge.key, default: []].insert(pageIndex) }
+            for edge in bottomKeys[pageIndex] { bottomPages[edge.key, default: []].insert(pageIndex) }
         }
         for pageIndex in document.pages.indices {
-            for index in edges[pageIndex].top {
-                let line = document.pages[pageIndex].lines[index]
-                if (topPages[Self.key(line.text)]?.count ?? 0) >= 2 || Self.isPageNumber(line.text) {
-                    document.pages[pageIndex].lines[index].role = .runningHeader
-                }
+            for edge in topKeys[pageIndex] where (topPages[edge.key]?.count ?? 0) >= 2 || Self.isPageNumberKey(edge.key) {
+                document.pages[pageIndex].lines[edge.index].role = .runningHeader
             }
-            for index in edges[pageIndex].bottom {
-                let line = document.pages[pageIndex].lines[index]
-                if (bottomPages[Self.key(line.text)]?.count ?? 0) >= 2 || Self.isPageNumber(line.text) {
-                    document.pages[pageIndex].lines[index].role = .runningFooter
-                }
+            for edge in bottomKeys[pageIndex] where (bottomPages[edge.key]?.count ?? 0) >= 2 || Self.isPageNumberKey(edge.key) {
+                document.pages[pageIndex].lines[edge.index].role = .runningFooter
             }
         }
         return document
@@ -47,13 +47,14 @@ public struct RunningHeaderFilter: Sendable {
 
     /// Indices of the lines at the top and at the foot of a page that may be furniture.
     private func edgeIndices(of page: SourcePage, isText: Bool) -> (top: [Int], bottom: [Int]) {
-        let candidates = page.lines.indices.filter { index in
-            let line = page.lines[index]
-            // A text file's repeated table header row is data, not furniture.
-            return !line.isFurniture && !(isText && line.cells.count > 1)
+        // A text file's repeated table header row is data, not furniture.
+        func isCandidate(_ index: Int) -> Bool {
+            !page.lines[index].isFurniture && !(isText && page.lines[index].cells.count > 1)
         }
-        var top = Array(candidates.prefix(edgeLines))
-        var bottom = Array(candidates.suffix(edgeLines)).filter { !top.contains($0) }
+        // The first and last `edgeLines` candidates, found from each end.
+        var top = Array(page.lines.indices.lazy.filter(isCandidate).prefix(edgeLines))
+        var bottom = Array(page.lines.indices.reversed().lazy.filter(isCandidate).prefix(edgeLines).reversed())
+        bottom.removeAll { top.contains($0) }
         // With boxes, an edge line must also sit within the page's top or bottom margin band.
         if let height = page.height, height > 0, page.lines.contains(where: { $0.box != nil }) {
             let margin = height * edgeFraction
@@ -83,7 +84,7 @@ public struct RunningHeaderFilter: Sendable {
     /// One pass: white space collapsed as ``Whitespace/collapse(_:)`` does, each scalar
     /// lowercased as `String.lowercased()` does.
     static func key(_ text: String) -> String {
-        var out = ScalarTextBuilder()
+        var out = UTF8Buffer(capacity: text.utf8.count)
         var lastWasDigit = false
         var pendingSpace = false
         func add(_ scalar: Unicode.Scalar) {
@@ -116,6 +117,13 @@ public struct RunningHeaderFilter: Sendable {
 
     /// "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12", "3/12".
     static func isPageNumber(_ text: String) -> Bool {
-        pageNumberForms.contains(String(scalars: key(text).unicodeScalars.lazy.filter { $0 != " " }))
+        isPageNumberKey(key(text))
+    }
+
+    /// ``isPageNumber(_:)`` of the text whose ``key(_:)`` is `key`.
+    private static func isPageNumberKey(_ key: String) -> Bool {
+        var scalars = key.unicodeScalars
+        scalars.removeAll { $0 == " " }
+        return pageNumberForms.contains(String(scalars))
     }
 }

@@ -81,6 +81,12 @@ import Testing
         #expect(!RunningHeaderFilter.isPageNumber("Page three"))
     }
 
+    @Test func pageNumbersBetweenEnDashesAreRecognised() {
+        #expect(RunningHeaderFilter.isPageNumber("\u{2013} 7 \u{2013}"))
+        #expect(RunningHeaderFilter.isPageNumber("\u{2013}7\u{2013}"))
+        #expect(!RunningHeaderFilter.isPageNumber("\u{2013} 7 \u{2014}"))
+    }
+
     @Test func theTaggedLayoutKeyLowercasesAsStringDoesForEveryScalar() {
         for text in Self.samples + ["ΣΥΝΟΨΗ ΤΗΣ ΕΚΘΕΣΗΣ ΚΑΙ ΑΛΛΑ", "İİİİİİİİİİİİİİİİİİ", "Premises   costs and more text"] {
             let reference = Array(text.lowercased().unicodeScalars.filter { !Whitespace.isSpace($0) }.prefix(16))

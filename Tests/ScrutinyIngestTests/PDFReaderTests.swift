@@ -217,9 +217,9 @@ import Testing
 
 @Suite struct LineJoiningTests {
     func joined(_ first: String, _ second: String) -> String {
-        var scalars = Array(first.unicodeScalars)
-        LogicalLineGrouper.append(second, to: &scalars)
-        return String(String.UnicodeScalarView(scalars))
+        var text = WrappedText(first)
+        text.appendWrapped(second)
+        return text.string
     }
 
     @Test func wrappedWordsGetOneSpace() { #expect(joined("the risks", "that remain") == "the risks that remain") }
@@ -229,6 +229,9 @@ import Testing
         #expect(joined("£5,000-", "£10,000") == "£5,000-£10,000")
     }
     @Test func aSpacedDashKeepsItsSpace() { #expect(joined("the work -", "and more") == "the work - and more") }
+    @Test func aLoneHyphenKeepsItsSpace() { #expect(joined("-", "and more") == "- and more") }
+    @Test func anEnDashAfterAWordStaysWithoutASpace() { #expect(joined("2024\u{2013}", "25") == "2024\u{2013}25") }
+    @Test func aHyphenAfterANoBreakSpaceKeepsItsSpace() { #expect(joined("total\u{00A0}-", "net") == "total\u{00A0}- net") }
 }
 
 @Suite struct DocumentDumpTests {
@@ -249,5 +252,27 @@ import Testing
             "--- page 2 of 2 ---",
             "2:9  [ftr]  Page 2 of 2",
         ])
+    }
+}
+
+@Suite struct VisualCellSplitTests {
+    @Test func aCellWithNonASCIITextSplitsBeforeTheWordPastTheBoundary() throws {
+        let text = "Café costs £1,342"
+        let costs = text.utf8.count - "costs £1,342".utf8.count
+        let amount = text.utf8.count - "£1,342".utf8.count
+        let cell = VisualCell(text: text, x1: 0, x2: 200, y1: 0, y2: 10,
+                              wordStarts: [.init(offset: costs, x: 40), .init(offset: amount, x: 150)])
+        let (left, right) = try #require(cell.split(at: 120))
+        #expect(left.text == "Café costs")
+        #expect(right.text == "£1,342")
+        #expect(left.x2 == 149)
+        #expect(right.x1 == 150)
+        #expect(left.wordStarts.map(\.offset) == [costs])
+        #expect(right.wordStarts.isEmpty)
+    }
+
+    @Test func aCellDoesNotSplitWhenNoWordStartsPastTheBoundary() {
+        let cell = VisualCell(text: "Café costs", x1: 0, x2: 90, y1: 0, y2: 10, wordStarts: [.init(offset: 6, x: 40)])
+        #expect(cell.split(at: 120) == nil)
     }
 }

@@ -112,8 +112,11 @@ enum Whitespace {
                     }
                     if pendingSpace { out.append(0x20) }
                     pendingSpace = false
-                    out.append(bytes[index])
-                    index += 1
+                    // The bytes up to the next white space, copied in one go.
+                    var end = index + 1
+                    while end < bytes.count, Self.spaceLength(bytes, at: end) == 0 { end += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                 }
             }
         }

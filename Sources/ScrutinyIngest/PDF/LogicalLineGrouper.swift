@@ -17,7 +17,7 @@ struct LogicalLineGrouper {
 
     func group(_ lines: [VisualLine], pageWidth: Double) -> [SourceLine] {
         var out: [SourceLine] = []
-        let rightEdge = lines.filter { $0.cells.count == 1 }.map(\.box.x2).max() ?? pageWidth
+        let rightEdge = lines.lazy.filter { $0.cells.count == 1 }.map(\.box.x2).max() ?? pageWidth
         var index = 0
         while index < lines.count {
             let first = lines[index]
@@ -42,17 +42,17 @@ struct LogicalLineGrouper {
             let isHeading = isHeadingStyle(first) && shape.length <= LineShape.headingMaximumLength && !shape.endsLikeProse
                 && (shape.listMarkerLength == 0 || shape.isNumberedHeading)
             let role: LineRole = isHeading ? .heading : (shape.listMarkerLength > 0 ? .listItem : .body)
-            // Scalars are gathered only when a wrapped line follows; a one-line paragraph keeps its text.
-            var joined: [Unicode.Scalar]?
+            // Bytes are gathered only when a wrapped line follows; a one-line paragraph keeps its text.
+            var joined: WrappedText?
             var box = first.box
             var next = index + 1
             while next < lines.count, continues(lines[next - 1], lines[next], role: role, rightEdge: rightEdge, pageWidth: pageWidth) {
-                if joined == nil { joined = Array(text.unicodeScalars) }
-                Self.append(lines[next].text, to: &joined!)
+                if joined == nil { joined = WrappedText(text) }
+                joined?.appendWrapped(lines[next].text)
                 box = Self.union(box, lines[next].box)
                 next += 1
             }
-            let finalText = joined.map { String(scalars: $0) } ?? text
+            let finalText = joined?.string ?? text
             out.append(SourceLine(number: index + 1, text: finalText, role: role,
                                   headingLevel: isHeading ? level(of: first) : nil, fontSize: first.fontSize,
                                   isBold: first.isBold, box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1)))
@@ -84,20 +84,6 @@ struct LogicalLineGrouper {
             return false
         }
         return true
-    }
-
-    /// Joins a wrapped line onto a paragraph: a soft hyphen at the end goes, a hyphen or dash that
-    /// ends a word stays (without a space), anything else gets one space.
-    static func append(_ text: String, to joined: inout [Unicode.Scalar]) {
-        if let last = joined.last, last == "\u{00AD}" {
-            joined.removeLast()
-        } else if let last = joined.last, last == "-" || last == "\u{2010}" || last == "\u{2013}", joined.count > 1,
-                  !Whitespace.isSpace(joined[joined.count - 2]) {
-            // "co-" + "ordinate", "£5,000-" + "£10,000": keep the hyphen, no space.
-        } else {
-            joined.append(" ")
-        }
-        joined.append(contentsOf: text.unicodeScalars)
     }
 
     static func union(_ a: GlyphBox, _ b: GlyphBox) -> GlyphBox {
@@ -188,7 +174,7 @@ struct TableRegion {
     private static func rows(_ lines: ArraySlice<VisualLine>, start: Int, boundaries: [Double]) -> [Row] {
         let columnCount = boundaries.count + 1
         var rows: [Row] = []
-        var cells: [[Unicode.Scalar]] = Array(repeating: [], count: columnCount)
+        var cells = Array(repeating: WrappedText(), count: columnCount)
         var lastBottom: [Double] = Array(repeating: 0, count: columnCount)
         var rowStart = start
         var box = lines[start].box
@@ -197,13 +183,13 @@ struct TableRegion {
         var fontSize = lines[start].fontSize
 
         func closeRow() {
-            let texts = cells.map { String(scalars: $0) }
+            let texts = cells.map(\.string)
             if texts.contains(where: { !$0.isEmpty }) {
                 rows.append(Row(cells: texts, firstLine: rowStart,
                                 box: Box(x: box.x1, y: box.y1, width: box.x2 - box.x1, height: box.y2 - box.y1),
                                 fontSize: fontSize, isBold: allBold))
             }
-            cells = Array(repeating: [], count: columnCount)
+            cells = Array(repeating: WrappedText(), count: columnCount)
             allBold = true
         }
         for (offset, line) in zip(lines.indices, lines) {
@@ -222,12 +208,11 @@ struct TableRegion {
             }
             for (cell, target) in zip(lineCells, targets) {
                 if cells[target].isEmpty {
-                    cells[target] = Array(cell.text.unicodeScalars)
+                    cells[target].append(cell.text)
                 } else if cell.y1 - lastBottom[target] > LogicalLineGrouper.paragraphGap * (cell.y2 - cell.y1) {
-                    cells[target].append("\n")
-                    cells[target].append(contentsOf: cell.text.unicodeScalars)
+                    cells[target].appendParagraph(cell.text)
                 } else {
-                    LogicalLineGrouper.append(cell.text, to: &cells[target])
+                    cells[target].appendWrapped(cell.text)
                 }
                 lastBottom[target] = cell.y2
             }

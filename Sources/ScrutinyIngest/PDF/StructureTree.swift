@@ -54,7 +54,8 @@ struct StructureTree {
     /// The text of the node at `index`: its marked-content pieces in order, white space collapsed.
     func text(of index: Int) -> String {
         var collapser = Whitespace.Collapser()
-        for node in nodes[index..<index + nodes[index].subtreeSize] where !node.text.isEmpty { collapser.add(node.text) }
+        // By index: copying each node would retain and release its text.
+        for node in index..<index + nodes[index].subtreeSize where !nodes[node].text.isEmpty { collapser.add(nodes[node].text) }
         return collapser.text
     }
 
@@ -123,9 +124,8 @@ struct StructureWalker {
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next(), Bullets.inlineGlyphs.contains(first), let second = scalars.next(),
               !Whitespace.isSpace(second) else { return text }
-        var spaced = String.UnicodeScalarView([first, " "])
-        spaced.append(contentsOf: text.unicodeScalars.dropFirst())
-        return String(spaced)
+        // Whole-string pieces copy their bytes at once, where a scalar view appends one by one.
+        return String(first) + " " + String(text.unicodeScalars.dropFirst())
     }
 
     /// A TR: one cell per TH/TD child; a cell's paragraphs (P, H, LI inside it) joined by "\n".

@@ -14,7 +14,7 @@ struct TaggedLayout {
 
     func pages(_ blocks: [TaggedBlock], visualLines: [[VisualLine]], heights: [Double]) -> [[SourceLine]] {
         var pages: [[SourceLine]] = Array(repeating: [], count: visualLines.count)
-        let cellKeys = visualLines.map { lines in lines.map { line in line.cells.map { Self.key($0.text) } } }
+        let cellKeys = visualLines.map(CellKeys.init)
         var cursors = Array(repeating: 0, count: visualLines.count)
         var matched = visualLines.map { Array(repeating: false, count: $0.count) }
         for block in blocks where block.page < visualLines.count {
@@ -107,6 +107,8 @@ struct TaggedLayout {
             if start.needsSpace { shift += 1 }
             located.append((start.offset + shift, start.line))
         }
+        // Structure text usually has its spaces already: then it is the answer as it is.
+        guard shift > 0 else { return (text, located) }
         var respaced = ScalarTextBuilder(capacity: scalars.count + starts.count)
         var spaces = starts.lazy.filter(\.needsSpace).map(\.offset).makeIterator()
         var nextSpace = spaces.next()
@@ -135,17 +137,27 @@ struct TaggedLayout {
     /// A paragraph whose visual lines change style ("**Background papers**" then "None" after a
     /// hard break) split where the style changes, as the geometry reader would see it.
     static func splitByStyle(_ text: String, lines: [VisualLine], starts: [(offset: Int, line: Int)]) -> [(text: String, line: Int)] {
-        let scalars = Array(text.unicodeScalars)
         var pieces: [(text: String, line: Int)] = []
         var pieceStart = starts[0]
+        // Scalar offsets become string indices in one walk, since starts only move forward.
+        let scalars = text.unicodeScalars
+        var cursor = (offset: 0, index: scalars.startIndex)
+        func index(of offset: Int) -> String.Index {
+            cursor.index = scalars.index(cursor.index, offsetBy: offset - cursor.offset)
+            cursor.offset = offset
+            return cursor.index
+        }
+        var pieceIndex = index(of: pieceStart.offset)
         for (previous, current) in zip(starts, starts.dropFirst()) {
             let a = lines[previous.line], b = lines[current.line]
             guard a.isBold != b.isBold || abs(a.fontSize - b.fontSize) >= 0.5 else { continue }
-            let piece = String(scalars: scalars[pieceStart.offset..<current.offset]).trimmingSpaces()
+            let currentIndex = index(of: current.offset)
+            let piece = text[pieceIndex..<currentIndex].trimmingSpaces()
             if !piece.isEmpty { pieces.append((piece, pieceStart.line)) }
             pieceStart = current
+            pieceIndex = currentIndex
         }
-        let last = String(scalars: scalars[pieceStart.offset...]).trimmingSpaces()
+        let last = text[pieceIndex...].trimmingSpaces()
         if !last.isEmpty { pieces.append((last, pieceStart.line)) }
         return pieces
     }
@@ -191,15 +203,15 @@ struct TaggedLayout {
     /// The visual line at or after `start` (then before it) with a cell that starts like `key`.
     /// The visual line, from `start` on (then from the page top), with a cell starting like
     /// `key`; a line no earlier block took comes first, so repeated rows get their own lines.
-    private func match(_ key: [Unicode.Scalar], in lines: [[[Unicode.Scalar]]], from start: Int, taken: [Bool]) -> Int? {
+    private func match(_ key: [Unicode.Scalar], in lines: CellKeys, from start: Int, taken: [Bool]) -> Int? {
         guard key.count >= 2 else { return nil }
         func starts(_ index: Int) -> Bool {
-            lines[index].contains { cell in
+            lines.cells(ofLine: index).contains { cell in
                 let length = min(key.count, cell.count)
-                return length >= 2 && key[..<length] == cell[..<length]
+                return length >= 2 && key[..<length].elementsEqual(lines.scalars[cell.lowerBound..<cell.lowerBound + length])
             }
         }
-        let order = [start..<lines.count, 0..<min(start, lines.count)]
+        let order = [start..<lines.lineCount, 0..<min(start, lines.lineCount)]
         for range in order {
             for index in range where !taken[index] && starts(index) { return index }
         }
@@ -225,20 +237,57 @@ struct TaggedLayout {
     static func key(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(keyLength)
+        appendKey(of: text, to: &out)
+        return out
+    }
+
+    /// Appends ``key(_:)`` of `text` to `out`.
+    static func appendKey(of text: String, to out: inout [Unicode.Scalar]) {
+        var count = 0
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 guard !Whitespace.isSpace(scalar) else { continue }
                 let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
                 out.append(isUpper ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar)
-                if out.count == keyLength { break }
+                count += 1
+                if count == keyLength { return }
                 continue
             }
             for lowered in scalar.properties.lowercaseMapping.unicodeScalars where !Whitespace.isSpace(lowered) {
                 out.append(lowered)
-                if out.count == keyLength { return out }
+                count += 1
+                if count == keyLength { return }
             }
         }
-        return out
+    }
+
+    /// The ``key(_:)`` of every cell of a page's visual lines, in one scalar array per page
+    /// rather than one small array per cell.
+    struct CellKeys {
+        /// All the keys, one after another.
+        private(set) var scalars: [Unicode.Scalar] = []
+        /// Each cell's key in ``scalars``, line by line.
+        private var cellRanges: [Range<Int>] = []
+        /// Each line's cells in ``cellRanges``.
+        private var lineRanges: [Range<Int>] = []
+
+        init(_ lines: [VisualLine]) {
+            lineRanges.reserveCapacity(lines.count)
+            for line in lines {
+                let firstCell = cellRanges.count
+                for cell in line.cells {
+                    let start = scalars.count
+                    TaggedLayout.appendKey(of: cell.text, to: &scalars)
+                    cellRanges.append(start..<scalars.count)
+                }
+                lineRanges.append(firstCell..<cellRanges.count)
+            }
+        }
+
+        var lineCount: Int { lineRanges.count }
+
+        /// Where the keys of line `index`'s cells are in ``scalars``.
+        func cells(ofLine index: Int) -> ArraySlice<Range<Int>> { cellRanges[lineRanges[index]] }
     }
 
     private static func box(_ box: GlyphBox) -> Box {

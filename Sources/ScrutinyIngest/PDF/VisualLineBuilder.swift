@@ -8,10 +8,11 @@ struct VisualCell: Sendable {
     /// Top and bottom of the cell's characters.
     var y1: Double
     var y2: Double
-    /// Where each word after the first starts: its scalar offset in `text` and its x.
+    /// Where each word after the first starts: its UTF-8 offset in `text` and its x.
     var wordStarts: [WordStart] = []
 
     struct WordStart: Sendable {
+        /// Offset in `text.utf8`.
         var offset: Int
         var x: Double
     }
@@ -20,9 +21,9 @@ struct VisualCell: Sendable {
     func split(at x: Double) -> (VisualCell, VisualCell)? {
         guard let index = wordStarts.firstIndex(where: { $0.x >= x - 1 }) else { return nil }
         let start = wordStarts[index]
-        let scalars = Array(text.unicodeScalars)
-        let left = String(scalars: scalars[..<start.offset]).trimmingSpaces()
-        let right = String(scalars: scalars[start.offset...]).trimmingSpaces()
+        let cut = text.utf8.index(text.utf8.startIndex, offsetBy: start.offset)
+        let left = text[..<cut].trimmingSpaces()
+        let right = text[cut...].trimmingSpaces()
         guard !left.isEmpty, !right.isEmpty else { return nil }
         let leftStarts = Array(wordStarts[..<index])
         let rightStarts = wordStarts[(index + 1)...].map { WordStart(offset: $0.offset - start.offset, x: $0.x) }
@@ -45,11 +46,17 @@ struct VisualLine: Sendable {
     let scalarCount: Int
 
     init(cells: [VisualCell], box: GlyphBox, fontSize: Double, isBold: Bool) {
+        self.init(cells: cells, box: box, fontSize: fontSize, isBold: isBold,
+                  text: cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " "))
+    }
+
+    /// A line whose `text` (the cells' texts joined by single spaces) was built with its cells.
+    init(cells: [VisualCell], box: GlyphBox, fontSize: Double, isBold: Bool, text: String) {
         self.cells = cells
         self.box = box
         self.fontSize = fontSize
         self.isBold = isBold
-        text = cells.count == 1 ? cells[0].text : cells.map(\.text).joined(separator: " ")
+        self.text = text
         scalarCount = text.scalarCount
     }
 
@@ -75,6 +82,7 @@ struct VisualLineBuilder {
         guard !fragments.isEmpty else { return [] }
         let ordered = fragments.sorted { $0.box.y1 != $1.box.y1 ? $0.box.y1 < $1.box.y1 : $0.box.x1 < $1.box.x1 }
         var lines: [VisualLine] = []
+        var scratch = LineScratch()
         var band: [Fragment] = []
         var bandCenter = 0.0
         var bandHeight = 0.0
@@ -83,13 +91,13 @@ struct VisualLineBuilder {
                 band.append(fragment)
                 continue
             }
-            if !band.isEmpty { lines.append(line(from: band, glyphs)) }
+            if !band.isEmpty { lines.append(line(from: band, glyphs, &scratch)) }
             band.removeAll(keepingCapacity: true)
             band.append(fragment)
             bandCenter = fragment.box.centerY
             bandHeight = fragment.box.height
         }
-        if !band.isEmpty { lines.append(line(from: band, glyphs)) }
+        if !band.isEmpty { lines.append(line(from: band, glyphs, &scratch)) }
         return lines
     }
 
@@ -135,6 +143,8 @@ struct VisualLineBuilder {
 
     /// "•", "1.1", "3.", "(a)", "iv)": a list marker on its own.
     static func isListMarker(_ text: String) -> Bool {
+        // Five scalars take at most 20 bytes: longer text is no marker, without reading its scalars.
+        guard text.utf8.count <= 20 else { return false }
         let scalars = Array(text.unicodeScalars)
         guard !scalars.isEmpty, scalars.count <= 5 else { return false }
         if scalars.count == 1 { return Bullets.glyphs.contains(scalars[0]) && scalars[0] != "-" }
@@ -147,18 +157,29 @@ struct VisualLineBuilder {
         return !inner.isEmpty && inner.allSatisfy { isDigit($0) || $0.properties.isLowercase }
     }
 
-    private func line(from band: [Fragment], _ glyphs: PageGlyphs) -> VisualLine {
+    /// Buffers one page's lines reuse, so a line allocates only what it keeps.
+    private struct LineScratch {
+        /// The current cell's text.
+        var cellText = UTF8Buffer(capacity: 64)
+        /// The whole line's text: its cells joined by spaces.
+        var lineText = UTF8Buffer(capacity: 64)
+        var sizes = SizeTally()
+    }
+
+    private func line(from band: [Fragment], _ glyphs: PageGlyphs, _ scratch: inout LineScratch) -> VisualLine {
         let fragments = band.count == 1 ? band : band.sorted { $0.box.x1 < $1.box.x1 }
         var cells: [VisualCell] = []
-        var current = ScalarTextBuilder(capacity: 64)
+        scratch.cellText.removeAll()
+        scratch.lineText.removeAll()
+        scratch.sizes.removeAll()
+        // Handed to each cell, so a fresh array per cell.
+        var wordStarts: [VisualCell.WordStart] = []
         var cellX1 = 0.0
         var cellY1 = Double.infinity
         var cellY2 = -Double.infinity
-        var wordStarts: [VisualCell.WordStart] = []
         var previousInk: GlyphBox?
         var pendingSpace = false
         var box = fragments[0].box
-        var sizes = SizeTally()
         var boldCount = 0
         var inkCount = 0
         // Characters come in runs of one style: sizes and weight are counted per run.
@@ -167,19 +188,25 @@ struct VisualLineBuilder {
         func closeRun() {
             if runStyle >= 0, runLength > 0 {
                 let style = glyphs.styles[Int(runStyle)]
-                sizes.count((style.size * 2).rounded() / 2, times: runLength)
+                scratch.sizes.count((style.size * 2).rounded() / 2, times: runLength)
                 if style.isBold { boldCount += runLength }
             }
             runLength = 0
         }
 
         func closeCell() {
-            if !current.isEmpty, let previousInk {
-                cells.append(VisualCell(text: current.string, x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
+            if !scratch.cellText.isEmpty, let previousInk {
+                cells.append(VisualCell(text: scratch.cellText.string, x1: cellX1, x2: previousInk.x2, y1: cellY1, y2: cellY2,
                                         wordStarts: wordStarts))
+                // A one-cell line's text is its cell's; only a second cell needs the line built.
+                if cells.count == 2 { scratch.lineText.append(cells[0].text) }
+                if cells.count >= 2 {
+                    scratch.lineText.appendSpace()
+                    scratch.lineText.append(cells[cells.count - 1].text)
+                }
             }
             wordStarts = []
-            current.removeAll()
+            scratch.cellText.removeAll()
             cellY1 = .infinity
             cellY2 = -.infinity
         }
@@ -202,8 +229,10 @@ struct VisualLineBuilder {
                         closeCell()
                         cellX1 = glyph.x1
                     } else if pendingSpace || gap > 0.15 * height {
-                        current.append(" ")
-                        wordStarts.append(VisualCell.WordStart(offset: current.scalarCount, x: glyph.x1))
+                        scratch.cellText.appendSpace()
+                        // One allocation for the usual cell's words rather than growing from one.
+                        if wordStarts.isEmpty { wordStarts.reserveCapacity(16) }
+                        wordStarts.append(VisualCell.WordStart(offset: scratch.cellText.count, x: glyph.x1))
                     }
                 } else {
                     cellX1 = glyph.x1
@@ -211,7 +240,7 @@ struct VisualLineBuilder {
                 pendingSpace = false
                 cellY1 = min(cellY1, glyph.y1)
                 cellY2 = max(cellY2, glyph.y2)
-                current.append(scalar)
+                scratch.cellText.append(scalar)
                 previousInk = glyph
                 inkCount += 1
                 let styleNumber = glyphs.styleIndex[index]
@@ -227,14 +256,16 @@ struct VisualLineBuilder {
         closeRun()
         // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
         if cells.count >= 2, Self.isListMarker(cells[0].text) {
-            let shift = cells[0].text.unicodeScalars.count + 1
+            let shift = cells[0].text.utf8.count + 1
             cells[1] = VisualCell(text: cells[0].text + " " + cells[1].text, x1: cells[0].x1, x2: cells[1].x2,
                                   y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2),
                                   wordStarts: cells[1].wordStarts.map { .init(offset: $0.offset + shift, x: $0.x) })
             cells.remove(at: 0)
         }
-        let fontSize = sizes.mostCommon ?? box.height
-        return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount)
+        let fontSize = scratch.sizes.mostCommon ?? box.height
+        // Merging a list marker into the next cell keeps the line's text: they were joined by a space.
+        let text = cells.count == 1 ? cells[0].text : scratch.lineText.string
+        return VisualLine(cells: cells, box: box, fontSize: fontSize, isBold: inkCount > 0 && boldCount * 2 > inkCount, text: text)
     }
 }
 
@@ -243,6 +274,12 @@ struct VisualLineBuilder {
 struct SizeTally {
     private var sizes: [Double] = []
     private var counts: [Int] = []
+
+    /// Forgets the sizes counted, keeping the storage.
+    mutating func removeAll() {
+        sizes.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+    }
 
     mutating func count(_ size: Double, times: Int = 1) {
         if let index = sizes.firstIndex(of: size) {
@@ -262,4 +299,40 @@ struct SizeTally {
         }
         return best.map { sizes[$0] }
     }
+}
+
+/// Text built a scalar at a time as UTF-8 bytes: the per-character buffer of ``VisualLineBuilder``.
+struct UTF8Buffer {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+    /// The number of bytes so far.
+    var count: Int { bytes.count }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func appendSpace() {
+        bytes.append(0x20)
+    }
+
+    /// Empties the buffer, keeping its storage.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

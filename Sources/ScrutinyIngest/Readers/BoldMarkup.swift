@@ -63,3 +63,13 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs, as a `String`.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !Whitespace.isSpace($0) }),
+              let last = scalars.lastIndex(where: { !Whitespace.isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,25 +1,36 @@
 /// What the characters of one line say about it, independent of format: list markers,
 /// numbered headings, capitals. Works on scalars; no regular expressions.
 struct LineShape {
-    let scalars: [Unicode.Scalar]
+    private let text: String
+    /// The line's first ``headLength`` scalars: list markers and numbered headings are read
+    /// from these, so a long paragraph is not copied whole.
+    private let scalars: [Unicode.Scalar]
+    /// The number of scalars in the line.
+    let length: Int
 
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    /// Scalars kept from the start of the line: more than a list marker takes, and a numbered
+    /// heading is at most 60 scalars long.
+    private static let headLength = 64
+
+    init(_ text: String) {
+        self.text = text
+        scalars = Array(text.unicodeScalars.prefix(Self.headLength))
+        length = scalars.count < Self.headLength ? scalars.count : text.scalarCount
+    }
 
     /// Longest text a heading may have, in scalars.
     static let headingMaximumLength = 90
 
-    var length: Int { scalars.count }
-
     /// True when the line ends a sentence (".", ";", ",") and so is not a heading.
     var endsLikeProse: Bool {
-        guard let last = scalars.last else { return false }
+        guard let last = text.unicodeScalars.last else { return false }
         return last == "." || last == ";" || last == ","
     }
 
     /// At least three letters and none in lower case.
     var isAllCaps: Bool {
         var letters = 0
-        for s in scalars where s.properties.isAlphabetic {
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
             if s.properties.isLowercase { return false }
             letters += 1
         }
@@ -59,6 +70,7 @@ struct LineShape {
     /// "3. SUMMARY OF KEY ISSUES", "2. The current list": a short line that starts with a one- or
     /// two-digit number and a dot, then a capitalised word.
     var isNumberedHeading: Bool {
+        guard length <= 60 else { return false }
         var index = 0
         while index < scalars.count, index < 2, isDigit(scalars[index]) { index += 1 }
         guard index > 0, index < scalars.count else { return false }
@@ -68,7 +80,7 @@ struct LineShape {
         guard index < scalars.count, Whitespace.isSpace(scalars[index]) else { return false }
         while index < scalars.count, Whitespace.isSpace(scalars[index]) { index += 1 }
         guard index < scalars.count, scalars[index].properties.isUppercase else { return false }
-        return scalars.count <= 60 && !endsLikeProse
+        return !endsLikeProse
     }
 
     /// Whether a line with this text and boldness reads as a heading (conservative).

@@ -73,7 +73,7 @@ public struct PDFReader: Sendable {
         }
         if !anyText { warnings.append("no_text_layer") }
         let bodySize = sizeWeights.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
-        let headingSizes = Set(pageLines.joined().filter { $0.fontSize > bodySize + 0.75 && $0.scalarCount <= LineShape.headingMaximumLength }
+        let headingSizes = Set(pageLines.joined().lazy.filter { $0.fontSize > bodySize + 0.75 && $0.scalarCount <= LineShape.headingMaximumLength }
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
