@@ -2,40 +2,50 @@
 ///
 /// Appending to a `String.UnicodeScalarView` re-checks the string's storage on every scalar;
 /// the readers build lines of thousands of scalars per page and the extractors' scanners
-/// rebuild strings from scalar arrays, so both collect bytes instead.
+/// rebuild strings from scalar arrays, so both collect bytes instead. Inlinable, so that the
+/// other modules get it specialised for their sequences rather than through generic calls per
+/// scalar.
+@frozen
 public struct ScalarTextBuilder: Sendable {
-    /// The text so far, UTF-8 encoded.
-    public private(set) var bytes: [UInt8] = []
-    /// The number of scalars appended so far.
-    public private(set) var scalarCount = 0
+    @usableFromInline var storage: [UInt8] = []
+    @usableFromInline var count = 0
 
+    /// The text so far, UTF-8 encoded.
+    @inlinable public var bytes: [UInt8] { storage }
+    /// The number of scalars appended so far.
+    @inlinable public var scalarCount: Int { count }
+
+    @inlinable
     public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        storage.reserveCapacity(capacity)
     }
 
-    public var isEmpty: Bool { bytes.isEmpty }
+    @inlinable public var isEmpty: Bool { storage.isEmpty }
 
+    @inlinable
     public mutating func append(_ scalar: Unicode.Scalar) {
         if scalar.isASCII {
-            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            storage.append(UInt8(truncatingIfNeeded: scalar.value))
         } else {
-            UTF8.encode(scalar) { bytes.append($0) }
+            UTF8.encode(scalar) { storage.append($0) }
         }
-        scalarCount += 1
+        count += 1
     }
 
+    @inlinable
     public mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {
         for scalar in scalars { append(scalar) }
     }
 
     /// Empties the builder, keeping its storage for the next text.
+    @inlinable
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        scalarCount = 0
+        storage.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     /// The text built.
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    @inlinable public var string: String { String(decoding: storage, as: UTF8.self) }
 }
 
 extension String {
@@ -52,6 +62,7 @@ extension String {
 
     /// The text of `scalars`, encoded as UTF-8 in one go (quicker than
     /// `String(String.UnicodeScalarView(scalars))`, which appends scalar by scalar).
+    @inlinable
     public init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
         var builder = ScalarTextBuilder(capacity: scalars.underestimatedCount)
         builder.append(contentsOf: scalars)
