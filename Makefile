@@ -5,14 +5,20 @@ APT_PACKAGES := libpoppler-glib-dev libpoppler-private-dev libxml2-dev libssl-de
 # Tools the tests use where present: python-jsonschema for the validator cross-check,
 # qpdf to make encrypted fixtures.
 APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils
+# What `make bench` uses: LibreOffice to generate the corpus, pdftotext to race against,
+# /usr/bin/time for wall time and peak RSS, venv for pdfplumber and PyMuPDF from PyPI.
+APT_BENCH_PACKAGES := libreoffice-writer-nogui poppler-utils time python3-venv
 
-.PHONY: setup setup-test build release run test bench clean
+.PHONY: setup setup-test setup-bench build release run test bench clean
 
 setup:
 	@./scripts/apt-ensure $(APT_PACKAGES)
 
 setup-test: setup
 	@./scripts/apt-ensure $(APT_TEST_PACKAGES)
+
+setup-bench: setup
+	@./scripts/apt-ensure $(APT_BENCH_PACKAGES)
 
 build: setup
 	$(SWIFT) build
@@ -27,7 +33,7 @@ run: release
 test: setup
 	$(SWIFT) test
 
-bench: release
+bench: setup-bench release
 	./bench/run.sh
 
 clean:
