@@ -69,9 +69,9 @@ let package = Package(
         .testTarget(name: "JSONSchemaSuiteTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
-        .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore", "ScrutinyExport"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
-        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore"]),
+        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore", "ScrutinyIngest"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -41,8 +41,8 @@ public struct BatchError: Error, CustomStringConvertible {
 }
 
 /// Runs `extract` over an output folder: discover inputs, skip the unchanged, extract the rest in
-/// worker processes, validate and write each report, then rebuild the folder-wide exports (unless
-/// nothing changed since the last finished run).
+/// worker processes, validate and write each report, and feed the folder-wide exports as reports
+/// arrive (they replace the old ones at the end, unless nothing changed since the last finished run).
 ///
 /// The output folder always holds a complete state: every file is written whole under a temporary
 /// name and renamed, and the incremental state is journaled after each report, so a run killed at
@@ -72,6 +72,7 @@ public struct BatchRunner {
         }
         let lock = try OutputLock(directory: options.output, startedAt: started)
         defer { withExtendedLifetime(lock) {} }
+        removeStaleTemporaries()
 
         let discovery = InputDiscovery(extensions: DocumentIngester.supportedExtensions, excluding: options.output.path)
             .discover(options.paths)
@@ -93,14 +94,19 @@ public struct BatchRunner {
                 pending[group.first.file] = group
             }
         }
+        // Documents go to the workers in the tables' order, so most reports can go straight
+        // into the tables as they arrive (see TableFeed).
+        requests.sort { pending[$0.file]!.documentID < pending[$1.file]!.documentID }
 
-        // Extract the rest in workers; validate and write each report as it arrives, parking its
-        // table rows for the rebuild at the end.
-        let spool: RowSpool
+        // Extract the rest in workers; validate and write each report as it arrives, and feed
+        // its table rows to the export tables.
+        let tables: TableFeed
         do {
-            spool = try RowSpool(directory: options.output)
+            tables = TableFeed(unchanged: ledger.kept, extracting: requests.map { pending[$0.file]!.documentID },
+                               folder: folder, spool: try RowSpool(directory: options.output),
+                               writer: try TableWriter(directory: options.output.path, excel: options.excel))
         } catch {
-            throw BatchError(description: "\(error)")
+            throw BatchError(description: "cannot write into \(options.output.path): \(error)")
         }
         let backgroundSync = BackgroundSync()
         var done = 0
@@ -112,7 +118,7 @@ public struct BatchRunner {
                 defer { progress(done, requests.count) }
                 guard let group = pending[request.file] else { return }
                 do {
-                    try accept(result, for: group, into: folder, spool: spool, state: state, sync: backgroundSync, ledger: &ledger)
+                    try accept(result, for: group, into: folder, tables: tables, state: state, sync: backgroundSync, ledger: &ledger)
                 } catch {
                     writeError = writeError ?? error
                 }
@@ -131,8 +137,10 @@ public struct BatchRunner {
             // The tables before the state: a compact state then means the tables are done.
             let unchanged = ledger.extracted == 0 && !pruned && state.isCompact
                 && Dictionary(ledger.entries.map { ($0.file, $0) }, uniquingKeysWith: { _, last in last }) == state.entries
-            if !(unchanged && tablesAreCurrent()) {
-                try rebuildTables(from: folder, spool: spool)
+            if unchanged && tablesAreCurrent() {
+                tables.discard()
+            } else {
+                try tables.commit()
             }
             try state.compact(to: ledger.entries)
             return try finish(ledger, started: started, inputs: discovery.inputs.count + discovery.problems.count)
@@ -160,11 +168,12 @@ public struct BatchRunner {
 
     /// Validates and writes one worker result, or records its failure.
     private func accept(_ result: Result<ExtractedReport, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
-                        spool: RowSpool, state: ExtractionState, sync: BackgroundSync, ledger: inout RunLedger) throws {
+                        tables: TableFeed, state: ExtractionState, sync: BackgroundSync, ledger: inout RunLedger) throws {
         let report: ExtractedReport
         switch result {
         case .failure(let failure):
             ledger.failures += group.errorRecords(failure)
+            try tables.failed(group.documentID)
             return
         case .success(let value):
             report = value
@@ -173,33 +182,20 @@ public struct BatchRunner {
         guard problems.isEmpty else {
             ledger.failures += group.errorRecords(InputFailure(
                 .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
+            try tables.failed(group.documentID)
             return
         }
         // Whole or absent even if the run is killed; synced to disk in the background.
         let path = folder.fileURL(for: report.documentID).path
         try AtomicFile.write(report.json, to: path, durable: false)
         sync.sync(path)
-        try spool.park(report.rows, for: report.documentID)
+        try tables.extracted(report.documentID, rows: report.rows)
         let entries = group.stateEntries(documentID: report.documentID, sha256: report.sha256)
         try state.record(entries)
         ledger.keep(report.documentID, entries: entries)
         ledger.extracted += group.files.count
         if !report.warnings.isEmpty {
             logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
-        }
-    }
-
-    /// Rebuilds the export tables from every report in the folder, in `document_id` order: the
-    /// rows of reports written in this run come from the spool, the others from their files.
-    private func rebuildTables(from folder: ReportFolder, spool: RowSpool) throws {
-        try TableExporter(excel: options.excel).rebuild(into: options.output.path) { append in
-            for documentID in folder.documentIDs() {
-                if let rows = try spool.rows(for: documentID) {
-                    try append(rows)
-                } else if let report = folder.report(documentID) {
-                    try append(ReportRows(report))
-                }
-            }
         }
     }
 
@@ -220,7 +216,7 @@ public struct BatchRunner {
         return (start == Data([0xEF, 0xBB, 0xBF])) == options.excel
     }
 
-    /// Drops reports no input produces any more, and temporaries left by killed runs.
+    /// Drops reports no input produces any more, and temporaries killed runs left in `reports/`.
     /// - Returns: whether any report was dropped.
     @discardableResult
     private func prune(_ folder: ReportFolder, keeping kept: Set<String>) -> Bool {
@@ -236,10 +232,16 @@ public struct BatchRunner {
                 }
             }
         }
+        return droppedReport
+    }
+
+    /// Removes the temporaries that killed runs left in the output folder. Called before this
+    /// run opens its own (the lock is held, so no other run is writing).
+    private func removeStaleTemporaries() {
+        let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: options.output.path)) ?? [] where Self.isTemporary(name) {
             try? fm.removeItem(at: options.output.appendingPathComponent(name))
         }
-        return droppedReport
     }
 
     /// Writes `errors.jsonl` (sorted by path) and `run.json`.

@@ -47,40 +47,12 @@ public struct TableExporter: Sendable {
     /// - Throws: ``ExportError`` for file system failures, or whatever `produce` throws (no file
     ///   is then replaced).
     public func rebuild(into directory: String, rows produce: (_ append: (ReportRows) throws -> Void) throws -> Void) throws {
+        let writer = try TableWriter(directory: directory, excel: excel)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try produce { rows in try writer.append(rows) }
+            try writer.commit()
         } catch {
-            let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            throw ExportError(.create, path: directory, code: Int32(truncatingIfNeeded: underlying?.code ?? 0))
-        }
-        let folder = URL(fileURLWithPath: directory)
-        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
-        var pending: [PendingFile] = []
-        do {
-            let lines = try PendingFile(path: path("reports.jsonl"))
-            pending.append(lines)
-            var tables: [PendingFile] = []
-            for table in ExportTables.all {
-                let file = try PendingFile(path: path(table.fileName))
-                pending.append(file)
-                var csv = try CSVWriter(output: file.stream, excel: excel)
-                try csv.header(table.fields.map(\.name))
-                tables.append(file)
-            }
-
-            try produce { rows in
-                try lines.write(rows.jsonLine)
-                for (file, bytes) in zip(tables, rows.csvRows) { try file.write(bytes) }
-            }
-
-            let package = try PendingFile(path: path("datapackage.json"))
-            pending.append(package)
-            try package.write(Self.dataPackage())
-
-            for file in pending { try file.commit() }
-        } catch {
-            for file in pending { file.discard() }
+            writer.discard()
             throw error
         }
     }

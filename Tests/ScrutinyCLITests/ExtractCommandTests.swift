@@ -133,12 +133,13 @@ struct ExtractCommandTests {
     @Test("a run killed with SIGKILL midway is finished by the next run, equal to an uninterrupted one")
     func killedRunIsFinishedByRerun() throws {
         let scratch = try Scratch()
-        for number in 1...4 { try scratch.write(sampleReport(number), to: "in/a\(number).txt") }
-        try scratch.write(sampleReport(5), to: "in/m-stall.txt")
-        for number in 6...9 { try scratch.write(sampleReport(number), to: "in/z\(number).txt") }
+        let inputs = (1...9).map { "in/doc\($0).txt" }
+        for (number, input) in zip(1..., inputs) { try scratch.write(sampleReport(number), to: input) }
+        // Documents go to the worker in document id order: four are done when the fifth stalls.
+        let stalling = try scratch.dispatchOrder(inputs)[4].dropFirst(3)
 
         let doomed = try ScrutinyBinary.start(["extract", "in", "--out", "out", "--jobs", "1", "--timeout", "120"],
-                                              in: scratch.url, hook: "hang:m-stall")
+                                              in: scratch.url, hook: "hang:\(stalling)")
         let reports = scratch.url.appendingPathComponent("out/reports")
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
@@ -231,15 +232,17 @@ struct ExtractCommandTests {
     @Test("workers are replaced after a crash and recycled after --recycle-after documents")
     func workersAreReplacedAndRecycled() throws {
         let scratch = try Scratch()
-        for number in 1...7 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
-        try scratch.write(sampleReport(8), to: "in/r4-boom.txt")
+        let inputs = (1...8).map { "in/r\($0).txt" }
+        for (number, input) in zip(1..., inputs) { try scratch.write(sampleReport(number), to: input) }
+        // The fourth document the worker is handed (they go in document id order) crashes it.
+        let crashing = try scratch.dispatchOrder(inputs)[3].dropFirst(3)
         let run = try ScrutinyBinary.run(["extract", "in", "--out", "out", "--jobs", "1", "--recycle-after", "3"],
-                                         in: scratch.url, hook: "crash:boom")
+                                         in: scratch.url, hook: "crash:\(crashing)")
         #expect(run.status == 1)
         let record = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
         #expect(record["extracted"] as? Int == 7)
         #expect((record["errors"] as? [String: Int]) == ["crashed": 1])
-        // r1 r2 r3 | r4 + crash on r4-boom | r5 r6 r7: three recycles or replacements, four workers.
+        // three documents | crash on the fourth | three documents | the last: four workers.
         #expect(record["workers_started"] as? Int == 4)
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import ScrutinyCore
+import ScrutinyIngest
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -93,6 +95,15 @@ final class Scratch {
             }
         }
         return files
+    }
+}
+
+extension Scratch {
+    /// `relativePaths` in the order `extract` hands them to its workers: by document id (the
+    /// start of each file's SHA-256), the order of the export tables.
+    func dispatchOrder(_ relativePaths: [String]) throws -> [String] {
+        try relativePaths.map { (Report.documentID(sha256: ContentHash.sha256(try read($0))), $0) }
+            .sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 
