@@ -189,7 +189,6 @@ public struct BatchRunner {
         let path = folder.fileURL(for: report.documentID).path
         try AtomicFile.write(report.json, to: path, durable: false)
         sync.sync(path)
-        try tables.extracted(report.documentID, rows: report.rows)
         let entries = group.stateEntries(documentID: report.documentID, sha256: report.sha256)
         try state.record(entries)
         ledger.keep(report.documentID, entries: entries)
@@ -197,6 +196,8 @@ public struct BatchRunner {
         if !report.warnings.isEmpty {
             logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
         }
+        // Last: a table that cannot be written fails the run, but the report stays done.
+        try tables.extracted(report.documentID, rows: report.rows)
     }
 
     /// True when the export files in the output folder are those a rebuild would write from the
