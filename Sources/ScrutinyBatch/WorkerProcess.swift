@@ -36,6 +36,11 @@ public struct WorkerLaunchError: Error, CustomStringConvertible {
     public var description: String
 }
 
+/// `fcntl`'s F_SETPIPE_SZ (Linux), which Swift's Glibc module does not import.
+private let setPipeSize: Int32 = 1031
+/// The capacity asked for the pipe that carries a worker's replies.
+private let replyPipeSize: Int32 = 1 << 20
+
 /// One running `scrutiny worker` process and the two pipes to it, seen from the batch.
 ///
 /// Not thread-safe: the ``WorkerPool`` drives all its workers from one thread.
@@ -51,7 +56,7 @@ final class WorkerProcess {
     /// The header of a reply whose body has not all arrived yet.
     private var header: WorkerReplyHeader?
     /// Where each `read(2)` lands, reused.
-    private var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var readBuffer = [UInt8](repeating: 0, count: Int(replyPipeSize))
     /// How far `pending` is known to hold no newline, so long replies are scanned once.
     private var scanned = 0
     private var reaped: WorkerTermination?
@@ -73,6 +78,10 @@ final class WorkerProcess {
             throw WorkerLaunchError(description: "cannot make a pipe: errno \(errno)")
         }
         for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        // Room for a whole reply (most are under 1 MiB): the worker writes it without waiting
+        // for the batch to drain 64 KiB at a time, and the batch reads it in a few calls.
+        // Best effort: where the system refuses, the pipe keeps its default size.
+        _ = fcntl(fromChild[0], setPipeSize, replyPipeSize)
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
