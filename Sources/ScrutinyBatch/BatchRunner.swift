@@ -83,7 +83,10 @@ public struct BatchRunner {
         let state = ExtractionState(directory: options.output)
         var pending: [String: DocumentGroup] = [:]
         var requests: [WorkerRequest] = []
-        for group in groups {
+        var extracting: [String] = []
+        // Documents go to the workers in the tables' order, so most reports can go straight
+        // into the tables as they arrive (see TableFeed).
+        for group in groups.sorted(by: { $0.documentID < $1.documentID }) {
             let expected = StateEntry(file: group.first.file, sha256: group.sha256, documentID: group.documentID,
                                       reportFile: group.first.file)
             if !options.force, state.entries[group.first.file] == expected, Self.hasContent(folder.fileURL(for: group.documentID)) {
@@ -92,17 +95,15 @@ public struct BatchRunner {
             } else {
                 requests.append(WorkerRequest(path: group.first.path, file: group.first.file))
                 pending[group.first.file] = group
+                extracting.append(group.documentID)
             }
         }
-        // Documents go to the workers in the tables' order, so most reports can go straight
-        // into the tables as they arrive (see TableFeed).
-        requests.sort { pending[$0.file]!.documentID < pending[$1.file]!.documentID }
 
         // Extract the rest in workers; validate and write each report as it arrives, and feed
         // its table rows to the export tables.
         let tables: TableFeed
         do {
-            tables = TableFeed(unchanged: ledger.kept, extracting: requests.map { pending[$0.file]!.documentID },
+            tables = TableFeed(unchanged: ledger.kept, extracting: extracting,
                                folder: folder, spool: try RowSpool(directory: options.output),
                                writer: try TableWriter(directory: options.output.path, excel: options.excel))
         } catch {

@@ -4,8 +4,8 @@ import ScrutinyExport
 import Glibc
 #endif
 
-/// The table rows of the reports written during a run, parked on disk until the tables are
-/// rebuilt at the end, so a run's memory stays flat however many reports it writes.
+/// The table rows of reports that arrived before their turn in the tables (see ``TableFeed``),
+/// parked on disk until it comes, so a run's memory stays flat however many reports it writes.
 ///
 /// The bytes go to a file in the output folder that is unlinked as soon as it is opened: it
 /// never shows in the folder and vanishes with the process, however the run ends.

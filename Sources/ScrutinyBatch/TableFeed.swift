@@ -20,12 +20,11 @@ import ScrutinyExport
 final class TableFeed {
     /// What became of a document the tables wait for.
     private enum Settled {
-        /// Extracted in this run; its rows wait in the spool.
-        case spooled
-        /// Unchanged; its rows come from its report file.
-        case inFolder
+        /// Its report is done: its rows are in the spool (extracted in this run, ahead of its
+        /// turn) or else in its report file (unchanged).
+        case report
         /// No report (the input failed): no rows.
-        case none
+        case failed
     }
 
     private let order: [String]
@@ -47,7 +46,7 @@ final class TableFeed {
         var ids = Set(extracting)
         for id in unchanged {
             ids.insert(id)
-            settled[id] = .inFolder
+            settled[id] = .report
         }
         order = ids.sorted()
         expected = ids
@@ -71,23 +70,22 @@ final class TableFeed {
             try advance()
         } else {
             try spool.park(rows, for: documentID)
-            settled[documentID] = .spooled
+            settled[documentID] = .report
         }
     }
 
     /// A document of this run that produced no report.
     func failed(_ documentID: String) throws {
-        settled[documentID] = Settled.none
-        if flowing { try advance() }
+        settled[documentID] = .failed
+        try advance()
     }
 
-    /// Appends every document still waiting, then renames the tables into place.
-    /// A document whose result never came (a run cut short) is taken from its file if the
-    /// folder holds it, as for unchanged ones.
+    /// Appends every document still waiting, then renames the tables into place. Every result
+    /// has come by now; a document without one is taken from the folder, as an unchanged one is.
     func commit() throws {
         if strays { return try rebuild() }
         flowing = true
-        for id in order[next...] where settled[id] == nil { settled[id] = .inFolder }
+        for id in order[next...] where settled[id] == nil { settled[id] = .report }
         try advance()
         try writer.commit()
     }
@@ -97,13 +95,7 @@ final class TableFeed {
     private func rebuild() throws {
         writer.discard()
         writer = try TableWriter(directory: writer.directory, excel: writer.excel)
-        for id in folder.documentIDs() {
-            if let rows = try spool.rows(for: id) {
-                try writer.append(rows)
-            } else if let report = folder.report(id) {
-                try writer.append(ReportRows(report))
-            }
-        }
+        for id in folder.documentIDs() { try appendReport(id) }
         try writer.commit()
     }
 
@@ -116,16 +108,18 @@ final class TableFeed {
     private func advance() throws {
         guard flowing else { return }
         while next < order.count, let state = settled.removeValue(forKey: order[next]) {
-            let id = order[next]
-            switch state {
-            case .spooled:
-                if let rows = try spool.rows(for: id) { try writer.append(rows) }
-            case .inFolder:
-                if let report = folder.report(id) { try writer.append(ReportRows(report)) }
-            case .none:
-                break
-            }
+            if state == .report { try appendReport(order[next]) }
             next += 1
+        }
+    }
+
+    /// Appends the rows of report `id`: from the spool when they wait there, else from its file
+    /// (a report that no longer decodes, or is gone, has no rows).
+    private func appendReport(_ id: String) throws {
+        if let rows = try spool.rows(for: id) {
+            try writer.append(rows)
+        } else if let report = folder.report(id) {
+            try writer.append(ReportRows(report))
         }
     }
 }

@@ -47,13 +47,9 @@ public struct TableExporter: Sendable {
     /// - Throws: ``ExportError`` for file system failures, or whatever `produce` throws (no file
     ///   is then replaced).
     public func rebuild(into directory: String, rows produce: (_ append: (ReportRows) throws -> Void) throws -> Void) throws {
+        // A writer dropped without its commit removes its temporary files.
         let writer = try TableWriter(directory: directory, excel: excel)
-        do {
-            try produce { rows in try writer.append(rows) }
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
-        }
+        try produce { rows in try writer.append(rows) }
+        try writer.commit()
     }
 }

@@ -21,7 +21,8 @@ struct TableFeedTests {
 
     /// An output folder holding the reports' files, as a run leaves them.
     struct Output {
-        let root = try! TemporaryFolder()
+        let root: TemporaryFolder
+        init() throws { root = try TemporaryFolder() }
         var folder: ReportFolder { ReportFolder(url: root.url.appendingPathComponent("reports")) }
 
         func store(_ reports: [Report]) throws {
@@ -52,7 +53,7 @@ struct TableFeedTests {
 
     @Test("reports arriving out of order, between unchanged ones and failures, give the tables of a rebuild in id order")
     func outOfOrderArrivalsMatchARebuild() throws {
-        let output = Output()
+        let output = try Output()
         let unchanged = [Self.report("2"), Self.report("5")]
         let extracting = ["1", "3", "4", "6", "7"].map { Self.report(Character($0)) }
         try output.store(unchanged)
@@ -75,7 +76,7 @@ struct TableFeedTests {
 
     @Test("the folder's tables stay as they were until the feed commits, and after a discard")
     func nothingChangesBeforeCommit() throws {
-        let output = Output()
+        let output = try Output()
         let old = [Self.report("8")]
         try TableExporter().rebuild(from: old, into: output.root.url.path)
         let before = try output.tables()
@@ -97,7 +98,7 @@ struct TableFeedTests {
 
     @Test("a run whose only results are failures reads no unchanged report until it commits")
     func failuresAloneReadNothing() throws {
-        let output = Output()
+        let output = try Output()
         let unchanged = [Self.report("1"), Self.report("3")]
         try output.store(unchanged)
         let failing = Self.report("2")
@@ -111,7 +112,7 @@ struct TableFeedTests {
 
     @Test("a report whose id was not expected makes the tables be rebuilt from the folder, with it in its place")
     func unexpectedIDRebuildsFromTheFolder() throws {
-        let output = Output()
+        let output = try Output()
         let unchanged = [Self.report("2")]
         let expectedButChanged = Self.report("1")
         let stray = Self.report("3")
