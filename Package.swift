@@ -26,6 +26,8 @@ let package = Package(
         // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
         // Page content streams are inflated with zlib (apt zlib1g-dev), faster than poppler's decoder.
         .target(name: "CPopplerText", dependencies: ["CPopplerCore"], linkerSettings: [.linkedLibrary("z")]),
+        // Two glibc calls Swift's Glibc module leaves out, for starting workers without leaking descriptors.
+        .target(name: "CSpawn"),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "ScrutinyBatch",
             dependencies: [
-                "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "JSONSchema",
+                "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "JSONSchema", "CSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ],
             // mimalloc in place of glibc's allocator for the whole process (poppler and Swift

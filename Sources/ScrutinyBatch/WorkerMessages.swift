@@ -93,6 +93,17 @@ struct WorkerReplyHeader: Codable {
     var bodySize: Int {
         (report?.sizes ?? []).reduce(0) { $0 + max(0, $1) }
     }
+
+    /// True when a report's sizes name every part (the JSON document, then one JSON line and
+    /// one CSV row set per table) and none is negative; a failure has no parts. When false, where
+    /// the next reply starts cannot be known, so the worker cannot be trusted with another file.
+    var isWellFramed: Bool {
+        guard let sizes = report?.sizes else { return true }
+        return sizes.count == Self.partCount && sizes.allSatisfy { $0 >= 0 }
+    }
+
+    /// The parts a report reply carries after its line.
+    static let partCount = 2 + TableExporter.csvFileNames.count
 }
 
 /// One whole reply read from a worker: its header line and the bytes after it.
@@ -105,16 +116,12 @@ struct WorkerReply {
         guard let summary = header.report else {
             return .failure(header.failure ?? InputFailure(.crashed, "the worker answered with neither report nor error"))
         }
-        let partCount = 2 + TableExporter.csvFileNames.count
-        guard summary.sizes.count == partCount, summary.sizes.allSatisfy({ $0 >= 0 }) else {
+        guard header.isWellFramed, summary.sizes.reduce(0, +) <= body.count else {
             return .failure(InputFailure(.crashed, "the worker sent a malformed reply; retry the file alone"))
-        }
-        guard summary.sizes.reduce(0, +) <= body.count else {
-            return .failure(InputFailure(.crashed, "the worker sent a truncated reply; retry the file alone"))
         }
         let jsonEnd = body.startIndex + summary.sizes[0]
         var rows: [[UInt8]] = []
-        rows.reserveCapacity(partCount - 1)
+        rows.reserveCapacity(WorkerReplyHeader.partCount - 1)
         var start = jsonEnd
         for size in summary.sizes.dropFirst() {
             rows.append([UInt8](body[start..<start + size]))

@@ -138,10 +138,10 @@ public struct WorkerPool {
                         process.closeInput()
                         _ = retire(slot)
                     }
-                case .garbage:
+                case .broken(let reason):
                     process.kill()
                     _ = retire(slot)
-                    finish(slot, .failure(InputFailure(.crashed, "the worker sent a reply that is not JSON; retry the file alone")))
+                    finish(slot, .failure(InputFailure(.crashed, "\(reason); retry the file alone")))
                 case .closed:
                     let termination = retire(slot)
                     finish(slot, .failure(InputFailure(

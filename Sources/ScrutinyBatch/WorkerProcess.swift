@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -68,16 +69,17 @@ final class WorkerProcess {
     }
 
     /// Starts `executable arguments...` with pipes on its standard input and output; its standard
-    /// error goes to `/dev/null`. Every descriptor but the two pipe ends is closed in the child.
+    /// error goes to `/dev/null`. The child closes every other descriptor, and the pipes are made
+    /// close-on-exec, so no other process (a worker another pool starts at the same moment, say)
+    /// holds an end open and hides this worker's exit.
     static func launch(executable: String, arguments: [String]) throws -> WorkerProcess {
         var toChild: [Int32] = [0, 0]
         var fromChild: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0 else { throw WorkerLaunchError(description: "cannot make a pipe: errno \(errno)") }
-        guard pipe(&fromChild) == 0 else {
+        guard cspawn_pipe_cloexec(&toChild) == 0 else { throw WorkerLaunchError(description: "cannot make a pipe: errno \(errno)") }
+        guard cspawn_pipe_cloexec(&fromChild) == 0 else {
             close(toChild[0]); close(toChild[1])
             throw WorkerLaunchError(description: "cannot make a pipe: errno \(errno)")
         }
-        for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         // Room for a whole reply (most are under 1 MiB): the worker writes it without waiting
         // for the batch to drain 64 KiB at a time, and the batch reads it in a few calls.
         // Best effort: where the system refuses, the pipe keeps its default size.
@@ -89,6 +91,7 @@ final class WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, toChild[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], STDOUT_FILENO)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        _ = cspawn_actions_close_from(&actions, STDERR_FILENO + 1)
 
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -126,8 +129,9 @@ final class WorkerProcess {
     enum ReadOutcome {
         /// A whole reply: its header line and every byte it announced.
         case reply(WorkerReply)
-        /// A line that is not a reply header: the worker is broken.
-        case garbage
+        /// A line that is not a reply header, or a header whose parts cannot be told apart:
+        /// the worker is broken and must be stopped. Carries the reason, for the failure.
+        case broken(String)
         /// Some bytes, no whole reply yet.
         case partial
         /// The worker closed its output: it has ended.
@@ -148,7 +152,10 @@ final class WorkerProcess {
     private func takeReply() -> ReadOutcome? {
         if header == nil {
             guard let line = takeLine() else { return nil }
-            guard let decoded = try? WorkerWire.decode(WorkerReplyHeader.self, from: line) else { return .garbage }
+            guard let decoded = try? WorkerWire.decode(WorkerReplyHeader.self, from: line) else {
+                return .broken("the worker sent a reply that is not JSON")
+            }
+            guard decoded.isWellFramed else { return .broken("the worker sent a malformed reply") }
             header = decoded
         }
         guard let header, pending.count >= header.bodySize else { return nil }
@@ -189,14 +196,26 @@ final class WorkerProcess {
         if input >= 0 { close(input); input = -1 }
     }
 
-    /// Waits for the worker to end, closing the pipes.
+    /// Closes the pipes and waits for the worker to end. One still running after `grace`
+    /// seconds (a worker ignoring the end of its input) is killed, so the batch never hangs on it.
     @discardableResult
-    func reap() -> WorkerTermination {
+    func reap(grace: Double = 2) -> WorkerTermination {
         if let reaped { return reaped }
         closeInput()
         close(output)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let deadline = Date().addingTimeInterval(grace)
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { break }
+            if result < 0 && errno != EINTR { break }
+            if result == 0 && Date() >= deadline {
+                _ = Glibc.kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                break
+            }
+            if result == 0 { usleep(1_000) }
+        }
         let termination: WorkerTermination = (status & 0x7f) == 0
             ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f)
         reaped = termination

@@ -49,6 +49,27 @@ struct WorkerPoolTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    @Test("a worker that does not exit when its input ends is killed after a grace period, not waited for")
+    func workerIgnoringEndOfInputIsKilled() throws {
+        let reply = #"{"file":"x","failure":{"kind":"corrupt","message":"damaged xref"}}"#
+        let started = Date()
+        let outcome = try run(script: "while read line; do echo '\(reply)'; done; sleep 60", requests: 2)
+        #expect(outcome.results.count == 2)
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test("a worker inherits no descriptor of the batch but its two pipes")
+    func workerInheritsNoStrayDescriptor() throws {
+        // Opened without close-on-exec, as a library might: only the spawn's closing keeps it out.
+        let stray = open("/dev/null", O_RDONLY)
+        try #require(stray > 2)
+        defer { close(stray) }
+        let script = #"read line; if [ -e /proc/$$/fd/\#(stray) ]; then m=inherited; else m=closed; fi; "#
+            + #"printf '{"file":"x","failure":{"kind":"corrupt","message":"%s"}}\n' "$m""#
+        let outcome = try run(script: script)
+        #expect(failure(outcome.results["f1"])?.message == "closed")
+    }
+
     @Test("a reply that is not JSON is a crashed failure")
     func garbageIsCrash() throws {
         let outcome = try run(script: "read line; echo 'Segmentation fault (core dumped)'; sleep 60")
@@ -86,10 +107,13 @@ struct WorkerPoolTests {
 
     @Test("a report reply with the wrong number of parts is a crashed failure")
     func reportReplyWithMissingPartsIsACrash() throws {
+        let started = Date()
         let outcome = try run(script: "read line; \(reportReply(sizes: [2], body: "printf '{}'")); sleep 60")
         let result = try #require(failure(outcome.results["f1"]))
         #expect(result.kind == .crashed)
         #expect(result.message.contains("malformed"))
+        // Its parts cannot be told apart, so the worker is stopped at once, not left to finish.
+        #expect(Date().timeIntervalSince(started) < 30)
     }
 
     @Test("a reply far larger than the pipe buffer arrives whole")
