@@ -9,9 +9,11 @@
 #   BENCH_NO_PYTHON=1    skip pdfplumber and PyMuPDF (they take minutes per round)
 #   BENCH_CORPUS=dir     measure the PDFs in dir as they are instead of bench/corpus
 #
-# Each round runs every tool once over the same files, in an order rotated per round, each
-# under /usr/bin/time. A tool's ratio is its wall time divided by pdftotext's wall time in the
-# same round; the table gives the median of those ratios. Results go to stdout and to
+# Each round runs every tool once over the same files, each under /usr/bin/time: the quick
+# tools first, in an order rotated per round, then pdfplumber, which takes minutes. A tool's
+# ratio is its wall time divided by pdftotext's wall time in the same round, so each ratio
+# compares runs seconds apart (this machine's speed drifts over minutes); the table gives the
+# median of those ratios. Results go to stdout and to
 # bench/results.md. A tool that is missing or fails is reported as such and the rest go on.
 set -uo pipefail
 
@@ -84,12 +86,13 @@ run_tool() {
 
 tools=(pdftotext)
 if [[ -x "$bin" ]]; then tools+=(scrutiny-jobs1 scrutiny); else echo "bench: no scrutiny binary at $bin (run 'make bench'); measuring the others"; fi
-[[ -n "$python" ]] && tools+=(pymupdf pdfplumber)
+[[ -n "$python" ]] && tools+=(pymupdf)
 
 for (( r = 1; r <= rounds; r++ )); do
     echo "round $r/$rounds"
     n=${#tools[@]}
     for (( i = 0; i < n; i++ )); do run_tool "$r" "${tools[$(( (i + r - 1) % n ))]}"; done
+    [[ -n "$python" ]] && run_tool "$r" pdfplumber
 done
 
 # Flat memory: scrutiny's peak RSS on the first 20 files against all of them.
@@ -156,7 +159,7 @@ pyv = version([env["BENCH_PY"], "-c", "import pdfplumber, pymupdf; print('pdfplu
 out = ["# scrutiny benchmark", "",
        f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cores (`nproc`): {os.cpu_count() and subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}",
        f"- corpus: {nfiles} PDFs, {pages} pages, {int(env['BENCH_BYTES']) / 1e6:.1f} MB ({env['BENCH_CORPUS_DIR'].removeprefix(env['BENCH_ROOT'] + '/')})",
-       f"- rounds: {env['BENCH_ROUNDS']}, interleaved, tool order rotated per round; times from `/usr/bin/time -f \"%e %M\"`",
+       f"- rounds: {env['BENCH_ROUNDS']}, interleaved, quick tools in an order rotated per round and pdfplumber last; times from `/usr/bin/time -f \"%e %M\"`",
        f"- scrutiny: `{env['BENCH_BIN']}` (worktree at commit {commit})",
        f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + flat + [""]
 open(env["BENCH_RESULTS"], "w").write("\n".join(out))
