@@ -32,8 +32,10 @@ public struct WorkerPoolConfiguration: Sendable {
 /// Runs requests through long-lived worker processes, `workers` at a time.
 ///
 /// A worker that dies is replaced and its document reported `crashed` (with the signal); one that
-/// takes longer than the time limit or grows past the memory limit is killed and its document
-/// reported `timeout` or `memory`. Results come back in the order workers finish; callers that
+/// answers with something that is not a well-framed reply is killed and replaced the same way; one
+/// that takes longer than the time limit or grows past the memory limit is killed and its document
+/// reported `timeout` or `memory`. At the end, a worker that does not exit when its input closes
+/// is killed after a short grace period, so the batch never waits on one. Results come back in the order workers finish; callers that
 /// need a fixed order must sort.
 public struct WorkerPool {
     public var configuration: WorkerPoolConfiguration
