@@ -1,30 +1,35 @@
 #!/usr/bin/env bash
 # Throughput benchmark: scrutiny against pdftotext, pdfplumber and PyMuPDF on bench/corpus.
 #
-#   bench/run.sh [ROUNDS]          # default 3 rounds; `make bench` builds the release binary first
+#   bench/run.sh [ROUNDS]          # default 7 rounds; `make bench` builds the release binary first
 #
 # Environment:
+#   BENCH_SLOW_ROUNDS=N  how many of the rounds also run pdfplumber (default 3; it takes minutes a run)
 #   SCRUTINY=path        the binary to measure (default .build/release/scrutiny; never built here)
 #   BENCH_FILES=N        use only the first N corpus files (quick trial runs)
 #   BENCH_NO_PYTHON=1    skip pdfplumber and PyMuPDF (they take minutes per round)
 #   BENCH_CORPUS=dir     measure the PDFs in dir as they are instead of bench/corpus
 #
 # Each round runs every tool once over the same files, each under /usr/bin/time: the quick
-# tools first, in an order rotated per round, then pdfplumber, which takes minutes. A tool's
-# ratio is its wall time divided by pdftotext's wall time in the same round, so each ratio
-# compares runs seconds apart (this machine's speed drifts over minutes); the table gives the
-# median of those ratios. Results go to stdout and to
+# tools first, in an order rotated per round, then (in the first BENCH_SLOW_ROUNDS rounds)
+# pdfplumber, which takes minutes. A tool's ratio is its wall time divided by pdftotext's wall
+# time in the same round, so each ratio compares runs seconds apart (a shared machine's speed
+# drifts over minutes); the table gives the median of those ratios, and the round-by-round
+# ratios follow it. Seven rounds of the quick tools make that median steady where one round
+# in three can be an outlier. Results go to stdout and to
 # bench/results.md. A tool that is missing or fails is reported as such and the rest go on.
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench="$root/bench"
-rounds="${1:-3}"
+rounds="${1:-7}"
+slow_rounds="${BENCH_SLOW_ROUNDS:-3}"
 bin="${SCRUTINY:-$root/.build/release/scrutiny}"
 corpus="${BENCH_CORPUS:-$bench/corpus}"
 results="$bench/results.md"
 
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/run.sh [ROUNDS]" >&2; exit 64; }
+[[ "$slow_rounds" =~ ^[0-9]+$ ]] || { echo "bench: BENCH_SLOW_ROUNDS must be a number" >&2; exit 64; }
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 command -v pdftotext >/dev/null || { echo "bench: pdftotext missing (apt-get install poppler-utils)" >&2; exit 1; }
 
@@ -39,7 +44,7 @@ for f in "${files[@]}"; do pages=$(( pages + $(pdfinfo "$f" | awk '/^Pages:/ {pr
 bytes=$(cat "${files[@]}" | wc -c)   # also warms the page cache before round 1
 # scrutiny gets the folder itself unless a subset was asked for.
 if [[ -n "${BENCH_FILES:-}" ]]; then targets=("${files[@]}"); else targets=("$corpus"); fi
-echo "bench: ${#files[@]} files, $pages pages, $(( bytes / 1000000 )) MB, $rounds round(s), $(nproc) cores"
+echo "bench: ${#files[@]} files, $pages pages, $(( bytes / 1000000 )) MB, $rounds round(s) (pdfplumber in $(( slow_rounds < rounds ? slow_rounds : rounds ))), $(nproc) cores"
 
 # Python libraries in a private venv; any failure just drops those tools.
 python=""
@@ -92,7 +97,7 @@ for (( r = 1; r <= rounds; r++ )); do
     echo "round $r/$rounds"
     n=${#tools[@]}
     for (( i = 0; i < n; i++ )); do run_tool "$r" "${tools[$(( (i + r - 1) % n ))]}"; done
-    [[ -n "$python" ]] && run_tool "$r" pdfplumber
+    [[ -n "$python" ]] && (( r <= slow_rounds )) && run_tool "$r" pdfplumber
 done
 
 # Flat memory: scrutiny's peak RSS on the first 20 files against all of them.
@@ -102,7 +107,7 @@ if [[ -x "$bin" ]]; then
 fi
 
 BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_BYTES="$bytes" BENCH_CORPUS_DIR="$corpus" \
-BENCH_ROUNDS="$rounds" BENCH_BIN="$bin" BENCH_ROOT="$root" BENCH_PY="$python" python3 - <<'PY'
+BENCH_ROUNDS="$rounds" BENCH_SLOW_ROUNDS="$slow_rounds" BENCH_BIN="$bin" BENCH_ROOT="$root" BENCH_PY="$python" python3 - <<'PY'
 import csv, os, statistics, subprocess, datetime
 env = os.environ
 rows = list(csv.DictReader(open(env["BENCH_RAW"])))
@@ -139,6 +144,13 @@ for tool in order:
     note = f" ({failed} inputs failed)" if failed else ""
     lines.append(f"| {labels[tool]}{note} | {len(good)}/{len(runs)} | {med:.2f} ({min(walls):.2f}–{max(walls):.2f}) | "
                  f"{pages / med:.{0 if pages / med >= 100 else 1}f} | {rss:.0f} MB | {ratio} |")
+# Every same-round ratio of scrutiny, so the spread behind each median shows.
+spread = []
+for tool in ["scrutiny-jobs1", "scrutiny"]:
+    ratios = [f"{float(r['wall_s']) / base[r['round']]:.2f}" for r in rows
+              if r["tool"] == tool and ok(r) and base.get(r["round"])]
+    if ratios:
+        spread.append(f"- {labels[tool]}, round by round: {', '.join(ratios)}")
 flat = []
 first20 = [r for r in rows if r["tool"] == "scrutiny-jobs1-first20" and ok(r)]
 full = [r for r in rows if r["tool"] == "scrutiny-jobs1" and ok(r)]
@@ -159,9 +171,10 @@ pyv = version([env["BENCH_PY"], "-c", "import pdfplumber, pymupdf; print('pdfplu
 out = ["# scrutiny benchmark", "",
        f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cores (`nproc`): {os.cpu_count() and subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}",
        f"- corpus: {nfiles} PDFs, {pages} pages, {int(env['BENCH_BYTES']) / 1e6:.1f} MB ({env['BENCH_CORPUS_DIR'].removeprefix(env['BENCH_ROOT'] + '/')})",
-       f"- rounds: {env['BENCH_ROUNDS']}, interleaved, quick tools in an order rotated per round and pdfplumber last; times from `/usr/bin/time -f \"%e %M\"`",
+       f"- rounds: {env['BENCH_ROUNDS']}, interleaved, quick tools in an order rotated per round and pdfplumber last "
+       f"(in the first {min(int(env['BENCH_SLOW_ROUNDS']), int(env['BENCH_ROUNDS']))}); times from `/usr/bin/time -f \"%e %M\"`",
        f"- scrutiny: `{env['BENCH_BIN']}` (worktree at commit {commit})",
-       f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + flat + [""]
+       f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + spread + [""] + flat + [""]
 open(env["BENCH_RESULTS"], "w").write("\n".join(out))
 print("\n".join(out))
 PY
