@@ -30,6 +30,7 @@ results="$bench/results.md"
 
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/run.sh [ROUNDS]" >&2; exit 64; }
 [[ "$slow_rounds" =~ ^[0-9]+$ ]] || { echo "bench: BENCH_SLOW_ROUNDS must be a number" >&2; exit 64; }
+(( slow_rounds > rounds )) && slow_rounds=$rounds
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
 command -v pdftotext >/dev/null || { echo "bench: pdftotext missing (apt-get install poppler-utils)" >&2; exit 1; }
 
@@ -44,7 +45,7 @@ for f in "${files[@]}"; do pages=$(( pages + $(pdfinfo "$f" | awk '/^Pages:/ {pr
 bytes=$(cat "${files[@]}" | wc -c)   # also warms the page cache before round 1
 # scrutiny gets the folder itself unless a subset was asked for.
 if [[ -n "${BENCH_FILES:-}" ]]; then targets=("${files[@]}"); else targets=("$corpus"); fi
-echo "bench: ${#files[@]} files, $pages pages, $(( bytes / 1000000 )) MB, $rounds round(s) (pdfplumber in $(( slow_rounds < rounds ? slow_rounds : rounds ))), $(nproc) cores"
+echo "bench: ${#files[@]} files, $pages pages, $(( bytes / 1000000 )) MB, $rounds round(s) (pdfplumber in $slow_rounds), $(nproc) cores"
 
 # Python libraries in a private venv; any failure just drops those tools.
 python=""
@@ -123,6 +124,7 @@ base = {r["round"]: float(r["wall_s"]) for r in rows if r["tool"] == "pdftotext"
 order = ["pdftotext", "scrutiny-jobs1", "scrutiny", "pymupdf", "pdfplumber"]
 labels = {"pdftotext": "pdftotext (one process per file)", "scrutiny-jobs1": "scrutiny extract --jobs 1",
           "scrutiny": "scrutiny extract (default jobs)", "pymupdf": "PyMuPDF get_text()", "pdfplumber": "pdfplumber extract_text()"}
+same_round = {}  # tool -> its same-round ratios, for the table and the spread below it
 lines = ["| tool | runs ok | wall s median (min–max) | pages/s | peak RSS | vs pdftotext (median of same-round ratios) |",
          "|---|---|---|---|---|---|"]
 for tool in order:
@@ -137,7 +139,7 @@ for tool in order:
         continue
     walls = [float(r["wall_s"]) for r in good]
     med = statistics.median(walls)
-    ratios = [float(r["wall_s"]) / base[r["round"]] for r in good if base.get(r["round"])]
+    ratios = same_round[tool] = [float(r["wall_s"]) / base[r["round"]] for r in good if base.get(r["round"])]
     ratio = f"{statistics.median(ratios):.2f}×" if ratios else "n/a"
     rss = max(int(r["rss_kb"]) for r in good) / 1024
     failed = max(int(r["failed_inputs"]) for r in good)
@@ -147,10 +149,8 @@ for tool in order:
 # Every same-round ratio of scrutiny, so the spread behind each median shows.
 spread = []
 for tool in ["scrutiny-jobs1", "scrutiny"]:
-    ratios = [f"{float(r['wall_s']) / base[r['round']]:.2f}" for r in rows
-              if r["tool"] == tool and ok(r) and base.get(r["round"])]
-    if ratios:
-        spread.append(f"- {labels[tool]}, round by round: {', '.join(ratios)}")
+    if same_round.get(tool):
+        spread.append(f"- {labels[tool]}, round by round: {', '.join(f'{x:.2f}' for x in same_round[tool])}")
 flat = []
 first20 = [r for r in rows if r["tool"] == "scrutiny-jobs1-first20" and ok(r)]
 full = [r for r in rows if r["tool"] == "scrutiny-jobs1" and ok(r)]
@@ -172,7 +172,7 @@ out = ["# scrutiny benchmark", "",
        f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cores (`nproc`): {os.cpu_count() and subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}",
        f"- corpus: {nfiles} PDFs, {pages} pages, {int(env['BENCH_BYTES']) / 1e6:.1f} MB ({env['BENCH_CORPUS_DIR'].removeprefix(env['BENCH_ROOT'] + '/')})",
        f"- rounds: {env['BENCH_ROUNDS']}, interleaved, quick tools in an order rotated per round and pdfplumber last "
-       f"(in the first {min(int(env['BENCH_SLOW_ROUNDS']), int(env['BENCH_ROUNDS']))}); times from `/usr/bin/time -f \"%e %M\"`",
+       f"(in the first {env['BENCH_SLOW_ROUNDS']}); times from `/usr/bin/time -f \"%e %M\"`",
        f"- scrutiny: `{env['BENCH_BIN']}` (worktree at commit {commit})",
        f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + spread + [""] + flat + [""]
 open(env["BENCH_RESULTS"], "w").write("\n".join(out))

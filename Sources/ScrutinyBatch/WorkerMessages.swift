@@ -89,9 +89,9 @@ struct WorkerReplyHeader: Codable {
         }
     }
 
-    /// How many bytes follow the line.
+    /// How many bytes follow the line (read only once ``isWellFramed`` holds).
     var bodySize: Int {
-        (report?.sizes ?? []).reduce(0) { $0 + max(0, $1) }
+        (report?.sizes ?? []).reduce(0, +)
     }
 
     /// True when a report's sizes name every part (the JSON document, then one JSON line and
@@ -107,6 +107,8 @@ struct WorkerReplyHeader: Codable {
 }
 
 /// One whole reply read from a worker: its header line and the bytes after it.
+///
+/// Made only by ``WorkerProcess``, from a well-framed header and exactly the bytes it announced.
 struct WorkerReply {
     var header: WorkerReplyHeader
     var body: Data
@@ -115,9 +117,6 @@ struct WorkerReply {
     func result() -> Result<ExtractedReport, InputFailure> {
         guard let summary = header.report else {
             return .failure(header.failure ?? InputFailure(.crashed, "the worker answered with neither report nor error"))
-        }
-        guard header.isWellFramed, summary.sizes.reduce(0, +) <= body.count else {
-            return .failure(InputFailure(.crashed, "the worker sent a malformed reply; retry the file alone"))
         }
         let jsonEnd = body.startIndex + summary.sizes[0]
         var rows: [[UInt8]] = []

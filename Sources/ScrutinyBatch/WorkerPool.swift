@@ -35,8 +35,8 @@ public struct WorkerPoolConfiguration: Sendable {
 /// answers with something that is not a well-framed reply is killed and replaced the same way; one
 /// that takes longer than the time limit or grows past the memory limit is killed and its document
 /// reported `timeout` or `memory`. At the end, a worker that does not exit when its input closes
-/// is killed after a short grace period, so the batch never waits on one. Results come back in the order workers finish; callers that
-/// need a fixed order must sort.
+/// is killed after a short grace period, so the batch never waits on one. Results come back in
+/// the order workers finish; callers that need a fixed order must sort.
 public struct WorkerPool {
     public var configuration: WorkerPoolConfiguration
 
@@ -63,11 +63,12 @@ public struct WorkerPool {
         let slots = (0..<configuration.workers).map { _ in Slot() }
         defer {
             // Idle workers exit when their input closes; a busy one (only after an error) is killed.
+            // Every input is closed before the first reap, so the workers exit side by side.
             for slot in slots {
                 if slot.request != nil { slot.process?.kill() }
                 slot.process?.closeInput()
-                slot.process?.reap()
             }
+            for slot in slots { slot.process?.reap() }
         }
 
         // Answers are handed to `handle` only after the idle workers have their next document,

@@ -210,7 +210,7 @@ final class WorkerProcess {
             if result == pid { break }
             if result < 0 && errno != EINTR { break }
             if result == 0 && Date() >= deadline {
-                _ = Glibc.kill(pid, SIGKILL)
+                kill()
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 break
             }
