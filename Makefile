@@ -9,7 +9,7 @@ APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils
 # /usr/bin/time for wall time and peak RSS, venv for pdfplumber and PyMuPDF from PyPI.
 APT_BENCH_PACKAGES := libreoffice-writer-nogui poppler-utils time python3-venv
 
-.PHONY: setup setup-test setup-bench build release run test bench clean
+.PHONY: setup setup-test setup-bench build release run test score bench clean
 
 setup:
 	@./scripts/apt-ensure $(APT_PACKAGES)
@@ -33,8 +33,12 @@ run: release
 test: setup
 	$(SWIFT) test
 
+# Extract the seeds, ../shared/corpus/dev and samples/ and score them against their gold (score.py in ../shared).
+score: release
+	./scripts/score
+
 bench: setup-bench release
 	./bench/run.sh
 
 clean:
-	rm -rf .build out
+	rm -rf .build out out-score
