@@ -98,14 +98,15 @@ private struct ListWalk {
         }
         // A marker whose text the layout lost ("1." alone) is no item.
         guard body.contains(where: \.isLetter) else { return true }
-        if number != nil || line.role == .listItem, let subItem = list.subItem(number: number) {
+        if number != nil || line.isBulleted, let subItem = list.subItem(number: number) {
             switch subItem {
             case .joined: list.appendToLast(number != nil ? text : body)
             case .numbered(let printed): list.add(body, number: printed, line: line, underParent: true)
             }
             return true
         }
-        if number == nil, list.continuesLast(body) {
+        // A bullet after a bulleted item is the next item, however it starts.
+        if number == nil, !line.isBulleted, list.continuesLast(body) {
             list.appendToLast(body)
             return true
         }
@@ -130,7 +131,8 @@ private struct ListWalk {
 
     /// True when `line` is past the recommendations: a heading that is not an item.
     private func endsAtHeading(_ line: OutlinedLine, marker: ListMarker?, sawItem: Bool) -> Bool {
-        if line.role == .heading { return true }
+        // A numbered line the reader took for a heading is judged by its words below.
+        if line.role == .heading && marker?.number == nil { return true }
         guard line.isHeading else { return false }
         // "Cabinet is asked to:" introduces the items.
         if line.text.hasSuffix(":") && !sawItem { return false }

@@ -37,12 +37,18 @@ struct RecommendationList: Sendable {
 
     var isEmpty: Bool { items.isEmpty }
 
-    /// How a line marked `number` (`nil`: a bullet) reads under the open parent item, or `nil`
-    /// when it is no sub-item: lettered sub-items are items of their own unless they are the
-    /// options of a choice ("determine to: (a) ...; (b) ..."); bullets complete the parent.
+    /// How a line marked `number` (`nil`: a bullet) reads under the last item, or `nil` when it
+    /// is no sub-item. Under an item that ends with a colon, lettered sub-items are items of
+    /// their own unless they are the options of a choice ("determine to: (a) ...; (b) ...");
+    /// bullets complete such an item, and a numbered item whose sentence is unfinished.
     func subItem(number: String?) -> SubItem? {
         let kind = MarkerKind(number)
-        guard let openParent, kind != openParent.kind else { return nil }
+        guard let openParent else {
+            guard kind == .bullet, let last = items.last, last.number != nil, let end = last.text.last,
+                  !".;!?".contains(end) else { return nil }
+            return .joined
+        }
+        guard kind != openParent.kind else { return nil }
         guard kind == .letters, !openParent.offersChoice, let number else { return .joined }
         return .numbered(openParent.number.map { "\($0)(\(number))" } ?? number)
     }
