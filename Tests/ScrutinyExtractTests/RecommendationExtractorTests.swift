@@ -63,12 +63,8 @@ struct TableCellRecommendationTests {
     }
 }
 
-@Suite("Recommendation shapes")
-struct RecommendationShapeTests {
-    func recommendations(_ text: String) -> [Recommendation] {
-        RecommendationExtractor().extract(from: TestDocuments.outline(text))
-    }
-
+/// The shapes of recommendation sections in English and Welsh council reports.
+extension RecommendationExtractorTests {
     @Test func subHeadingsAddressingOtherBodiesContinueTheList() {
         let recs = recommendations("""
         RECOMMENDATIONS
