@@ -31,34 +31,43 @@ public struct RecommendationExtractor: Sendable {
         var list = RecommendationList()
         switch start.opening {
         case .cell:
-            return items(inCell: opener)
+            return items(inCells: start.index, of: lines)
         case .inline(let text):
             let marker = ListMarker.split(text)
-            list.add(marker?.number != nil ? marker!.rest : text, number: marker?.number, line: opener)
+            let item = marker?.number != nil ? marker!.rest : text
+            // "It is recommended that the Committee:" introduces the items.
+            if !item.hasSuffix(":") { list.add(item, number: marker?.number, line: opener) }
         case .heading, .leadIn:
             break
         }
         let headingNumber = ListMarker.split(opener.text)?.number?.split(separator: ".").first
-        var walk = ListWalk(startedInTable: false, headingNumber: headingNumber)
+        var walk = ListWalk(headingNumber: headingNumber)
         for line in lines[(start.index + 1)...] {
             if !walk.read(line, into: &list) { break }
         }
         return list.finished
     }
 
-    /// A cover table row "Recommendations | 1. … 2. …": the items are the cell's paragraphs.
-    private func items(inCell line: OutlinedLine) -> [Recommendation] {
+    /// A cover table row "Recommendations | 1. … 2. …": the items are the cell's paragraphs,
+    /// and those of the rows below it whose first cell is empty.
+    private func items(inCells index: Int, of lines: [OutlinedLine]) -> [Recommendation] {
         var list = RecommendationList()
-        for paragraph in line.filledCells.dropFirst().flatMap({ InlineMarkup.paragraphs(of: $0) }) {
-            let marker = ListMarker.split(paragraph)
-            let number = marker?.number
-            let text = number != nil ? marker!.rest : paragraph
-            if number == nil, list.continuesLast(text) {
-                list.appendToLast(text)
-            } else if !(text.hasSuffix(":") && list.isEmpty && number == nil) {
-                list.add(text, number: number, line: line)
+        var row = index
+        repeat {
+            let line = lines[row]
+            let cells = row == index ? Array(line.filledCells.dropFirst()) : line.filledCells
+            for paragraph in cells.flatMap({ InlineMarkup.paragraphs(of: $0) }) {
+                let marker = ListMarker.split(paragraph)
+                let number = marker?.number
+                let text = number != nil ? marker!.rest : paragraph
+                if number == nil, list.continuesLast(text) {
+                    list.appendToLast(text)
+                } else if !(text.hasSuffix(":") && list.isEmpty && number == nil) {
+                    list.add(text, number: number, line: line)
+                }
             }
-        }
+            row += 1
+        } while row < lines.count && lines[row].role == .tableRow && lines[row].cells.first?.trimmed.isEmpty == true
         return list.finished
     }
 }
@@ -67,14 +76,12 @@ public struct RecommendationExtractor: Sendable {
 /// recommendations end: at the next heading, a table after a list, a plain paragraph after a
 /// list, or a number of the next section ("3.1" after "2.1", "2.2").
 private struct ListWalk {
-    var startedInTable: Bool
     /// The section number of the heading ("2" of "2. Recommendations"), if printed.
     var headingNumber: Substring?
     /// The section part of the first dotted item number ("2" of "2.1").
     private var section: Substring?
 
-    init(startedInTable: Bool, headingNumber: Substring?) {
-        self.startedInTable = startedInTable
+    init(headingNumber: Substring?) {
         self.headingNumber = headingNumber
     }
 
@@ -82,13 +89,14 @@ private struct ListWalk {
     mutating func read(_ line: OutlinedLine, into list: inout RecommendationList) -> Bool {
         if line.role == .tableRow && ProgressTable.isHeader(line) { return false }
         let text = line.role == .tableRow ? line.filledCells.joined(separator: " ") : line.text
+        if list.isEmpty, Self.isColumnHeader(line) { return true }
         if Self.isSubHeading(line, text: text) || Self.isLeadIn(text) {
             list.closeParent()
             return true
         }
         let marker = ListMarker.split(text)
         if endsAtHeading(line, marker: marker, sawItem: !list.isEmpty) { return false }
-        if !list.isEmpty, line.role == .tableRow, !startedInTable, !list.lastFromTable { return false }
+        if !list.isEmpty, line.role == .tableRow, !list.lastFromTable { return false }
         var number: String?
         var body = text
         if let marker, let n = marker.number, n.count <= 5 {
@@ -122,6 +130,15 @@ private struct ListWalk {
     private static func isSubHeading(_ line: OutlinedLine, text: String) -> Bool {
         line.role != .tableRow && (line.isHeading || line.isBold || line.role == .heading)
             && RecommendationExtractor.isHeading(text)
+    }
+
+    /// The header row of a table of recommendations ("No. | Recommendation"): short cells, bold
+    /// or naming the recommendations.
+    private static func isColumnHeader(_ line: OutlinedLine) -> Bool {
+        guard line.role == .tableRow else { return false }
+        let cells = line.filledCells
+        guard cells.allSatisfy({ $0.wordCount <= 3 }) else { return false }
+        return line.isBold || cells.contains { RecommendationExtractor.isHeading($0) }
     }
 
     /// A lead-in sentence between items: "The Council is recommended to:".

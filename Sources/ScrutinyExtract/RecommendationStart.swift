@@ -48,7 +48,7 @@ struct RecommendationStart: Sendable, Hashable {
            let item = nonEmpty(item) { return .inline(item) }
         if vocabulary.sentenceOpening.matches(text) {
             let sentence = ListMarker.split(text).map(\.rest) ?? text
-            return vocabulary.leadInLine.matches(sentence) ? .leadIn : .inline(sentence)
+            return vocabulary.leadInLine.matches(sentence) ? .leadIn : .inline(text)
         }
         if text.wordCount <= leadInMaxWords, vocabulary.leadInLine.matches(text) { return .leadIn }
         return nil

@@ -197,4 +197,37 @@ extension RecommendationExtractorTests {
         """)
         #expect(recs.map(\.number) == ["a", "b"])
     }
+
+    @Test func coverTableItemsGoOnInRowsWithAnEmptyFirstCell() {
+        let rows = [
+            SourceLine(number: 1, text: "", cells: ["Recommendations:", "1. That the Cabinet approves the pool opening hours."], role: .tableRow),
+            SourceLine(number: 2, text: "", cells: ["", "2. That the Cabinet notes the survey results."], role: .tableRow),
+            SourceLine(number: 3, text: "", cells: ["Wards:", "All"], role: .tableRow),
+        ]
+        let document = SourceDocument(format: .html, pages: [SourcePage(number: 1, lines: rows)])
+        let recs = RecommendationExtractor().extract(from: DocumentOutliner().outline(document))
+        #expect(recs.map(\.number) == ["1", "2"])
+    }
+
+    @Test func theHeaderRowOfATableOfRecommendationsIsNoItem() {
+        let recs = recommendations("""
+        RECOMMENDATIONS
+        No.\tRecommendation
+        1\tThat the Panel notes the tracker.
+        2\tThat the Panel closes the completed actions.
+        BACKGROUND
+        """)
+        #expect(recs.map(\.number) == ["1", "2"])
+        #expect(recs.first?.text == "That the Panel notes the tracker.")
+    }
+
+    @Test func anOpeningSentenceEndingWithAColonIsALeadIn() {
+        let recs = recommendations("""
+        It is recommended that the Committee:
+        (a) notes the report;
+        (b) agrees the work plan.
+        Background
+        """)
+        #expect(recs.map(\.number) == ["a", "b"])
+    }
 }
