@@ -143,7 +143,7 @@ private struct ListWalk {
 
     /// A lead-in sentence between items: "The Council is recommended to:".
     private static func isLeadIn(_ text: String) -> Bool {
-        text.hasSuffix(":") && text.wordCount <= 25 && RecommendationVocabulary.leadInLine.matches(text)
+        text.wordCount <= 25 && RecommendationVocabulary.leadInLine.matches(text)
     }
 
     /// True when `line` is past the recommendations: a heading that is not an item.

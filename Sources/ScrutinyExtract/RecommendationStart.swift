@@ -16,6 +16,9 @@ struct RecommendationStart: Sendable, Hashable {
     var index: Int
     var opening: Opening
 
+    /// Fewer words than this beside a "Recommendations" cell are column headings, not items.
+    private static let minimumCellWords = 3
+
     /// Lines longer than this are paragraphs, not lead-ins.
     private static let leadInMaxWords = 25
 
@@ -34,7 +37,9 @@ struct RecommendationStart: Sendable, Hashable {
         if line.role == .tableRow {
             let cells = line.filledCells
             guard cells.count >= 2, mayOpen(cells[0]), RecommendationVocabulary.headingLine.matches(cells[0]) else { return nil }
-            return .cell
+            // "Recommendation | Progress | RAG" heads a tracker's columns; it holds no items.
+            let items = cells.dropFirst().reduce(0) { $0 + $1.wordCount }
+            return items >= minimumCellWords && !ProgressTable.isHeader(line) ? .cell : nil
         }
         let text = line.text
         guard mayOpen(text) else { return nil }

@@ -73,9 +73,11 @@ enum RecommendationVocabulary {
     /// A sentence that is itself the first recommendation: "RECOMMENDED that the plan is adopted."
     static let sentenceOpening = Pattern("^\(sectionNumber)(?:\(alternation(sentenceOpenings)))\\b")
 
-    /// A lead-in sentence that ends its line: "The Executive is recommended to:", "Council is asked to RESOLVE".
+    /// A lead-in sentence that ends its line: "The Executive is recommended to:", "Council is asked to RESOLVE",
+    /// "The Cabinet is recommended to" (its items below).
     static let leadInLine = Pattern(
         "\\b(?:is|are|be)\\s+(?:\(alternation(leadInVerbs)))\\s+to\\b.*(?::|\\b(?:\(alternation(leadInEndings))))\\s*$"
+            + "|\\b(?:is|are)\\s+(?:\(alternation(leadInVerbs)))\\s+to\\s*$"
             + "|\\b(?:\(alternation(leadInEndings)))\\s*:?\\s*$"
             + "|^(?:it\\s+is\\s+)?recommended\\s+that\\s*:?\\s*$")
 

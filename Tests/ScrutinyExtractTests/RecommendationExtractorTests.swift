@@ -230,4 +230,26 @@ extension RecommendationExtractorTests {
         """)
         #expect(recs.map(\.number) == ["a", "b"])
     }
+
+    @Test func aLeadInWrappedBeforeItsColonIsNoItem() {
+        let recs = recommendations("""
+        Recommendations
+        The Executive is recommended to
+        • approve the Marlow Street masterplan;
+        • note the consultation responses.
+        Wards Affected
+        """)
+        #expect(recs.map(\.text) == ["approve the Marlow Street masterplan;", "note the consultation responses."])
+    }
+
+    @Test func columnHeadingsBesideARecommendationCellAreNoItems() {
+        let recs = recommendations("""
+        Recommendation\tProgress\tRAG
+        Review the lettings policy\tUnder way\tAmber
+        RECOMMENDATION
+        That the Panel notes the tracker.
+        BACKGROUND
+        """)
+        #expect(recs.map(\.text) == ["That the Panel notes the tracker."])
+    }
 }
