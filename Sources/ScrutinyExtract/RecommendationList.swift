@@ -26,7 +26,12 @@ struct RecommendationList: Sendable {
         var kind: MarkerKind
         var number: String?
         var offersChoice: Bool
+        /// True for a parent that only names the body ("2.1 That Cabinet:"), left out once its sub-items come.
+        var namesOnlyTheBody: Bool
     }
+
+    /// A parent of this many words or fewer only names the body its sub-items address.
+    private static let bodyNameMaxWords = 5
 
     private(set) var items: [Recommendation] = []
     private var openParent: Parent?
@@ -72,10 +77,17 @@ struct RecommendationList: Sendable {
         items.append(Recommendation(number: number, text: item, provenance: line.provenance))
         onlyListItems = onlyListItems && (number != nil || line.role == .listItem)
         lastFromTable = line.role == .tableRow
-        if underParent { return }
+        if underParent {
+            if openParent?.namesOnlyTheBody == true {
+                items.remove(at: items.count - 2)
+                openParent?.namesOnlyTheBody = false
+            }
+            return
+        }
         openParent = Self.opensSubItems(item)
             ? Parent(kind: MarkerKind(number), number: number,
-                     offersChoice: RecommendationVocabulary.choiceEnding.matches(item))
+                     offersChoice: RecommendationVocabulary.choiceEnding.matches(item),
+                     namesOnlyTheBody: item.wordCount <= Self.bodyNameMaxWords)
             : nil
     }
 

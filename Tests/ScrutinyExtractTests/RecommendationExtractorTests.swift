@@ -252,4 +252,16 @@ extension RecommendationExtractorTests {
         """)
         #expect(recs.map(\.text) == ["That the Panel notes the tracker."])
     }
+
+    @Test func aParentThatOnlyNamesTheBodyGivesWayToItsSubItems() {
+        let recs = recommendations("""
+        2. Recommendations
+        2.1 That Cabinet:
+        (a) approves the revised parking charges in Appendix A;
+        (b) delegates minor changes to the Director of Place.
+        2.2 That Council be recommended to approve the capital budget.
+        3. Reasons for Recommendations
+        """)
+        #expect(recs.map(\.number) == ["2.1(a)", "2.1(b)", "2.2"])
+    }
 }
