@@ -106,6 +106,13 @@ private struct ListWalk {
         }
         // A marker whose text the layout lost ("1." alone) is no item.
         guard body.contains(where: \.isLetter) else { return true }
+        return place(body, number: number, printed: text, line: line, in: &list)
+    }
+
+    /// Adds an item's text to `list`: as a sub-item, a wrapped line or a new item; false when
+    /// it is a plain paragraph after a list, where the recommendations ended.
+    private func place(_ body: String, number: String?, printed text: String, line: OutlinedLine,
+                       in list: inout RecommendationList) -> Bool {
         if number != nil || line.isBulleted, let subItem = list.subItem(number: number) {
             switch subItem {
             case .joined: list.appendToLast(number != nil ? text : body)
