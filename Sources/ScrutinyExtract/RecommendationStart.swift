@@ -39,7 +39,9 @@ struct RecommendationStart: Sendable, Hashable {
             guard cells.count >= 2, mayOpen(cells[0]), RecommendationVocabulary.headingLine.matches(cells[0]) else { return nil }
             // "Recommendation | Progress | RAG" heads a tracker's columns; it holds no items.
             let items = cells.dropFirst().reduce(0) { $0 + $1.wordCount }
-            return items >= minimumCellWords && !ProgressTable.isHeader(line) ? .cell : nil
+            guard items >= minimumCellWords, !ProgressTable.isHeader(line),
+                  !(cells.count == 2 && RecommendationVocabulary.pointer.matches(cells[1])) else { return nil }
+            return .cell
         }
         let text = line.text
         guard mayOpen(text) else { return nil }
@@ -67,8 +69,9 @@ struct RecommendationStart: Sendable, Hashable {
             || TextScan.mayContain(text, caseInsensitively: "argymhell")
     }
 
+    /// `text` trimmed, or `nil` when it is empty or only points elsewhere ("see section 2", "None").
     private static func nonEmpty(_ text: String) -> String? {
         let trimmed = text.trimmed
-        return trimmed.isEmpty ? nil : trimmed
+        return trimmed.isEmpty || RecommendationVocabulary.pointer.matches(trimmed) ? nil : trimmed
     }
 }

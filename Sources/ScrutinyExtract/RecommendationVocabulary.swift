@@ -54,6 +54,14 @@ enum RecommendationVocabulary {
         "one of the following", "one of the following options", "the following options", "either",
     ]
 
+    /// Openings of a value beside a heading that points to the recommendations elsewhere or says
+    /// there are none: "Recommendations: see section 2", "Decision required: None".
+    static let pointerOpenings: [String] = [
+        "see", "as set out", "set out in", "as detailed", "detailed in", "as outlined", "outlined in",
+        "as per", "refer to", "please refer", "contained in", "at paragraph", "in paragraph", "in section",
+        "none", "n/a", "not applicable", "nil",
+    ]
+
     // MARK: - Patterns built from the rows
 
     private static let sectionNumber = #"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"#
@@ -84,6 +92,9 @@ enum RecommendationVocabulary {
     /// A lead-in glued to its item on one line: "The Cabinet is recommended to: approve the plan"; group 1 is the item.
     static let leadInBeforeItem = Pattern(
         "^[^:]{0,120}?\\b(?:is|are)\\s+(?:\(alternation(leadInVerbs)))\\s+to(?:\\s+(?:\(alternation(leadInEndings))))?\\s*:\\s*(\\S.*)$")
+
+    /// A value that points to the recommendations elsewhere or says there are none: "See section 2.", "None".
+    static let pointer = Pattern("^(?:\(alternation(pointerOpenings)))(?:\\b|$)(?:[^.;]{0,60})[.;]?$")
 
     /// An item that offers a choice: "... and determine to: -".
     static let choiceEnding = Pattern("\\b(?:\(alternation(choiceEndings)))\\s*[:\\-–\\s]*$")

@@ -264,4 +264,16 @@ extension RecommendationExtractorTests {
         """)
         #expect(recs.map(\.number) == ["2.1(a)", "2.1(b)", "2.2"])
     }
+
+    @Test func aCoverValuePointingElsewhereGivesWayToTheRecommendationsItPointsTo() {
+        let recs = recommendations("""
+        Report of:\tHead of Housing
+        Recommendations:\tSee section 2 of the report.
+        Decision required: None
+        2. RECOMMENDATIONS
+        2.1 That the Committee approves the tenancy strategy.
+        3. BACKGROUND
+        """)
+        #expect(recs.map(\.text) == ["That the Committee approves the tenancy strategy."])
+    }
 }
