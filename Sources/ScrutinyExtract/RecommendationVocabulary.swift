@@ -39,6 +39,10 @@ enum RecommendationVocabulary {
         "it is recommended that", "recommended that", "it is recommended to",
     ]
 
+    /// First words of an item that the layout ran into its heading ("Recommendation That the ..."),
+    /// matched in this case only: a capital after the heading word marks the lost line break.
+    static let gluedItemOpenings: [String] = ["That", "THAT", "To", "TO"]
+
     /// Verbs of the lead-in sentence that introduces the items: "The Cabinet is <verb> to:".
     static let leadInVerbs: [String] = [
         "recommended", "asked", "requested", "invited", "being asked", "being recommended", "requested and recommended",
@@ -76,7 +80,7 @@ enum RecommendationVocabulary {
     static let headingWithItem = Pattern("^\(sectionNumber)\(prefix)\(heading)\(qualifier)\\s*[:\\-–]\\s*(\\S.*)$")
 
     /// A heading run into its item where the layout lost the line break: "Recommendation That the ..."; group 1 is the item.
-    static let headingGluedToItem = Pattern("^\(prefix)\(heading)\\s+((?-i:That|THAT|To|TO)\\s.*)$")
+    static let headingGluedToItem = Pattern("^\(prefix)\(heading)\\s+((?-i:\(alternation(gluedItemOpenings)))\\s.*)$")
 
     /// A sentence that is itself the first recommendation: "RECOMMENDED that the plan is adopted."
     static let sentenceOpening = Pattern("^\(sectionNumber)(?:\(alternation(sentenceOpenings)))\\b")
@@ -87,7 +91,7 @@ enum RecommendationVocabulary {
         "\\b(?:is|are|be)\\s+(?:\(alternation(leadInVerbs)))\\s+to\\b.*(?::|\\b(?:\(alternation(leadInEndings))))\\s*$"
             + "|\\b(?:is|are)\\s+(?:\(alternation(leadInVerbs)))\\s+to\\s*$"
             + "|\\b(?:\(alternation(leadInEndings)))\\s*:?\\s*$"
-            + "|^(?:it\\s+is\\s+)?recommended\\s+that\\s*:?\\s*$")
+            + "|^\(sectionNumber)(?:\(alternation(sentenceOpenings)))\\s*:?\\s*$")
 
     /// A lead-in glued to its item on one line: "The Cabinet is recommended to: approve the plan"; group 1 is the item.
     static let leadInBeforeItem = Pattern(
