@@ -3,8 +3,9 @@ import Foundation
 /// The words English and Welsh council reports use to introduce what they ask a meeting to
 /// decide, kept as data: a new council's template is a new row here, not a new pattern.
 ///
-/// Every row is lower case; the patterns built from the rows ignore case. Rows may hold
-/// spaces (any run of white space matches) and brackets (matched literally).
+/// Rows are lower case and the patterns built from them ignore case, unless a table says it
+/// is matched case by case. Rows may hold spaces (any run of white space matches) and
+/// brackets (matched literally).
 enum RecommendationVocabulary {
     /// Headings that open the recommendations when they stand alone on a line, after an
     /// optional section number and before an optional colon.
