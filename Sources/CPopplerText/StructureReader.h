@@ -14,6 +14,7 @@
 #include "RawObject.h"
 
 #include <cstring>
+#include <strings.h>
 #include <optional>
 #include <unordered_set>
 #include <string>
@@ -234,6 +235,18 @@ private:
         return found->second;
     }
 
+    /// A standard type spelt in another case, as some Word exports write "Lbody" for "LBody":
+    /// without it the element and all its text would be dropped.
+    static std::optional<scrutiny_node_kind> standardIgnoringCase(const std::string &name)
+    {
+        for (const auto &entry : standardTypes()) {
+            if (strcasecmp(entry.first.c_str(), name.c_str()) == 0) {
+                return entry.second;
+            }
+        }
+        return std::nullopt;
+    }
+
     /// A type name through the role map (which may chain names) to a standard type.
     std::optional<scrutiny_node_kind> mapped(const char *name, const char *current, int depth)
     {
@@ -261,6 +274,9 @@ private:
         }
         if (!kind) {
             kind = standard(name.c_str());
+        }
+        if (!kind) {
+            kind = standardIgnoringCase(name);
         }
         kindByName.emplace(name, kind);
         return kind;

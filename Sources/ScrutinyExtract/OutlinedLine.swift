@@ -24,6 +24,8 @@ public struct OutlinedLine: Sendable, Hashable {
     public var isHeading: Bool
     /// The heading level the reader gave (1 is the largest), if any.
     public var headingLevel: Int?
+    /// True when the line started with a bullet ("•", "-"), taken off its text.
+    public var isBulleted = false
 
     public init(page: Int?, lineNumber: Int, text: String, cells: [String]? = nil, role: LineRole = .body,
                 isBold: Bool = false, fontSize: Double? = nil, section: String? = nil, partnership: String? = nil,

@@ -1,100 +1,162 @@
 import ScrutinyCore
 
-/// Finds the report's own recommendations: the items under a "Recommendation(s)" heading,
-/// or after "Recommended that", "Cabinet is asked to", "RESOLVE". Numbered items keep their
-/// number as printed without punctuation ("1", "2.1", "a", "ii"); lines wrapped over lines
-/// and pages are joined.
+/// Finds the report's own recommendations: the items under a "Recommendation(s)" heading or
+/// after a lead-in ("Recommended that", "The Cabinet is asked to RESOLVE that", "Decision(s)
+/// required"), the words kept in ``RecommendationVocabulary``. Numbered items keep their number
+/// as printed without punctuation ("1", "2.1", "a", "ii"); lines wrapped over lines, pages and
+/// table cells are joined, and sub-items of an item that ends with a colon stay in it.
+///
+/// The first place that yields items wins, so recommendations printed twice (summary and body)
+/// are read once; sub-headings that address another body ("Recommendations for the Leader")
+/// continue the list.
 public struct RecommendationExtractor: Sendable {
     public init() {}
 
-    private static let heading = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:officer(?:'s|s'|’s)?\s+)?(?:recommendations?(?:\s*\(s\))?(?:\s+to\s+[\w\s]+)?|decisions?\s+(?:required|sought|requested)|proposed\s+decisions?)\s*:?$"#)
-    private static let inlineStart = Pattern(#"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:it\s+is\s+)?recommended\s+that\b|^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:recommendations?|recommended)\s*[:\-–]\s*\S"#)
-    private static let askedTo = Pattern(#"\b(?:is|are)\s+(?:asked|requested|recommended|invited)\s+to\b.*(?::|resolve|resolves?)\s*$|\bresolve(?:s)?\s*(?:that|to)?\s*:?\s*$"#)
-    private static let leadIn = Pattern(#"^(?:recommended|recommendations?)\s*[:\-–]\s*"#)
-
     /// True for a "Recommendation(s)" heading.
-    static func isHeading(_ text: String) -> Bool { heading.matches(text) }
+    static func isHeading(_ text: String) -> Bool { RecommendationVocabulary.headingLine.matches(text) }
 
     /// The recommendations, in order.
     public func extract(from lines: [OutlinedLine]) -> [Recommendation] {
-        guard let (start, inlineFirst) = findStart(lines) else { return [] }
-        // A cover table row "Recommendations | 1. … 2. …": the items are the cell's paragraphs.
-        if start > 0, lines[start - 1].role == .tableRow, lines[start - 1].filledCells.count >= 2 {
-            return items(inCell: lines[start - 1])
+        var from = 0
+        while let start = RecommendationStart.next(in: lines, from: from) {
+            let items = items(from: start, in: lines)
+            if !items.isEmpty { return items }
+            from = start.index + 1
         }
-        var items: [Recommendation] = []
-        var index = start
-        if let inlineFirst {
-            items.append(Recommendation(number: nil, text: inlineFirst, provenance: lines[start - 1].provenance))
-        }
-        var sawItem = !items.isEmpty
-        while index < lines.count {
-            let line = lines[index]
-            index += 1
-            if line.role == .tableRow && ProgressTable.isHeader(line) { break }
-            let marker = ListMarker.split(line.text)
-            if ends(at: line, marker: marker, sawItem: sawItem) { break }
-            var text = line.role == .tableRow ? line.filledCells.joined(separator: " ") : line.text
-            var number: String?
-            if let marker, let n = marker.number, isItemNumber(n) {
-                number = n
-                text = marker.rest
-            }
-            text = Self.leadIn.replacing(in: text, with: "").trimmed
-            guard !text.isEmpty else { continue }
-            if number == nil, let last = items.last, continues(last.text, with: text, line: line) {
-                items[items.count - 1].text += " " + text
-                continue
-            }
-            // A lead-in ("The Committee is recommended to:") introduces the items; it is not one.
-            if number == nil && text.hasSuffix(":") && !sawItem { continue }
-            items.append(Recommendation(number: number, text: text, provenance: line.provenance))
-            sawItem = true
-        }
-        return items.map { var r = $0; r.text = r.text.collapsingSpaces; return r }
+        return []
     }
 
-    private func items(inCell line: OutlinedLine) -> [Recommendation] {
-        var items: [Recommendation] = []
-        for paragraph in line.filledCells.dropFirst().flatMap({ InlineMarkup.paragraphs(of: $0) }) {
-            let marker = ListMarker.split(paragraph)
-            let text = marker?.number != nil ? marker!.rest : paragraph
-            if marker?.number == nil, let last = items.last, continues(last.text, with: text, line: line) {
-                items[items.count - 1].text += " " + text
-            } else if !(text.hasSuffix(":") && items.isEmpty && marker?.number == nil) {
-                items.append(Recommendation(number: marker?.number, text: text, provenance: line.provenance))
-            }
+    private func items(from start: RecommendationStart, in lines: [OutlinedLine]) -> [Recommendation] {
+        let opener = lines[start.index]
+        var list = RecommendationList()
+        switch start.opening {
+        case .cell:
+            return items(inCells: start.index, of: lines)
+        case .inline(let text):
+            let marker = ListMarker.split(text)
+            let item = marker?.number != nil ? marker!.rest : text
+            // "It is recommended that the Committee:" introduces the items.
+            if !item.hasSuffix(":") { list.add(item, number: marker?.number, line: opener) }
+        case .heading, .leadIn:
+            break
         }
-        return items
+        let headingNumber = ListMarker.split(opener.text)?.number?.split(separator: ".").first
+        var walk = ListWalk(headingNumber: headingNumber)
+        for line in lines[(start.index + 1)...] {
+            if !walk.read(line, into: &list) { break }
+        }
+        return list.finished
     }
 
-    /// The index of the first line of the recommendations, and the text of an inline one
-    /// ("RECOMMENDED that X" gives X) found on the line before it.
-    private func findStart(_ lines: [OutlinedLine]) -> (Int, String?)? {
-        for (index, line) in lines.enumerated() {
-            let text = line.text
-            if line.isHeading || line.isBold || line.role == .heading, Self.heading.matches(text),
-               !ProgressTable.isFlatHeader(at: index, in: lines) {
-                return (index + 1, nil)
+    /// A cover table row "Recommendations | 1. … 2. …": the items are the cell's paragraphs,
+    /// and those of the rows below it whose first cell is empty.
+    private func items(inCells index: Int, of lines: [OutlinedLine]) -> [Recommendation] {
+        var list = RecommendationList()
+        var row = index
+        repeat {
+            let line = lines[row]
+            let cells = row == index ? Array(line.filledCells.dropFirst()) : line.filledCells
+            for paragraph in cells.flatMap({ InlineMarkup.paragraphs(of: $0) }) {
+                let marker = ListMarker.split(paragraph)
+                let number = marker?.number
+                let text = number != nil ? marker!.rest : paragraph
+                if number == nil, list.continuesLast(text) {
+                    list.appendToLast(text)
+                } else if !(text.hasSuffix(":") && list.isEmpty && number == nil) {
+                    list.add(text, number: number, line: line)
+                }
             }
-            if line.role == .tableRow, line.filledCells.count >= 2, Self.heading.matches(line.filledCells[0]) {
-                return (index + 1, nil)
-            }
-            if line.role != .tableRow, Self.inlineStart.matches(text) {
-                let rest = ListMarker.split(text).map(\.rest) ?? text
-                let stripped = Self.leadIn.replacing(in: rest, with: "")
-                return (index + 1, stripped.trimmed.isEmpty ? nil : stripped.trimmed)
-            }
-            if line.role != .tableRow, text.wordCount <= 20, Self.askedTo.matches(text) {
-                return (index + 1, nil)
-            }
+            row += 1
+        } while row < lines.count && lines[row].role == .tableRow && lines[row].cells.first?.trimmed.isEmpty == true
+        return list.finished
+    }
+}
+
+/// Reads the lines after a recommendations heading or lead-in, one at a time, until the
+/// recommendations end: at the next heading, a table after a list, a plain paragraph after a
+/// list, or a number of the next section ("3.1" after "2.1", "2.2").
+private struct ListWalk {
+    /// The section number of the heading ("2" of "2. Recommendations"), if printed.
+    var headingNumber: Substring?
+    /// The section part of the first dotted item number ("2" of "2.1").
+    private var section: Substring?
+
+    init(headingNumber: Substring?) {
+        self.headingNumber = headingNumber
+    }
+
+    /// Adds `line` to `list`; false when the recommendations ended before it.
+    mutating func read(_ line: OutlinedLine, into list: inout RecommendationList) -> Bool {
+        if line.role == .tableRow && ProgressTable.isHeader(line) { return false }
+        let text = line.role == .tableRow ? line.filledCells.joined(separator: " ") : line.text
+        if list.isEmpty, Self.isColumnHeader(line) { return true }
+        if Self.isSubHeading(line, text: text) || Self.isLeadIn(text) {
+            list.closeParent()
+            return true
         }
-        return nil
+        let marker = ListMarker.split(text)
+        if endsAtHeading(line, marker: marker, sawItem: !list.isEmpty) { return false }
+        if !list.isEmpty, line.role == .tableRow, !list.lastFromTable { return false }
+        var number: String?
+        var body = text
+        if let marker, let n = marker.number, n.count <= 5 {
+            if leavesSection(n) { return false }
+            number = n
+            body = marker.rest
+        }
+        // A marker whose text the layout lost ("1." alone) is no item.
+        guard body.contains(where: \.isLetter) else { return true }
+        return place(body, number: number, printed: text, line: line, in: &list)
+    }
+
+    /// Adds an item's text to `list`: as a sub-item, a wrapped line or a new item; false when
+    /// it is a plain paragraph after a list, where the recommendations ended.
+    private func place(_ body: String, number: String?, printed text: String, line: OutlinedLine,
+                       in list: inout RecommendationList) -> Bool {
+        if number != nil || line.isBulleted, let subItem = list.subItem(number: number) {
+            switch subItem {
+            case .joined: list.appendToLast(number != nil ? text : body)
+            case .numbered(let printed): list.add(body, number: printed, line: line, underParent: true)
+            }
+            return true
+        }
+        // A bullet after a bulleted item is the next item, however it starts.
+        if number == nil, !line.isBulleted, list.continuesLast(body) {
+            list.appendToLast(body)
+            return true
+        }
+        // A lead-in ("The Committee is recommended to:") introduces the items; it is not one.
+        if number == nil && body.hasSuffix(":") && list.isEmpty { return true }
+        // A plain paragraph after a list is the report going on.
+        if number == nil, !list.isEmpty, list.onlyListItems, line.role == .body { return false }
+        list.add(body, number: number, line: line)
+        return true
+    }
+
+    /// "Recommendations for the Cabinet to approve" within the recommendations: they go on.
+    private static func isSubHeading(_ line: OutlinedLine, text: String) -> Bool {
+        line.role != .tableRow && (line.isHeading || line.isBold || line.role == .heading)
+            && RecommendationExtractor.isHeading(text)
+    }
+
+    /// The header row of a table of recommendations ("No. | Recommendation"): short cells, bold
+    /// or naming the recommendations.
+    private static func isColumnHeader(_ line: OutlinedLine) -> Bool {
+        guard line.role == .tableRow else { return false }
+        let cells = line.filledCells
+        guard cells.allSatisfy({ $0.wordCount <= 3 }) else { return false }
+        return line.isBold || cells.contains { RecommendationExtractor.isHeading($0) }
+    }
+
+    /// A lead-in sentence between items: "The Council is recommended to:".
+    private static func isLeadIn(_ text: String) -> Bool {
+        text.wordCount <= 25 && RecommendationVocabulary.leadInLine.matches(text)
     }
 
     /// True when `line` is past the recommendations: a heading that is not an item.
-    private func ends(at line: OutlinedLine, marker: ListMarker?, sawItem: Bool) -> Bool {
-        if line.role == .heading { return sawItem || !Self.heading.matches(line.text) }
+    private func endsAtHeading(_ line: OutlinedLine, marker: ListMarker?, sawItem: Bool) -> Bool {
+        // A numbered line the reader took for a heading is judged by its words below.
+        if line.role == .heading && marker?.number == nil { return true }
         guard line.isHeading else { return false }
         // "Cabinet is asked to:" introduces the items.
         if line.text.hasSuffix(":") && !sawItem { return false }
@@ -106,15 +168,16 @@ public struct RecommendationExtractor: Sendable {
         return true
     }
 
-    private func isItemNumber(_ number: String) -> Bool {
-        number.count <= 5
-    }
-
-    /// True when `text` carries on the previous item (a wrapped line or a page break mid-sentence).
-    private func continues(_ previous: String, with text: String, line: OutlinedLine) -> Bool {
-        guard let first = text.first else { return false }
-        if first.isLowercase { return true }
-        if let last = previous.last, !".;:!?".contains(last) { return true }
-        return false
+    /// True when `number` belongs to the next section: "3.1" or "3" after items "2.1", "2.2",
+    /// or "3.1" under a heading numbered "2".
+    private mutating func leavesSection(_ number: String) -> Bool {
+        guard number.first?.isNumber == true else { return false }
+        let parts = number.split(separator: ".", maxSplits: 1)
+        if let heading = headingNumber, parts.count == 2, parts[0] != heading { return true }
+        guard let section else {
+            if parts.count == 2 { section = parts[0] }
+            return false
+        }
+        return parts.count == 1 || parts[0] != section
     }
 }

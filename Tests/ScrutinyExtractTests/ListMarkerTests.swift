@@ -26,3 +26,10 @@ struct ListMarkerTests {
         #expect(ListMarker.strippingBullet("-5 degrees") == nil)
     }
 }
+
+@Suite("Private-use bullets")
+struct PrivateUseBulletTests {
+    @Test func wordsSymbolBulletGlyphIsABullet() {
+        #expect(ListMarker.strippingBullet("\u{F0B7} Reduce the backlog") == "Reduce the backlog")
+    }
+}

@@ -176,6 +176,12 @@ import Testing
         return (try #require(StructureTree(file)).blocks(), file.structureObjectSources)
     }
 
+    @Test func aStandardTypeSpeltInAnotherCaseKeepsItsText() throws {
+        // The fixture's list bodies are typed "Lbody": dropping them lost every item's text.
+        let texts = { (blocks: [TaggedBlock]) in blocks.map { "\($0.page) \($0.kind) \($0.cells)" } }
+        #expect(texts(try blocks("report-tagged-lowercase-type.pdf").blocks) == texts(try blocks("report-tagged.pdf").blocks))
+    }
+
     @Test func structureElementsAreReadFromTheBytesUnlessOnlyPopplerCanReadThem() throws {
         let plain = try blocks("report-tagged.pdf")
         #expect(plain.sources.fromBytes == 49)

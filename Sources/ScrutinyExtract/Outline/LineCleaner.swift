@@ -61,6 +61,8 @@ struct LineCleaner: Sendable {
             && trimmed.count > 4 { isBold = true }
         var cells: [String]
         var text: String
+        // Inline cleaning takes "•" off as a paragraph break, so the raw text tells.
+        var isBulleted = !isTable && ListMarker.strippingBullet(raw) != nil
         let cleanedCells = isTable ? rawCells.map(InlineMarkup.clean) : []
         let filled = cleanedCells.filter { !$0.isEmpty }
         if isTable && filled.count >= 2 || isTable && cleanedCells.first?.isEmpty == true {
@@ -75,12 +77,14 @@ struct LineCleaner: Sendable {
             text = InlineMarkup.clean(raw).newlinesAsSpaces
             if let rest = ListMarker.strippingBullet(text) {
                 text = rest
+                isBulleted = true
                 if role == .body { role = .listItem }
             }
             cells = [text]
         }
         var outlined = OutlinedLine(page: page, lineNumber: line.number, text: text, cells: cells, role: role,
                                     isBold: isBold, fontSize: line.fontSize, headingLevel: line.headingLevel)
+        outlined.isBulleted = isBulleted
         outlined.isHeading = HeadingRule.isHeading(text, role: role, isBold: isBold)
         return outlined
     }

@@ -10,8 +10,9 @@ struct ListMarker: Sendable, Hashable {
     private static let closing = Pattern(#"^([a-z]|[ivx]{1,5}|\d{1,2})\)\s*(.*)$"#)
     private static let dotted = Pattern(#"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$"#)
     private static let letterDot = Pattern(#"^([a-z])\.\s+(.*)$"#, caseSensitive: true)
-    private static let bullets: Set<Character> = ["-", "•", "*", "–", "●", "▪", "◦", "o"]
-    private static let bulletScalars: [Unicode.Scalar] = ["-", "•", "*", "–", "●", "▪", "◦", "o"]
+    // U+F0B7, U+F0A7 and U+F0D8 are the Symbol and Wingdings bullets Word exports as private-use glyphs.
+    private static let bullets: Set<Character> = ["-", "•", "*", "–", "●", "▪", "◦", "o", "\u{F0B7}", "\u{F0A7}", "\u{F0D8}"]
+    private static let bulletScalars: [Unicode.Scalar] = ["-", "•", "*", "–", "●", "▪", "◦", "o", "\u{F0B7}", "\u{F0A7}", "\u{F0D8}"]
 
     /// Splits a leading marker off `text`, or `nil` when the text does not start with one.
     static func split(_ text: String) -> ListMarker? {

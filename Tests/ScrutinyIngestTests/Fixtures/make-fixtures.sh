@@ -41,6 +41,10 @@ fix-qdf "$work/unusual-qdf.pdf" > report-tagged-unusual-syntax.pdf
 qpdf --object-streams=generate report-tagged-unusual-syntax.pdf report-tagged-object-streams.pdf
 qpdf --encrypt "" owner 256 -- report-tagged-unusual-syntax.pdf report-tagged-encrypted.pdf
 
+# The tagged report with its list bodies typed "Lbody", as some Word exports spell "LBody".
+sed 's#/S /LBody#/S /Lbody#' "$work/qdf.pdf" > "$work/lowercase-qdf.pdf"
+fix-qdf "$work/lowercase-qdf.pdf" > report-tagged-lowercase-type.pdf
+
 # The untagged report with the checksum at the end of every compressed page content stream
 # broken: poppler's decoder ignores it, zlib refuses it, so scrutiny leaves those to poppler.
 python3 - report-untagged.pdf report-untagged-bad-checksums.pdf <<'PY'
