@@ -1,0 +1,74 @@
+/// The words reports use for the bodies they can be about, and for the kinds of document a title
+/// names, as data: a council whose template names its bodies differently adds a row here.
+enum BodyVocabulary {
+    /// How far a body-type word alone makes its bearer a partnership.
+    enum Reach: Sendable {
+        /// Run by several bodies by definition: "X Partnership", "X Shared Service", "X Joint Committee".
+        case joint
+        /// Often a partnership, as often one body's own: "X Board", "X Trust", "X Steering Group".
+        /// A report is about one when its title names it.
+        case standalone
+        /// A council's own body unless its name says "Joint": "X Committee", "X Panel", "X Working Group".
+        case onlyWhenJoint
+    }
+
+    /// One body-type word or phrase (lower case, words in order) that ends a body's name.
+    struct BodyType: Sendable {
+        var words: [String]
+        var reach: Reach
+    }
+
+    /// Every body type, longest phrase first so that "joint committee" wins over "committee".
+    static let types: [BodyType] = [
+        BodyType(words: ["shared", "services"], reach: .joint),
+        BodyType(words: ["shared", "service"], reach: .joint),
+        BodyType(words: ["joint", "committee"], reach: .joint),
+        BodyType(words: ["joint", "board"], reach: .joint),
+        BodyType(words: ["steering", "group"], reach: .standalone),
+        BodyType(words: ["working", "group"], reach: .onlyWhenJoint),
+        BodyType(words: ["partnership"], reach: .joint),
+        BodyType(words: ["alliance"], reach: .joint),
+        BodyType(words: ["compact"], reach: .joint),
+        BodyType(words: ["consortium"], reach: .joint),
+        BodyType(words: ["collaborative"], reach: .joint),
+        // A pool alone is as often a swimming pool: only pooled money counts.
+        BodyType(words: ["rates", "pool"], reach: .joint),
+        BodyType(words: ["investment", "pool"], reach: .joint),
+        BodyType(words: ["pension", "pool"], reach: .joint),
+        BodyType(words: ["board"], reach: .standalone),
+        BodyType(words: ["trust"], reach: .standalone),
+        BodyType(words: ["forum"], reach: .standalone),
+        BodyType(words: ["network"], reach: .standalone),
+        BodyType(words: ["commission"], reach: .standalone),
+        BodyType(words: ["committee"], reach: .onlyWhenJoint),
+        BodyType(words: ["panel"], reach: .onlyWhenJoint),
+        BodyType(words: ["group"], reach: .onlyWhenJoint),
+    ]
+
+    /// Words inside a name that make any body a jointly run one: "Joint Management Committee".
+    static let jointQualifiers: Set<String> = ["joint", "shared"]
+
+    /// The last words of the body types, for a first look at a word.
+    static let lastWords: Set<String> = Set(types.compactMap(\.words.last))
+
+    /// What a title calls the document itself, said after or before the subject's name:
+    /// "X Terms of Reference", "Annual Report of the X" (lower case, longest first within a meaning).
+    static let documentKinds: [String] = [
+        "terms of reference", "memorandum of understanding", "memorandum of agreement", "partnership agreement",
+        "funding agreement", "collaboration agreement", "constitution", "governance arrangements",
+        "annual progress report", "annual report", "annual review", "progress report", "progress update",
+        "performance report", "monitoring report", "update report", "business plan", "briefing note", "briefing",
+        "update", "report", "review",
+    ]
+
+    /// Words that link a document kind to its subject: "Annual Report of the X", "Update on the X".
+    static let documentKindLinks: [String] = ["of the", "for the", "on the", "of", "for", "on", "from the", "from"]
+
+    /// The types that end `words` (lower case, punctuation already stripped), longest first; `nil` when none does.
+    static func type(ending words: [String]) -> BodyType? {
+        guard let last = words.last, lastWords.contains(last) else { return nil }
+        return types.first { type in
+            type.words.count <= words.count && Array(words.suffix(type.words.count)) == type.words
+        }
+    }
+}
