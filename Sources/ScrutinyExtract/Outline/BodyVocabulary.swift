@@ -64,6 +64,18 @@ enum BodyVocabulary {
     /// Words that link a document kind to its subject: "Annual Report of the X", "Update on the X".
     static let documentKindLinks: [String] = ["of the", "for the", "on the", "of", "for", "on", "from the", "from"]
 
+    /// How a report states what it is for, at the start of a sentence or paragraph (lower case).
+    static let purposeLeadIns: [String] = [
+        "the purpose of this report", "the purpose of the report", "purpose of the report", "purpose of report",
+        "this report", "this paper", "the report seeks", "the report asks", "the report provides",
+    ]
+
+    /// Headings of the section that states what the report is for (lower case, without numbering).
+    static let purposeHeadings: [String] = [
+        "purpose", "summary", "executive summary", "report summary", "summary and purpose", "purpose of the report",
+        "purpose of report", "purpose of this report", "introduction and purpose",
+    ]
+
     /// The types that end `words` (lower case, punctuation already stripped), longest first; `nil` when none does.
     static func type(ending words: [String]) -> BodyType? {
         guard let last = words.last, lastWords.contains(last) else { return nil }

@@ -20,10 +20,13 @@ enum NamedBodyScanner {
     private static let notNameWords: Set<String> = [
         "the", "this", "that", "these", "those", "our", "its", "their", "a", "an", "in", "on", "at", "by", "for",
         "from", "with", "to", "of", "and", "or", "chair", "member", "members", "if", "as", "all", "each", "every",
-        "both", "any", "new", "existing", "proposed", "local", "where", "when", "while", "whilst", "following",
+        "both", "any", "existing", "proposed", "where", "when", "while", "whilst", "following", "membership",
     ]
-    /// Lower-case words a name may hold between capitalised ones.
-    private static let connectors: Set<String> = ["and", "&", "of", "for", "the", "on"]
+    /// Lower-case words a name may hold between capitalised ones ("Elephant and Castle Partnership").
+    /// "of" and "for" are not among them: "Chair of", "Review of" open no name.
+    private static let connectors: Set<String> = ["and", "&"]
+    /// Owners whose possessive opens a name rather than being part of it: "the Council's Policy Forum".
+    private static let owners: Set<String> = ["council", "authority", "office", "government", "department", "borough", "city", "county", "mayor"]
     /// Words after a type that say what the body is for: "Committee for X".
     private static let purposeLinks: Set<String> = ["for", "of"]
 
@@ -55,6 +58,7 @@ enum NamedBodyScanner {
             let previous = start - 1
             guard !endsPhrase(words[previous]), !opensPhrase(words[start]) else { break }
             let word = lower[previous]
+            if isOwnerPossessive(words[previous], bare: lower[previous]) { break }
             if isCapitalised(bare[previous]) && !notNameWords.contains(word) {
                 start = previous
             } else if connectors.contains(word), previous > 0, isCapitalised(bare[previous - 1]),
@@ -108,6 +112,13 @@ enum NamedBodyScanner {
         var bare = word.trimmingPunctuation
         for suffix in ["'s", "’s"] where bare.hasSuffix(suffix) { bare = String(bare.dropLast(2)) }
         return bare
+    }
+
+    /// True for "Council's" and the like: an owner, or a body, in the possessive.
+    private static func isOwnerPossessive(_ word: String, bare: String) -> Bool {
+        let trimmed = word.trimmingPunctuation
+        guard trimmed.hasSuffix("'s") || trimmed.hasSuffix("’s") else { return false }
+        return owners.contains(bare) || BodyVocabulary.lastWords.contains(bare)
     }
 
     private static func isCapitalised(_ word: String) -> Bool { word.first?.isUppercase == true }

@@ -1,8 +1,9 @@
 /// The bodies a report without partnership forms, lists or sections is about, from the names it
 /// prints: a body whose name holds the title's subject ("Counter Fraud Progress Report" and the
-/// "Eastmarch and Fenby Counter Fraud Shared Service"), and a jointly run body the report names
-/// more than once (its name, its acronym or its other word order: "Joint Committee for Ashby Green"
-/// and "Ashby Green Committee"). Bodies named once in passing are left out.
+/// "Eastmarch and Fenby Counter Fraud Shared Service"); a jointly run body its purpose names
+/// ("The purpose of this report is to ... the Vale Compact"); and a jointly run body the report
+/// names more than once (its name, its acronym or its other word order: "Joint Committee for
+/// Ashby Green" and "Ashby Green Committee"). Bodies named once in passing are left out.
 struct SubjectBodyFinder: Sendable {
     /// A body the report is about, with the line that first names it.
     struct Subject: Sendable {
@@ -19,6 +20,8 @@ struct SubjectBodyFinder: Sendable {
         var body: NamedBody
         var line: OutlinedLine
         var count: Int
+        /// True when a line stating the report's purpose names it.
+        var inPurpose: Bool
     }
 
     /// The subjects of `lines`, whose report is titled `title`, in the order first named.
@@ -31,7 +34,8 @@ struct SubjectBodyFinder: Sendable {
             let body = mention.body
             let lower = body.name.lowercasedByScalar
             let namesTitle = !body.isCouncilBody && phrases.contains { Self.contains(lower, words: $0) }
-            guard namesTitle || (body.isJoint && count(of: mention, in: mentions, lines: lines) >= Self.repeatedMentions) else { continue }
+            let named = body.isJoint && (mention.inPurpose || count(of: mention, in: mentions, lines: lines) >= Self.repeatedMentions)
+            guard namesTitle || named else { continue }
             let name = directory.add(body.name, hasForm: false, line: mention.line)
             if subjects[name] == nil {
                 subjects[name] = Subject(name: name, acronym: body.acronym, line: mention.line)
@@ -47,19 +51,32 @@ struct SubjectBodyFinder: Sendable {
         var order: [String] = []
         var byName: [String: Mentions] = [:]
         for line in lines {
-            for body in NamedBodyScanner.bodies(in: line.text) {
+            let bodies = NamedBodyScanner.bodies(in: line.text)
+            guard !bodies.isEmpty else { continue }
+            let statesPurpose = Self.statesPurpose(line)
+            for body in bodies {
                 let key = body.name.lowercasedByScalar
                 if var seen = byName[key] {
                     seen.count += 1
+                    seen.inPurpose = seen.inPurpose || statesPurpose
                     if seen.body.acronym == nil { seen.body.acronym = body.acronym }
                     byName[key] = seen
                 } else {
                     order.append(key)
-                    byName[key] = Mentions(body: body, line: line, count: 1)
+                    byName[key] = Mentions(body: body, line: line, count: 1, inPurpose: statesPurpose)
                 }
             }
         }
         return order.compactMap { byName[$0] }
+    }
+
+    /// True when the line says what the report is for: it opens with a purpose lead-in or sits under a purpose heading.
+    static func statesPurpose(_ line: OutlinedLine) -> Bool {
+        let text = (ListMarker.split(line.text)?.rest ?? line.text).lowercasedByScalar
+        if BodyVocabulary.purposeLeadIns.contains(where: { text.hasPrefix($0) }) { return true }
+        guard let section = line.section else { return false }
+        let heading = (ListMarker.split(section)?.rest ?? section).lowercasedByScalar.droppingTrailingPunctuation
+        return BodyVocabulary.purposeHeadings.contains(heading)
     }
 
     /// How often the report names the body: its own name, its other word order, and the lines that use its acronym.

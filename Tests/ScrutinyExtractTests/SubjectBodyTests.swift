@@ -1,0 +1,128 @@
+import Testing
+import ScrutinyCore
+@testable import ScrutinyExtract
+
+@Suite("A title's subject and the body it names")
+struct TitleSubjectTests {
+    @Test func documentKindsYearsAndLeadingTheAreDropped() {
+        #expect(TitleSubject.phrases(of: "Fraud Prevention Progress Report 2025-26") == ["Fraud Prevention"])
+        #expect(TitleSubject.phrases(of: "Vale Forest Partnership: Tree Planting Programme 2026-2029")
+            == ["Vale Forest Partnership", "Tree Planting Programme"])
+        #expect(TitleSubject.phrases(of: "Annual Report of the Ashby Museums Joint Committee") == ["Ashby Museums Joint Committee"])
+    }
+
+    @Test func aTitleNamingAJointBodyNamesIt() {
+        #expect(TitleSubject.body(in: "Coastal Land Partnership") == "Coastal Land Partnership")
+        #expect(TitleSubject.body(in: "Coastal Land Partnership Terms of Reference") == "Coastal Land Partnership")
+        #expect(TitleSubject.body(in: "Annual Report of the Ashby Museums Joint Committee") == "Ashby Museums Joint Committee")
+        #expect(TitleSubject.body(in: "Riverdale Sports Trust – Funding Agreement") == "Riverdale Sports Trust")
+    }
+
+    @Test func aCouncilCommitteeOrALoneTrustTitleNamesNone() {
+        #expect(TitleSubject.body(in: "Audit and Governance Committee – Annual Report 2024/25") == nil)
+        #expect(TitleSubject.body(in: "The Ashby Almshouse Trust, Annual Report 2024/25") == nil)
+        #expect(TitleSubject.body(in: "Annual Review of the Council's Significant Partnerships") == nil)
+        #expect(TitleSubject.body(in: "Annual Budget Report") == nil)
+    }
+}
+
+@Suite("Bodies named in a line")
+struct NamedBodyScannerTests {
+    @Test func aNameRunsBackOverCapitalisedWordsAndAnd() {
+        let bodies = NamedBodyScanner.bodies(in: "2.7 The Eastmarch and Fenby Counter Fraud Shared Service are members of the network.")
+        #expect(bodies.map(\.name) == ["Eastmarch and Fenby Counter Fraud Shared Service"])
+        #expect(bodies.first?.isJoint == true)
+    }
+
+    @Test func rolesOwnersAndSwimmingPoolsOpenNoName() {
+        #expect(NamedBodyScanner.bodies(in: "Chair of Riverside Quarter Partnership").map(\.name) == ["Riverside Quarter Partnership"])
+        #expect(NamedBodyScanner.bodies(in: "through the Council’s Policy Forum").map(\.name) == ["Policy Forum"])
+        #expect(NamedBodyScanner.bodies(in: "Works at Millbrook Pool start in May.").isEmpty)
+        #expect(NamedBodyScanner.bodies(in: "The steering group met twice.").isEmpty)
+    }
+
+    @Test func aCommitteeForSomethingIsJointAndKnowsItsOtherWordOrder() {
+        let body = NamedBodyScanner.bodies(in: "pressing the Joint Management Committee for Ashby Green to pay").first
+        #expect(body?.name == "Joint Management Committee for Ashby Green")
+        #expect(body?.isJoint == true)
+        #expect(body?.reorderedName == "ashby green committee")
+        #expect(NamedBodyScanner.bodies(in: "Village Hall Committee – Councillor Ann Lee").first?.isCouncilBody == true)
+    }
+
+    @Test func theBracketedCapitalsAfterANameAreItsAcronym() {
+        let bodies = NamedBodyScanner.bodies(in: "The Vale Land Partnership Group (VLPG) will meet.")
+        #expect(bodies.map(\.name) == ["Vale Land Partnership", "Vale Land Partnership Group"])
+        #expect(bodies.last?.acronym == "VLPG")
+    }
+}
+
+@Suite("The bodies a report without forms is about")
+struct SubjectBodyReportTests {
+    @Test func termsOfReferenceTitledByTheBodyTakeItAndItsLongerNamesAcronym() {
+        let report = TestDocuments.report("""
+        APPENDIX 2
+        Coastal Land Partnership
+        Terms of Reference
+        Background
+        The Coastal Land Partnership Group (CLPG) will bring landowners together.
+        Membership
+        Chair of Harbour Quarter Partnership
+        """)
+        #expect(report.partnerships.map(\.name) == ["Coastal Land Partnership"])
+        #expect(report.partnerships.first?.acronym == "CLPG")
+    }
+
+    @Test func aBodyWhoseNameHoldsTheTitlesSubjectIsTheSubject() {
+        let report = TestDocuments.report("""
+        CORPORATE COMMITTEE 12 MARCH 2026
+        Report title: Fraud Prevention Progress Report 2025-26
+        1. CONTEXT
+        1.1 The Eastmarch and Fenby Fraud Prevention Shared Service investigated 40 cases this year.
+        1.2 The Upper Dene Anti-Fraud Shared Service completed a peer review of our work.
+        """)
+        #expect(report.partnerships.map(\.name) == ["Eastmarch and Fenby Fraud Prevention Shared Service"])
+    }
+
+    @Test func aPlanningReportTakesTheSteeringGroupNamedForItsSite() {
+        let report = TestDocuments.report("""
+        Report title: Millbrook Quay
+        1. Transport
+        1.1 Millbrook Quay Ltd will fund a bus service overseen by the Millbrook Quay Steering Group.
+        1.2 The steering group includes the council and the transport authority.
+        """)
+        #expect(report.partnerships.map(\.name) == ["Millbrook Quay Steering Group"])
+    }
+
+    @Test func aJointCommitteeNamedInBothWordOrdersIsTheSubject() {
+        let report = TestDocuments.report("""
+        Chairman's Introduction
+        We have been pressing the Joint Management Committee for Ashby Green Cemetery to fund its upkeep.
+        Committees
+        Councillors were nominated for the following committees.
+        - Ashby Green Cemetery Committee – Councillor Ann Lee
+        - Village Hall Committee – Councillor Tom Hale
+        """)
+        #expect(report.partnerships.map(\.name) == ["Joint Management Committee for Ashby Green Cemetery"])
+    }
+
+    @Test func aJointBodyThePurposeNamesIsTheSubject() {
+        let report = TestDocuments.report("""
+        Report title: Energy Buying
+        1. Purpose
+        1.1 The purpose of this report is to seek approval to join the Vale Energy Compact.
+        2. Recommendation
+        That the council joins.
+        """)
+        #expect(report.partnerships.map(\.name) == ["Vale Energy Compact"])
+    }
+
+    @Test func bodiesNamedOnceInPassingAreNone() {
+        let report = TestDocuments.report("""
+        Report title: Council Tax Base 2026-27
+        1. Background
+        1.1 The tax base was shared with the Northvale Community Safety Partnership and the Vale Integrated Care Board.
+        1.2 The Audit Committee noted it.
+        """)
+        #expect(report.partnerships.isEmpty)
+    }
+}
