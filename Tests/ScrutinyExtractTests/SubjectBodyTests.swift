@@ -18,6 +18,13 @@ struct TitleSubjectTests {
         #expect(TitleSubject.body(in: "Riverdale Sports Trust – Funding Agreement") == "Riverdale Sports Trust")
     }
 
+    @Test func sectionHeadingsNameBodiesFromTheSameVocabulary() {
+        #expect(DocumentOutliner.headingName("3.1 Eastmarch Revenues Shared Service") == "Eastmarch Revenues Shared Service")
+        #expect(DocumentOutliner.headingName("3.2 Harbour Regeneration Steering Group") == "Harbour Regeneration Steering Group")
+        #expect(DocumentOutliner.headingName("District Heat Network") == nil)
+        #expect(DocumentOutliner.headingName("Planning Committee") == nil)
+    }
+
     @Test func aCouncilCommitteeOrALoneTrustTitleNamesNone() {
         #expect(TitleSubject.body(in: "Audit and Governance Committee – Annual Report 2024/25") == nil)
         #expect(TitleSubject.body(in: "The Ashby Almshouse Trust, Annual Report 2024/25") == nil)

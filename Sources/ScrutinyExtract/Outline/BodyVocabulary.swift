@@ -38,8 +38,7 @@ enum BodyVocabulary {
         BodyType(words: ["board"], reach: .standalone),
         BodyType(words: ["trust"], reach: .standalone),
         BodyType(words: ["forum"], reach: .standalone),
-        BodyType(words: ["network"], reach: .standalone),
-        BodyType(words: ["commission"], reach: .standalone),
+        // Not "network" or "commission": a heat network, the Charity Commission are no partnerships.
         BodyType(words: ["committee"], reach: .onlyWhenJoint),
         BodyType(words: ["panel"], reach: .onlyWhenJoint),
         BodyType(words: ["group"], reach: .onlyWhenJoint),
@@ -75,6 +74,14 @@ enum BodyVocabulary {
         "purpose", "summary", "executive summary", "report summary", "summary and purpose", "purpose of the report",
         "purpose of report", "purpose of this report", "introduction and purpose",
     ]
+
+    /// True when `name` ends in a body type that may name a partnership on its own: a jointly run or
+    /// standalone type, or a council's own type with "Joint" or "Shared" in the name.
+    static func endsInBodyType(_ name: String) -> Bool {
+        let lower = name.split(separator: " ").map { $0.lowercased().trimmingPunctuation }
+        guard let type = type(ending: lower) else { return false }
+        return type.reach != .onlyWhenJoint || lower.contains(where: jointQualifiers.contains)
+    }
 
     /// The types that end `words` (lower case, punctuation already stripped), longest first; `nil` when none does.
     static func type(ending words: [String]) -> BodyType? {

@@ -28,12 +28,9 @@ enum TitleSubject {
         guard (2...8).contains(words.count) else { return false }
         let lower = words.map { $0.lowercased().trimmingPunctuation }
         guard let type = BodyVocabulary.type(ending: lower), words.count > type.words.count,
-              !genericOpenings.contains(lower[0]) else { return false }
-        let qualified = lower.contains(where: BodyVocabulary.jointQualifiers.contains)
-        switch type.reach {
-        case .joint: break
-        case .standalone: guard standaloneAllowed || qualified else { return false }
-        case .onlyWhenJoint: guard qualified else { return false }
+              !genericOpenings.contains(lower[0]), BodyVocabulary.endsInBodyType(phrase) else { return false }
+        if type.reach == .standalone && !standaloneAllowed && !lower.contains(where: BodyVocabulary.jointQualifiers.contains) {
+            return false
         }
         return words.allSatisfy { word in
             word.first?.isUppercase == true || word.first?.isNumber == true || TitleCaser.smallWords.contains(word.lowercased())
