@@ -30,6 +30,7 @@ struct TitleSubjectTests {
         #expect(TitleSubject.body(in: "The Ashby Almshouse Trust, Annual Report 2024/25") == nil)
         #expect(TitleSubject.body(in: "Annual Review of the Council's Significant Partnerships") == nil)
         #expect(TitleSubject.body(in: "Annual Budget Report") == nil)
+        #expect(TitleSubject.body(in: "Working in Partnership") == nil)
     }
 }
 

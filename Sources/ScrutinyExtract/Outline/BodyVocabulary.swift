@@ -76,10 +76,13 @@ enum BodyVocabulary {
     ]
 
     /// True when `name` ends in a body type that may name a partnership on its own: a jointly run or
-    /// standalone type, or a council's own type with "Joint" or "Shared" in the name.
+    /// standalone type, or a council's own type with "Joint" or "Shared" in the name. A type after a
+    /// small word is a way of working, not a name: "Working in Partnership".
     static func endsInBodyType(_ name: String) -> Bool {
         let lower = name.split(separator: " ").map { $0.lowercased().trimmingPunctuation }
         guard let type = type(ending: lower) else { return false }
+        let before = lower.count - type.words.count - 1
+        if before >= 0 && TitleCaser.smallWords.contains(lower[before]) { return false }
         return type.reach != .onlyWhenJoint || lower.contains(where: jointQualifiers.contains)
     }
 
