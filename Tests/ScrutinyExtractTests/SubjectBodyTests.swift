@@ -129,6 +129,17 @@ struct SubjectBodyReportTests {
         #expect(names == ["Vale Energy Compact"])
     }
 
+    @Test func aTrustTheReportSaysIsRunJointlyAndNamesTwiceIsTheSubject() {
+        let names = Self.names("""
+        Report title: Leisure Services
+        1. Background
+        1.1 The Fenby Leisure Trust is run jointly by the two councils.
+        1.2 The Fenby Leisure Trust will take on the new pool.
+        1.3 The Ashby Sports Trust and the Ashby Sports Trust bid again.
+        """)
+        #expect(names == ["Fenby Leisure Trust"])
+    }
+
     @Test func bodiesNamedOnceInPassingAreNone() {
         let names = Self.names("""
         Report title: Council Tax Base 2026-27

@@ -47,6 +47,9 @@ enum BodyVocabulary {
     /// Words inside a name that make any body a jointly run one: "Joint Management Committee".
     static let jointQualifiers: Set<String> = ["joint", "shared"]
 
+    /// Words that say a body named in the same line is run jointly: "the Vale Leisure Trust, run jointly by".
+    static let jointWording: [String] = ["jointly", "joint venture between", "shared between"]
+
     /// The last words of the body types, for a first look at a word.
     static let lastWords: Set<String> = Set(types.compactMap(\.words.last))
 

@@ -1,9 +1,10 @@
 /// The bodies a report without partnership forms, lists or sections is about, from the names it
-/// prints: a body whose name holds the title's subject ("Counter Fraud Progress Report" and the
-/// "Eastmarch and Fenby Counter Fraud Shared Service"); a jointly run body its purpose names
-/// ("The purpose of this report is to ... the Vale Compact"); and a jointly run body the report
-/// names more than once (its name, its acronym or its other word order: "Joint Committee for
-/// Ashby Green" and "Ashby Green Committee"). Bodies named once in passing are left out.
+/// prints. A body is a subject when its name holds the title's subject ("Counter Fraud Progress
+/// Report" and the "Eastmarch and Fenby Counter Fraud Shared Service"), or when it is run jointly
+/// (by its type, or a line naming it says "jointly") and the report's purpose names it ("The
+/// purpose of this report is to ... the Vale Compact") or the report names it more than once (its
+/// name, its acronym or its other word order: "Joint Committee for Ashby Green" and "Ashby Green
+/// Committee"). Bodies named once in passing are left out.
 struct SubjectBodyFinder: Sendable {
     /// A body the report is about, with the line that first names it.
     struct Subject: Sendable {
@@ -54,11 +55,14 @@ struct SubjectBodyFinder: Sendable {
             let bodies = NamedBodyScanner.bodies(in: line.text)
             guard !bodies.isEmpty else { continue }
             let statesPurpose = Self.statesPurpose(line)
-            for body in bodies {
+            let saysJointly = BodyVocabulary.jointWording.contains { TextScan.containsASCIICaseInsensitive(line.text, $0) }
+            for var body in bodies {
+                if saysJointly && !body.isCouncilBody { body.isJoint = true }
                 let key = body.name.lowercasedByScalar
                 if var seen = byName[key] {
                     seen.count += 1
                     seen.inPurpose = seen.inPurpose || statesPurpose
+                    seen.body.isJoint = seen.body.isJoint || body.isJoint
                     if seen.body.acronym == nil { seen.body.acronym = body.acronym }
                     byName[key] = seen
                 } else {
