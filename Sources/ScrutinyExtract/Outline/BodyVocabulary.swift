@@ -50,6 +50,9 @@ enum BodyVocabulary {
     /// Words that say a body named in the same line is run jointly: "the Vale Leisure Trust, run jointly by".
     static let jointWording: [String] = ["jointly", "joint venture between", "shared between"]
 
+    /// The most words a body type has.
+    static let longestTypeWords = types.map(\.words.count).max() ?? 1
+
     /// The last words of the body types, for a first look at a word.
     static let lastWords: Set<String> = Set(types.compactMap(\.words.last))
 

@@ -49,7 +49,9 @@ enum NamedBodyScanner {
     }
 
     private static func body(endingAt index: Int, words: [String], bare: [String], lower: [String]) -> NamedBody? {
-        guard let type = BodyVocabulary.type(ending: Array(lower[...index])) else { return nil }
+        // The words up to `index`, one more than the longest type, are enough to tell it.
+        let window = lower[max(0, index - BodyVocabulary.longestTypeWords)...index]
+        guard let type = BodyVocabulary.type(ending: Array(window)) else { return nil }
         let typeStart = index - type.words.count + 1
         // The type's words are one phrase: no punctuation inside it.
         guard (typeStart..<index).allSatisfy({ !endsPhrase(words[$0]) && isCapitalised(bare[$0]) }) else { return nil }
