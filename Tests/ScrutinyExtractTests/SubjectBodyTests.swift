@@ -140,6 +140,16 @@ struct SubjectBodyReportTests {
         #expect(names == ["Fenby Leisure Trust"])
     }
 
+    @Test func aProgrammeBoardNamedForTheTitlesSubjectIsTheCouncilsOwn() {
+        let names = Self.names("""
+        Report title: Depot Relocation Update
+        1. Governance
+        1.1 The Depot Relocation Programme Board meets monthly.
+        1.2 The Depot Relocation Project Board reports to it.
+        """)
+        #expect(names.isEmpty)
+    }
+
     @Test func bodiesNamedOnceInPassingAreNone() {
         let names = Self.names("""
         Report title: Council Tax Base 2026-27

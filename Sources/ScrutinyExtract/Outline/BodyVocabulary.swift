@@ -44,6 +44,13 @@ enum BodyVocabulary {
         BodyType(words: ["group"], reach: .onlyWhenJoint),
     ]
 
+    /// Words just before a standalone type that make the body a council's own governance: "Project
+    /// Board", "Budget Recovery Board", "Contract Review Board", "Transformation Management Board".
+    static let internalGovernanceWords: Set<String> = [
+        "project", "projects", "programme", "programmes", "management", "recovery", "transformation", "delivery",
+        "review", "officer", "officers", "corporate", "departmental", "directorate", "improvement", "budget", "assurance",
+    ]
+
     /// Words inside a name that make any body a jointly run one: "Joint Management Committee".
     static let jointQualifiers: Set<String> = ["joint", "shared"]
 
@@ -89,7 +96,17 @@ enum BodyVocabulary {
         guard let type = type(ending: lower) else { return false }
         let before = lower.count - type.words.count - 1
         if before >= 0 && TitleCaser.smallWords.contains(lower[before]) { return false }
-        return type.reach != .onlyWhenJoint || lower.contains(where: jointQualifiers.contains)
+        return !isCouncilOwn(type, wordBefore: before >= 0 ? lower[before] : nil) || lower.contains(where: jointQualifiers.contains)
+    }
+
+    /// True when a body of `type` whose name has `wordBefore` just before the type is, unless its name
+    /// says "Joint", the council's own: a committee or panel, or a project or programme board.
+    static func isCouncilOwn(_ type: BodyType, wordBefore: String?) -> Bool {
+        switch type.reach {
+        case .joint: false
+        case .onlyWhenJoint: true
+        case .standalone: wordBefore.map(internalGovernanceWords.contains) ?? false
+        }
     }
 
     /// The types that end `words` (lower case, punctuation already stripped), longest first; `nil` when none does.

@@ -7,7 +7,7 @@ struct NamedBody: Sendable, Hashable {
     var acronym: String?
     /// True when the name itself says the body is run jointly (its type, or "Joint"/"Shared" in it).
     var isJoint: Bool
-    /// True when the type alone leaves it a council's own body ("X Committee") and nothing says joint.
+    /// True when its type leaves it a council's own body ("X Committee", "X Project Board") and nothing says joint.
     var isCouncilBody: Bool
     /// For a name "Type for X" ("Joint Committee for Ashby Green"), the other order it goes by:
     /// "Ashby Green Committee", lower case.
@@ -93,7 +93,8 @@ enum NamedBodyScanner {
         let printed = words[start..<index] + [bare[index]] + (end > index ? words[(index + 1)...end] : [])
         let name = printed.joined(separator: " ")
         return NamedBody(name: name.droppingTrailingPunctuation.trimmingPunctuation, acronym: acronym(after: end, in: words),
-                         isJoint: joint, isCouncilBody: type.reach == .onlyWhenJoint && !joint, reorderedName: reordered)
+                         isJoint: joint, isCouncilBody: !joint && BodyVocabulary.isCouncilOwn(type, wordBefore: lower[typeStart - 1]),
+                         reorderedName: reordered)
     }
 
     /// The one-word joint types ("partnership", "alliance"): a "Partnership Board" is joint too.
