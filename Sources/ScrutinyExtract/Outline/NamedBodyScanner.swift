@@ -17,7 +17,7 @@ struct NamedBody: Sendable, Hashable {
 /// Finds ``NamedBody``s in text, word by word; lines holding no body-type word are skipped unread.
 enum NamedBodyScanner {
     /// Capitalised words that open a sentence or a role, not a name.
-    private static let notNameWords: Set<String> = [
+    fileprivate static let notNameWords: Set<String> = [
         "the", "this", "that", "these", "those", "our", "its", "their", "a", "an", "in", "on", "at", "by", "for",
         "from", "with", "to", "of", "and", "or", "chair", "member", "members", "if", "as", "all", "each", "every",
         "both", "any", "existing", "proposed", "where", "when", "while", "whilst", "following", "membership",
@@ -33,14 +33,30 @@ enum NamedBodyScanner {
     /// The bodies `text` names, in order.
     static func bodies(in text: String) -> [NamedBody] {
         guard mayName(text) else { return [] }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" || $0 == "\n" }).map(String.init)
-        let bare = words.map(bareWord)
-        let lower = bare.map { $0.lowercased() }
+        let run = Words(text)
         var found: [NamedBody] = []
-        for index in words.indices where BodyVocabulary.lastWords.contains(lower[index]) && isCapitalised(bare[index]) {
-            if let body = body(endingAt: index, words: words, bare: bare, lower: lower) { found.append(body) }
+        for index in run.words.indices where BodyVocabulary.lastWords.contains(run.lower[index]) && isCapitalised(run.bare[index]) {
+            if let body = body(endingAt: index, in: run) { found.append(body) }
         }
         return found
+    }
+
+    /// A line's words as printed, bare (without punctuation around them or a possessive) and bare in lower case.
+    private struct Words {
+        var words: [String]
+        var bare: [String]
+        var lower: [String]
+
+        init(_ text: String) {
+            words = text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" || $0 == "\n" }).map(String.init)
+            bare = words.map(NamedBodyScanner.bareWord)
+            lower = bare.map { $0.lowercased() }
+        }
+
+        /// True when the word at `index` may stand in a name: capitalised and not a sentence or role opener.
+        func isNameWord(_ index: Int) -> Bool {
+            NamedBodyScanner.isCapitalised(bare[index]) && !notNameWords.contains(lower[index])
+        }
     }
 
     /// True unless `text` surely holds no body-type word.
@@ -48,53 +64,61 @@ enum NamedBodyScanner {
         BodyVocabulary.lastWords.contains { TextScan.containsASCIICaseInsensitive(text, $0) }
     }
 
-    private static func body(endingAt index: Int, words: [String], bare: [String], lower: [String]) -> NamedBody? {
+    private static func body(endingAt index: Int, in run: Words) -> NamedBody? {
         // The words up to `index`, one more than the longest type, are enough to tell it.
-        let window = lower[max(0, index - BodyVocabulary.longestTypeWords)...index]
+        let window = run.lower[max(0, index - BodyVocabulary.longestTypeWords)...index]
         guard let type = BodyVocabulary.type(ending: Array(window)) else { return nil }
         let typeStart = index - type.words.count + 1
         // The type's words are one phrase: no punctuation inside it.
-        guard (typeStart..<index).allSatisfy({ !endsPhrase(words[$0]) && isCapitalised(bare[$0]) }) else { return nil }
+        guard (typeStart..<index).allSatisfy({ !endsPhrase(run.words[$0]) && isCapitalised(run.bare[$0]) }) else { return nil }
+        let start = nameStart(before: typeStart, in: run)
+        guard start < typeStart else { return nil }
+        let tail = purposeTail(after: index, in: run)
+        let end = tail?.end ?? index
+        let nameWords = run.lower[start...end]
+        let joint = type.reach == .joint || nameWords.contains { BodyVocabulary.jointQualifiers.contains($0) || jointTypeWords.contains($0) }
+        // Inner words keep their apostrophes ("People's"); the type word loses its possessive.
+        let printed = run.words[start..<index] + [run.bare[index]] + (end > index ? run.words[(index + 1)...end] : [])
+        let name = printed.joined(separator: " ")
+        return NamedBody(name: name.droppingTrailingPunctuation.trimmingPunctuation, acronym: acronym(after: end, in: run.words),
+                         isJoint: joint, isCouncilBody: !joint && BodyVocabulary.isCouncilOwn(type, wordBefore: run.lower[typeStart - 1]),
+                         reorderedName: tail?.reordered)
+    }
+
+    /// Where the name ending in the type at `typeStart` begins: back over capitalised words and the
+    /// connectors between them, to a sentence opener, a role, an owner's possessive or punctuation.
+    private static func nameStart(before typeStart: Int, in run: Words) -> Int {
         var start = typeStart
         while start > 0 {
             let previous = start - 1
-            guard !endsPhrase(words[previous]), !opensPhrase(words[start]) else { break }
-            let word = lower[previous]
-            if isOwnerPossessive(words[previous], bare: lower[previous]) { break }
-            if isCapitalised(bare[previous]) && !notNameWords.contains(word) {
+            guard !endsPhrase(run.words[previous]), !opensPhrase(run.words[start]),
+                  !isOwnerPossessive(run.words[previous], bare: run.lower[previous]) else { break }
+            if run.isNameWord(previous) {
                 start = previous
-            } else if connectors.contains(word), previous > 0, isCapitalised(bare[previous - 1]),
-                      !notNameWords.contains(lower[previous - 1]), !endsPhrase(words[previous - 1]) {
+            } else if connectors.contains(run.lower[previous]), previous > 0, run.isNameWord(previous - 1),
+                      !endsPhrase(run.words[previous - 1]) {
                 start = previous
             } else {
                 break
             }
         }
-        while start < typeStart, connectors.contains(lower[start]) { start += 1 }
-        guard start < typeStart else { return nil }
-        var end = index
-        var reordered: String?
-        if !endsPhrase(words[index]), index + 2 < words.count, purposeLinks.contains(lower[index + 1]) {
-            var next = index + 2
-            if lower[next] == "the", next + 1 < words.count { next += 1 }
-            var last = next - 1
-            while last + 1 < words.count, last - next < 3, isCapitalised(bare[last + 1]), !notNameWords.contains(lower[last + 1]) {
-                last += 1
-                if endsPhrase(words[last]) { break }
-            }
-            if last >= next {
-                end = last
-                reordered = (bare[next...last] + [bare[index]]).joined(separator: " ").lowercased()
-            }
+        while start < typeStart, connectors.contains(run.lower[start]) { start += 1 }
+        return start
+    }
+
+    /// What the body at `index` is for, when "for"/"of" and capitalised words follow its type: the last
+    /// word's index and the name in the other order ("ashby green committee").
+    private static func purposeTail(after index: Int, in run: Words) -> (end: Int, reordered: String)? {
+        guard !endsPhrase(run.words[index]), index + 2 < run.words.count, purposeLinks.contains(run.lower[index + 1]) else { return nil }
+        var next = index + 2
+        if run.lower[next] == "the", next + 1 < run.words.count { next += 1 }
+        var last = next - 1
+        while last + 1 < run.words.count, last - next < 3, run.isNameWord(last + 1) {
+            last += 1
+            if endsPhrase(run.words[last]) { break }
         }
-        let nameWords = lower[start...end]
-        let joint = type.reach == .joint || nameWords.contains { BodyVocabulary.jointQualifiers.contains($0) || jointTypeWords.contains($0) }
-        // Inner words keep their apostrophes ("People's"); the type word loses its possessive.
-        let printed = words[start..<index] + [bare[index]] + (end > index ? words[(index + 1)...end] : [])
-        let name = printed.joined(separator: " ")
-        return NamedBody(name: name.droppingTrailingPunctuation.trimmingPunctuation, acronym: acronym(after: end, in: words),
-                         isJoint: joint, isCouncilBody: !joint && BodyVocabulary.isCouncilOwn(type, wordBefore: lower[typeStart - 1]),
-                         reorderedName: reordered)
+        guard last >= next else { return nil }
+        return (last, (run.bare[next...last] + [run.bare[index]]).joined(separator: " ").lowercased())
     }
 
     /// The one-word joint types ("partnership", "alliance"): a "Partnership Board" is joint too.
@@ -111,7 +135,7 @@ enum NamedBodyScanner {
     }
 
     /// The word without punctuation around it and without a possessive "'s".
-    private static func bareWord(_ word: String) -> String {
+    fileprivate static func bareWord(_ word: String) -> String {
         var bare = word.trimmingPunctuation
         for suffix in ["'s", "’s"] where bare.hasSuffix(suffix) { bare = String(bare.dropLast(2)) }
         return bare
@@ -124,7 +148,7 @@ enum NamedBodyScanner {
         return owners.contains(bare) || BodyVocabulary.lastWords.contains(bare)
     }
 
-    private static func isCapitalised(_ word: String) -> Bool { word.first?.isUppercase == true }
+    fileprivate static func isCapitalised(_ word: String) -> Bool { word.first?.isUppercase == true }
 
     /// True when the word closes a phrase: a comma, full stop, colon, semicolon or closing bracket after it.
     private static func endsPhrase(_ word: String) -> Bool {
