@@ -150,6 +150,16 @@ struct SubjectBodyReportTests {
         #expect(names.isEmpty)
     }
 
+    @Test func namesInTheImplicationsTemplateAreNoMentions() {
+        let names = Self.names("""
+        Report title: Parking Charges 2026-27
+        Community Safety Implications
+        The Northvale Community Safety Partnership has been consulted.
+        The Northvale Community Safety Partnership raised no concerns.
+        """)
+        #expect(names.isEmpty)
+    }
+
     @Test func bodiesNamedOnceInPassingAreNone() {
         let names = Self.names("""
         Report title: Council Tax Base 2026-27

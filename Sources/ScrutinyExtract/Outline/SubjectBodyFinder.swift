@@ -47,7 +47,8 @@ struct SubjectBodyFinder: Sendable {
         return directory.entries.compactMap { subjects[$0.name] }
     }
 
-    /// Each distinct name (compared without case) with its first line and how often it is printed.
+    /// Each distinct name (compared without case) with its first line and how often it is printed
+    /// outside the implications.
     private static func mentions(in lines: [OutlinedLine]) -> [Mentions] {
         var order: [String] = []
         var byName: [String: Mentions] = [:]
@@ -55,19 +56,20 @@ struct SubjectBodyFinder: Sendable {
             let bodies = NamedBodyScanner.bodies(in: line.text)
             guard !bodies.isEmpty else { continue }
             let statesPurpose = Self.statesPurpose(line)
+            let counted = Self.counts(line) ? 1 : 0
             let saysJointly = BodyVocabulary.jointWording.contains { TextScan.containsASCIICaseInsensitive(line.text, $0) }
             for var body in bodies {
                 if saysJointly && !body.isCouncilBody { body.isJoint = true }
                 let key = body.name.lowercasedByScalar
                 if var seen = byName[key] {
-                    seen.count += 1
+                    seen.count += counted
                     seen.inPurpose = seen.inPurpose || statesPurpose
                     seen.body.isJoint = seen.body.isJoint || body.isJoint
                     if seen.body.acronym == nil { seen.body.acronym = body.acronym }
                     byName[key] = seen
                 } else {
                     order.append(key)
-                    byName[key] = Mentions(body: body, line: line, count: 1, inPurpose: statesPurpose)
+                    byName[key] = Mentions(body: body, line: line, count: counted, inPurpose: statesPurpose)
                 }
             }
         }
@@ -83,6 +85,13 @@ struct SubjectBodyFinder: Sendable {
         return BodyVocabulary.purposeHeadings.contains(heading)
     }
 
+    /// False for a line under an implications heading, whose template text names the same bodies in
+    /// every report: it does not count as a mention.
+    static func counts(_ line: OutlinedLine) -> Bool {
+        guard let section = line.section else { return true }
+        return !TextScan.containsASCIICaseInsensitive(section, "implication")
+    }
+
     /// How often the report names the body: its own name, its other word order, and the lines that use its acronym.
     private func count(of mention: Mentions, in all: [Mentions], lines: [OutlinedLine]) -> Int {
         var count = mention.count
@@ -91,7 +100,7 @@ struct SubjectBodyFinder: Sendable {
         }
         if let acronym = mention.body.acronym {
             // The line that defines it ("... (ABC)") is already counted.
-            count += max(0, lines.lazy.filter { Self.containsWord(acronym, in: $0.text) }.count - 1)
+            count += max(0, lines.lazy.filter { Self.counts($0) && Self.containsWord(acronym, in: $0.text) }.count - 1)
         }
         return count
     }
