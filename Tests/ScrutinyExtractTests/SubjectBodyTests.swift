@@ -150,6 +150,14 @@ struct SubjectBodyReportTests {
         #expect(names.isEmpty)
     }
 
+    @Test func aNameFirstPrintedInCapitalsKeepsItsMixedCase() {
+        let names = Self.names("""
+        1. THE FENBY WASTE PARTNERSHIP
+        1.1 The Fenby Waste Partnership collects recycling for three councils.
+        """)
+        #expect(names == ["Fenby Waste Partnership"])
+    }
+
     @Test func namesInTheImplicationsTemplateAreNoMentions() {
         let names = Self.names("""
         Report title: Parking Charges 2026-27

@@ -66,6 +66,8 @@ struct SubjectBodyFinder: Sendable {
                     seen.inPurpose = seen.inPurpose || statesPurpose
                     seen.body.isJoint = seen.body.isJoint || body.isJoint
                     if seen.body.acronym == nil { seen.body.acronym = body.acronym }
+                    // A heading in capitals is not how the name is written: keep its first mixed-case printing.
+                    if TitleCaser.isAllCaps(seen.body.name) && !TitleCaser.isAllCaps(body.name) { seen.body.name = body.name }
                     byName[key] = seen
                 } else {
                     order.append(key)
