@@ -25,6 +25,13 @@ struct TitleSubjectTests {
         #expect(DocumentOutliner.headingName("Planning Committee") == nil)
     }
 
+    @Test func aListOfSharedServicesIsIntroducedLikeAListOfPartnerships() {
+        #expect(BodyVocabulary.plurals.contains("shared services"))
+        #expect(BodyVocabulary.plurals.contains("consortia"))
+        let lines = TestDocuments.outline("The council takes part in these shared services:\n- Fenby Building Control\n")
+        #expect(lines.first?.partnershipListIntro == true)
+    }
+
     @Test func aCouncilCommitteeOrALoneTrustTitleNamesNone() {
         #expect(TitleSubject.body(in: "Audit and Governance Committee – Annual Report 2024/25") == nil)
         #expect(TitleSubject.body(in: "The Ashby Almshouse Trust, Annual Report 2024/25") == nil)

@@ -57,6 +57,14 @@ enum BodyVocabulary {
     /// Words that say a body named in the same line is run jointly: "the Vale Leisure Trust, run jointly by".
     static let jointWording: [String] = ["jointly", "joint venture between", "shared between"]
 
+    /// The plurals of the types that may name a partnership on their own ("partnerships", "joint
+    /// committees", "consortia"), as a line introducing a list of them says them.
+    static let plurals: [String] = types.filter { $0.reach != .onlyWhenJoint }.map { type in
+        let phrase = type.words.joined(separator: " ")
+        if phrase.hasSuffix("services") { return phrase }
+        return phrase.hasSuffix("um") ? String(phrase.dropLast(2)) + "a" : phrase + "s"
+    }
+
     /// The most words a body type has.
     static let longestTypeWords = types.map(\.words.count).max() ?? 1
 

@@ -164,7 +164,7 @@ public struct DocumentOutliner: Sendable {
 }
 
 extension OutlinedLine {
-    private static let listIntro = Pattern(#"\b(?:partnerships|alliances|boards|joint committees|forums|trusts)\b.*:$"#)
+    private static let listIntro = Pattern(#"\b(?:"# + BodyVocabulary.plurals.joined(separator: "|") + #")\b.*:$"#)
 
     /// True for a line introducing a list of the partnerships the report covers.
     var partnershipListIntro: Bool { text.containsByte(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
