@@ -11,8 +11,6 @@ public struct PartnershipExtractor: Sendable {
 
     private static let statutoryAnswer = Pattern(#"statutory\??\s*(?:\(\s*y\s*/\s*n\s*\))?\s*[?:\-–—]*\s*(yes|no|y|n)\b\s*[,.;:\-–—]?\s*(.*)$"#)
     private static let membersList = Pattern(#"(?:consists?|comprises?|is\s+made\s+up|membership\s+(?:includes|comprises|consists))\s+of\s+(?:the\s+following\s+)?(?:[\w\s]{0,40}?)?(?:local\s+authorities|authorities|councils|members|organisations|partners|bodies)?\s*:\s*([^.]+)"#)
-    private static let titleSplit = Pattern(#"\s+[–—\-:]\s+|:\s+"#)
-    private static let organisation = Pattern(#"\b(?:alliance|partnership|board|committee|trust|forum|consortium|compact|network)\b"#)
     private static let labelSplit = Pattern(#"^(.{3,160}?[?:])(?:\s+(?:\(y/n\)\s*[–\-]?\s*)?(.*))?$"#)
 
     /// The partnership records of the outlined report whose title is `title`.
@@ -44,6 +42,12 @@ public struct PartnershipExtractor: Sendable {
             record.members = lines.lazy.compactMap { self.members(in: $0.text) }.first ?? []
             records.append(record)
         }
+        if records.isEmpty {
+            records = SubjectBodyFinder().subjects(in: lines, title: title).map { subject in
+                Partnership(name: subject.name, acronym: subject.acronym ?? Self.acronym(of: subject.name, in: lines),
+                            provenance: subject.line.provenance)
+            }
+        }
         return records
     }
 
@@ -61,6 +65,23 @@ public struct PartnershipExtractor: Sendable {
             let after = text.dropFirst(offset).prefix { $0 != ")" }
             if (2...8).contains(after.count), after.allSatisfy({ $0.isUppercase || $0 == "&" }) { return String(after) }
         }
+        return acronymOfLongerName(name, in: lines)
+    }
+
+    /// The acronym of the name with one more word, when its letters are that name's initials: a
+    /// "Vale Land Partnership" printed as "Vale Land Partnership Group (VLPG)".
+    private static func acronymOfLongerName(_ name: String, in lines: BracketedLines) -> String? {
+        let key = name.lowercased() + " "
+        let initials = String(name.split(separator: " ").compactMap { $0.first?.isUppercase == true ? $0.first : nil })
+        for (text, lower) in lines.texts where lower.includes(key) {
+            guard let range = lower.range(of: key) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let rest = text.dropFirst(offset).split(separator: " ", maxSplits: 2)
+            guard rest.count >= 2, let extra = rest[0].first, extra.isUppercase, rest[1].hasPrefix("("),
+                  let close = rest[1].firstIndex(of: ")") else { continue }
+            let acronym = rest[1][rest[1].index(after: rest[1].startIndex)..<close]
+            if acronym == initials + String(extra) { return String(acronym) }
+        }
         return nil
     }
 
@@ -73,13 +94,10 @@ public struct PartnershipExtractor: Sendable {
         }
     }
 
-    /// The organisation a title is about: "Mid-Essex Alliance – Memorandum of Understanding" is
-    /// "Mid-Essex Alliance" (the part naming an alliance, partnership, board, committee, trust or forum).
+    /// The body a title is about: "Mid-Essex Alliance – Memorandum of Understanding" is "Mid-Essex
+    /// Alliance" (see ``TitleSubject/body(in:)``).
     static func name(fromTitle title: String) -> String? {
-        let marked = titleSplit.replacing(in: title, with: "\u{1F}")
-        let parts = marked.split(separator: "\u{1F}").map { String($0).trimmed }
-        guard parts.count >= 2 else { return nil }
-        return parts.first { organisation.matches($0) && $0.wordCount <= 8 }
+        TitleSubject.body(in: title)
     }
 
     // MARK: - Forms

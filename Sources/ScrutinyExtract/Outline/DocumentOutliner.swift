@@ -81,14 +81,13 @@ public struct DocumentOutliner: Sendable {
         return directory
     }
 
-    private static let organisationEnd = Pattern(#"\b(?:partnership|alliance|board|trust|forum|consortium|compact|joint committee)$"#)
     private static let sectionWords = Pattern(#"^(?:appendix|annex|schedule|report|update|review|progress|about|our|your|this|these|its|their|why|how|what|who|role|work|annual|background|membership|future|new|other|joint|partnership)\b"#)
 
     /// The partnership a heading names ("3.2 Coastal Waste Partnership (CWP)"), or `nil`.
     static func headingName(_ text: String) -> String? {
         let bare = ListMarker.split(text).map(\.rest) ?? text
         let (name, _) = PartnershipDirectory.canonical(bare)
-        guard (2...8).contains(name.wordCount), organisationEnd.matches(name), !sectionWords.matches(name) else { return nil }
+        guard (2...8).contains(name.wordCount), BodyVocabulary.endsInBodyType(name), !sectionWords.matches(name) else { return nil }
         let capitalised = name.split(separator: " ").allSatisfy { word in
             word.first?.isUppercase == true || TitleCaser.smallWords.contains(word.lowercased())
         }
@@ -165,7 +164,7 @@ public struct DocumentOutliner: Sendable {
 }
 
 extension OutlinedLine {
-    private static let listIntro = Pattern(#"\b(?:partnerships|alliances|boards|joint committees|forums|trusts)\b.*:$"#)
+    private static let listIntro = Pattern(#"\b(?:"# + BodyVocabulary.plurals.joined(separator: "|") + #")\b.*:$"#)
 
     /// True for a line introducing a list of the partnerships the report covers.
     var partnershipListIntro: Bool { text.containsByte(UInt8(ascii: ":")) && Self.listIntro.matches(text) }
