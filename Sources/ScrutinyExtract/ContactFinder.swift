@@ -124,13 +124,14 @@ struct ContactFinder: Sendable {
         var name: String?
         var role: String?
         var rest: [String] = []
-        for line in lines.dropFirst(index + 1).prefix(8) {
+        rows: for line in lines.dropFirst(index + 1).prefix(8) {
             let cells = line.filledCells
             guard cells.count >= 2, let detail = Self.detail(named: cells[0]) else { break }
             let value = cells.dropFirst().joined(separator: " ")
             switch detail {
             case .name:
-                if name != nil { return [name!] + (role.map { [$0] } ?? []) + rest }
+                // The next person's details start here.
+                if name != nil { break rows }
                 name = value
             case .role: role = role ?? value
             case .phone, .email: rest.append(value)

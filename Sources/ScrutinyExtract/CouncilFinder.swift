@@ -42,7 +42,7 @@ struct CouncilFinder: Sendable {
             if let name = Self.councilName.firstMatch(in: line.text)?[1], line.text.hasPrefix(name) { return name }
         }
         let domains = Self.domainStems(in: all)
-        if let stem = domains.first {
+        if let stem = domains.first?.stem {
             if let name = Self.selfName(matching: stem, in: all) {
                 warnings.append("council inferred from the report's references to \(name)")
                 return name
@@ -56,8 +56,8 @@ struct CouncilFinder: Sendable {
                 return text
             }
         }
-        if let stem = domains.first {
-            warnings.append("council inferred from the gov.uk domain \(stem)")
+        if let (stem, fromEmail) = domains.first {
+            warnings.append("council inferred from \(fromEmail ? "e-mail" : "web") domain \(stem).gov.uk")
             return stem.prefix(1).uppercased() + stem.dropFirst() + " Council"
         }
         if let best = Self.mostMentioned(in: all) {
@@ -89,7 +89,7 @@ struct CouncilFinder: Sendable {
 
     /// The place parts of the gov.uk domains the report prints, e-mail addresses first, then web
     /// addresses, most frequent first: "name@fenby.gov.uk" gives "fenby".
-    private static func domainStems(in lines: [OutlinedLine]) -> [String] {
+    private static func domainStems(in lines: [OutlinedLine]) -> [(stem: String, fromEmail: Bool)] {
         var emailCounts: [String: Int] = [:]
         var webCounts: [String: Int] = [:]
         for line in lines where line.text.includes(".gov.uk") {
@@ -105,7 +105,7 @@ struct CouncilFinder: Sendable {
         func ranked(_ counts: [String: Int]) -> [String] {
             counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
         }
-        return ranked(emailCounts) + ranked(webCounts).filter { emailCounts[$0] == nil }
+        return ranked(emailCounts).map { ($0, true) } + ranked(webCounts).filter { emailCounts[$0] == nil }.map { ($0, false) }
     }
 
     /// The fullest name the report prints for the council of `stem`'s place: "Council of the London

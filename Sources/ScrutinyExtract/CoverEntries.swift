@@ -19,7 +19,8 @@ struct CoverEntries: Sendable {
     let entries: [CoverEntry]
 
     /// Reads every cover shape in `front`.
-    init(front: [OutlinedLine]) {
+    init(front: ArraySlice<OutlinedLine>) {
+        let front = Array(front)
         var entries: [CoverEntry] = []
         var index = 0
         while index < front.count {

@@ -30,7 +30,7 @@ public struct DocumentBlockExtractor: Sendable {
         var warnings: [String] = []
         let front = Array(lines.prefix(Self.frontMatterLines))
         let caser = AcronymAwareCaser(lines: lines)
-        let cover = CoverEntries(front: front)
+        let cover = CoverEntries(front: Self.cover(of: front))
 
         block.council = CouncilFinder().council(front: front, all: lines, labelled: cover.first(.council)?.flatValue,
                                                 furniture: furniture, warnings: &warnings)
@@ -57,7 +57,17 @@ public struct DocumentBlockExtractor: Sendable {
     func title(from lines: [OutlinedLine], metadata: DocumentMetadata = .init()) -> String? {
         let front = Array(lines.prefix(Self.frontMatterLines))
         let caser = AcronymAwareCaser(lines: lines)
-        return title(front: front, cover: CoverEntries(front: front), metadata: metadata).map { caser.titleCaseIfAllCaps($0) }
+        return title(front: front, cover: CoverEntries(front: Self.cover(of: front)), metadata: metadata)
+            .map { caser.titleCaseIfAllCaps($0) }
+    }
+
+    /// The front matter up to the report's first section ("Purpose", "Recommendations"): labels after it
+    /// (an audit trail's "Lead officer") are not the cover's.
+    private static func cover(of front: [OutlinedLine]) -> ArraySlice<OutlinedLine> {
+        let end = front.firstIndex { line in
+            line.role != .tableRow && line.isHeading && (purposeHeading.matches(line.text) || RecommendationExtractor.isHeading(line.text))
+        }
+        return front[..<(end ?? front.endIndex)]
     }
 
     // MARK: - Fields

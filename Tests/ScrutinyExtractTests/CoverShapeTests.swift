@@ -1,0 +1,202 @@
+import Testing
+import ScrutinyCore
+@testable import ScrutinyExtract
+
+@Suite("Cover shapes")
+struct CoverShapeTests {
+    @Test func aTwoColumnCoverWithAnEmptyMiddleCellAndAnAuditTrailAuthor() {
+        let report = TestDocuments.report("""
+        Meeting Name:\t\tCabinet
+        \tDate:\t3 March 2026
+        \tReport title:\tLibrary Opening Hours Review
+        \tCabinet Member:\tCouncillor Ada Brook - Cabinet Member for Culture and Councillor Ben Hale – Cabinet Member for Finance
+        \tWard(s) or groups affected:\tAll
+        \tClassification:\tOpen
+        RECOMMENDATIONS
+        Recommendations for the Cabinet to note
+        1. The outcome of the consultation.
+        AUDIT TRAIL
+        \tLead Officer\tCara Dunn, Strategic Director of Place
+        \tReport Author\tDev Patel - Libraries Manager - Place
+        """)
+        let block = report.document
+        #expect(block.committee == "Cabinet")
+        #expect(block.meetingDate == "2026-03-03")
+        #expect(block.title == "Library Opening Hours Review")
+        #expect(block.reportBy == "Councillor Ada Brook - Cabinet Member for Culture; Councillor Ben Hale – Cabinet Member for Finance")
+        #expect(block.contact.name == "Dev Patel")
+        #expect(block.contact.role == "Libraries Manager, Place")
+    }
+
+    @Test func aRowOfLabelsOverARowOfValuesIsReadByColumn() {
+        let block = TestDocuments.report("""
+        Item No.\tClassification:\tDate:\tDecision maker:
+        7\tOpen\tMarch 2024\tCabinet Member for Parks
+        Report title\tPlay Area Renewal
+        From:\tHead of Parks
+        RECOMMENDATION
+        1. That the Cabinet Member approves the renewal.
+        """).document
+        #expect(block.committee == "Cabinet Member for Parks")
+        #expect(block.meetingDate == nil)
+        #expect(block.agendaItem == "7")
+        #expect(block.title == "Play Area Renewal")
+        #expect(block.reportBy == "Head of Parks")
+    }
+
+    @Test func cellsThatEachHoldALabelAndItsValue() {
+        let block = TestDocuments.report("""
+        Item No: 6\tClassification: Open\tDate: 14 May 2025\tMeeting Name: Harbour Board
+        Report title:\tHarbour Annual Report
+        """).document
+        #expect(block.agendaItem == "6")
+        #expect(block.meetingDate == "2025-05-14")
+        #expect(block.committee == "Harbour Board")
+    }
+
+    @Test func labelledLinesNameEveryPersonTheReportIsFromAndTheContact() {
+        let block = TestDocuments.report("""
+        CABINET 2 MARCH 2026
+        Report title: Waste Collection Contract
+        Wards: All
+        Portfolio: Cabinet Member for Environment: Councillor Rhea Moss
+        Report Authorised by: Ivo Grant, Corporate Director of Place
+        Contact for enquiries: Lena Ford, Waste Manager, 01632 960441, lford@ashcombe.gov.uk
+        REPORT SUMMARY
+        This report sets out the contract.
+        """).document
+        #expect(block.committee == "Cabinet")
+        #expect(block.meetingDate == "2026-03-02")
+        #expect(block.reportBy == "Cabinet Member for Environment: Councillor Rhea Moss; Ivo Grant, Corporate Director of Place")
+        #expect(block.contact.name == "Lena Ford")
+        #expect(block.contact.phone == "01632 960441")
+        #expect(block.contact.email == "lford@ashcombe.gov.uk")
+    }
+
+    @Test func aPortfolioThatNamesNoPersonIsNotWhoReports() {
+        let block = TestDocuments.report("""
+        Report to:\tCabinet
+        Report of:\tDirector of Place
+        Portfolio:\tClimate and Leisure
+        """).document
+        #expect(block.reportBy == "Director of Place")
+    }
+
+    @Test func aContactHeadingOverNamePositionTelephoneAndEmailRows() {
+        let block = TestDocuments.report("""
+        Report to:\tExecutive - 4 June 2025
+        Subject:\tTown Centre Framework
+        Contact Officers:
+        Name:\tOmar Reid
+        Position:\tHead of Regeneration
+        Telephone:\t0161 496 0123
+        E-mail:\to.reid@fenby.gov.uk
+        Name:\tPia Lowe
+        Position:\tCity Solicitor
+        """).document
+        #expect(block.contact.name == "Omar Reid")
+        #expect(block.contact.role == "Head of Regeneration")
+        #expect(block.contact.phone == "0161 496 0123")
+        #expect(block.contact.email == "o.reid@fenby.gov.uk")
+    }
+
+    @Test func theAuthorsPhoneFromTheBackgroundPapersTable() {
+        let block = TestDocuments.report("""
+        Meeting Name:\tCabinet
+        Report title:\tParks Contract Extension
+        Background Papers\tHeld At\tContact
+        Contract award report\tParks Office\tNoor Haddad, 020 7946 0321
+        Report Author\tNoor Haddad, Parks Manager
+        """).document
+        #expect(block.contact.name == "Noor Haddad")
+        #expect(block.contact.phone == "020 7946 0321")
+        #expect(block.contact.email == nil)
+    }
+
+    @Test func aCaseOfficerLineUnderAnUnlabelledContactBox() {
+        let block = TestDocuments.report("""
+        planning report 7 June 2025
+        For further information, contact the Planning Unit:
+        Rose Kerr, Assistant Director
+        Tom Vale, Senior Planner (Case Officer)
+        020 7946 0555 email tom.vale@fenby.gov.uk
+        """).document
+        #expect(block.contact.name == "Tom Vale")
+        #expect(block.contact.phone == "020 7946 0555")
+        #expect(block.contact.email == "tom.vale@fenby.gov.uk")
+    }
+}
+
+@Suite("Cover values that are not there")
+struct CoverAbsenceTests {
+    @Test func aDateWithoutAMeetingIsNoMeetingDate() {
+        let block = TestDocuments.report("""
+        **Annual Summary of Accounts as at 31 March 2025**
+        Receipts\tPayments
+        Precept\tInsurance
+        """).document
+        #expect(block.meetingDate == nil)
+        #expect(block.committee == nil)
+    }
+
+    @Test func aRecommendationsHeadingIsNotTheCommittee() {
+        let block = TestDocuments.report("""
+        FOREWORD
+        This report sets out the position.
+        RECOMMENDATIONS
+        Recommendations for the Cabinet to note
+        1. The position.
+        """).document
+        #expect(block.committee == nil)
+    }
+
+    @Test func aWordEndingInItemsIsNoAgendaItem() {
+        let block = TestDocuments.report("""
+        **Explanation of Other Payments**
+        Coronation items\t120.00
+        """).document
+        #expect(block.agendaItem == nil)
+    }
+}
+
+@Suite("Council from self-references")
+struct CouncilSelfReferenceTests {
+    @Test func theDomainsPlaceBeatsAnotherCouncilMentionedMoreOften() {
+        let report = TestDocuments.report("""
+        Meeting:\tCabinet
+        Subject:\tShared Waste Depot
+        The depot is shared with Lowmoor County Council. Lowmoor County Council will run it.
+        Fenby Council will pay its share. Papers: www.fenby.gov.uk/papers
+        """)
+        #expect(report.document.council == "Fenby Council")
+    }
+
+    @Test func aDomainWithoutASelfNameGivesThePlacesCouncil() {
+        let report = TestDocuments.report("""
+        Meeting:\tCabinet
+        Subject:\tRent Setting
+        The approach follows Lowmoor County Council's. See https://democracy.fenby.gov.uk/item
+        """)
+        #expect(report.document.council == "Fenby Council")
+    }
+
+    @Test func theFullestSelfNameIsTaken() {
+        let report = TestDocuments.report("""
+        Meeting:\tCabinet
+        Subject:\tCharity Annual Report
+        The trustee is the Council of the London Borough of Eastwick. Eastwick Council insures the building.
+        Contact: Ola Ince, Officer, ola.ince@eastwick.gov.uk
+        """)
+        #expect(report.document.council == "London Borough of Eastwick")
+    }
+
+    @Test func aBareTheCouncilIsNoLetterhead() {
+        let report = TestDocuments.report("""
+        The Council
+        Ann Hope, Chairman
+        Chairman's Introduction
+        The Council has had a busy year.
+        """)
+        #expect(report.document.council == nil)
+    }
+}
