@@ -52,9 +52,11 @@ struct ContactFinder: Sendable {
     private static func parts(of text: String) -> [String] {
         text.replacingOccurrences(of: " – ", with: ", ").replacingOccurrences(of: " - ", with: ", ")
             .replacingOccurrences(of: " — ", with: ", ")
-            .split(separator: ",").map { String($0).trimmed }.filter { part in
+            .split(separator: ",").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: " -–—").union(.whitespacesAndNewlines)) }
+            .filter { part in
                 let lower = part.lowercased()
-                return !part.isEmpty && !["tel", "phone", "email", "e-mail", "t:", "e:", "mobile"].contains { lower.hasPrefix($0) }
+                return part.contains(where: \.isLetter)
+                    && !["tel", "phone", "email", "e-mail", "t:", "e:", "mobile"].contains { lower.hasPrefix($0) }
             }
     }
 

@@ -190,11 +190,13 @@ public struct DocumentBlockExtractor: Sendable {
                 return text
             }
         }
+        if let display = TitleShapes.displayTitle(in: front) { return display }
         // A report without that block: its first emphasised multi-word heading that is not the
         // council, the committee, a date or a standard section.
         for line in front {
             let text = line.text
             if Self.purposeHeading.matches(text) || RecommendationExtractor.isHeading(text) { break }
+            if line.role == .heading || line.isBold, let rest = TitleShapes.afterLetterhead(text) { return rest }
             guard line.isHeading, text.wordCount >= 3, line.role == .heading || line.isBold || TitleCaser.isAllCaps(text),
                   UKDateParser().firstDate(in: text) == nil, !CouncilFinder.councilLine.matches(text), !Self.agendaItem.matches(text),
                   !(Self.committeeWords.matches(text) && text.wordCount <= 5), !Self.reportOfStart.matches(text),

@@ -200,3 +200,34 @@ struct CouncilSelfReferenceTests {
         #expect(report.document.council == nil)
     }
 }
+
+@Suite("Titles without a label")
+struct UnlabelledTitleTests {
+    private static func line(_ number: Int, _ text: String, size: Double, heading: Bool = false, bold: Bool = false) -> OutlinedLine {
+        OutlinedLine(page: 1, lineNumber: number, text: text, role: heading ? .heading : .body, isBold: bold, fontSize: size,
+                     isHeading: heading, headingLevel: heading ? 1 : nil)
+    }
+
+    @Test func aTitleInDisplayTypeOverTwoLinesIsJoined() {
+        let lines = [
+            Self.line(1, "APPENDIX 2", size: 14, bold: true),
+            Self.line(2, "Riverside Housing Compact", size: 36, heading: true),
+            Self.line(3, "Terms of Reference", size: 24, heading: true),
+            Self.line(4, "Background", size: 18, heading: true, bold: true),
+            Self.line(5, "The compact brings together the housing providers of the borough.", size: 12),
+            Self.line(6, "It meets four times a year.", size: 12),
+            Self.line(7, "Its members are listed below.", size: 12),
+        ]
+        let (block, _) = DocumentBlockExtractor().extract(from: lines)
+        #expect(block.title == "Riverside Housing Compact Terms of Reference")
+    }
+
+    @Test func aHeadingOpeningWithAnAnnexLabelAndTheCouncilKeepsTheRest() {
+        let lines = [
+            Self.line(1, "Annex B Fenby Parish Council Receipts and Payments Summary 2024-25", size: 10.5, heading: true, bold: true),
+            Self.line(2, "Receipts\tPayments", size: 10.5),
+        ]
+        let (block, _) = DocumentBlockExtractor().extract(from: lines)
+        #expect(block.title == "Receipts and Payments Summary 2024-25")
+    }
+}
