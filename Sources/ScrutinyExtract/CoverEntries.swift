@@ -104,12 +104,28 @@ struct CoverEntries: Sendable {
             guard !m.value.isEmpty else { return stacked(m.label, front, at: index) }
             return (CoverEntry(label: m.label, value: m.value, index: index), 1)
         case .space:
-            // Only a value in capitals after a label that is not: "Subject ANNUAL REVIEW".
-            guard TitleCaser.isAllCaps(m.value), !TitleCaser.isAllCaps(text) else { return nil }
-            return (CoverEntry(label: m.label, value: m.value, index: index), 1)
+            guard Self.isRunIn(m, line: front[index]) else { return nil }
+            return (CoverEntry(label: m.label, value: Self.droppingArticle(m.value), index: index), 1)
         case .none:
             return stacked(m.label, front, at: index)
         }
+    }
+
+    /// A label run into its value without a colon: a value in capitals after a label that is not
+    /// ("Subject ANNUAL REVIEW"), or a label of several words before a capitalised value on a short
+    /// line ("Report to the Executive", "Report title Budget Monitoring").
+    private static func isRunIn(_ m: CoverLabels.Match, line: OutlinedLine) -> Bool {
+        let text = line.filledCells[0]
+        if TitleCaser.isAllCaps(m.value) { return !TitleCaser.isAllCaps(text) }
+        // "Report of X to Cabinet" is the REPORT-of block, read as a whole elsewhere.
+        guard m.label.text.contains(" "), line.role != .listItem, text.wordCount <= 12, !text.hasSuffix("."),
+              m.label.field != .reportBy || !m.value.contains(" to ") else { return false }
+        return droppingArticle(m.value).first?.isUppercase == true
+    }
+
+    /// "the Executive" is "Executive": the article a run-in label's value may open with.
+    private static func droppingArticle(_ value: String) -> String {
+        value.hasPrefix("the ") ? String(value.dropFirst(4)) : value
     }
 
     /// A label alone on its line and its value on the next (a table exported as text). "REPORT of"

@@ -42,7 +42,8 @@ enum CoverLabels {
         .init("meeting", .committee), .init("meeting name", .committee), .init("name of meeting", .committee),
         .init("to", .committee), .init("report to", .committee), .init("committee", .committee),
         .init("name of committee", .committee), .init("decision maker", .committee), .init("decision taker", .committee),
-        .init("meeting of", .committee),
+        .init("meeting of", .committee), .init("submitted to", .committee),
+        .init("decision making body", .committee), .init("body", .committee),
         // Its date.
         .init("date", .meetingDate), .init("date of meeting", .meetingDate), .init("meeting date", .meetingDate),
         .init("date of decision", .meetingDate), .init("decision date", .meetingDate),
@@ -53,13 +54,17 @@ enum CoverLabels {
         // The title.
         .init("subject", .title), .init("title", .title), .init("report title", .title), .init("title of report", .title),
         .init("report subject", .title), .init("subject of report", .title), .init("report name", .title),
+        .init("subject heading", .title), .init("name of report", .title),
         // Who the report is from.
         .init("report of", .reportBy), .init("report by", .reportBy), .init("report from", .reportBy), .init("from", .reportBy),
         .init("lead officer", .reportBy), .init("responsible officer", .reportBy), .init("cabinet member", .reportBy),
         .init("cabinet members", .reportBy), .init("portfolio holder", .reportBy), .init("executive member", .reportBy),
         .init("lead member", .reportBy), .init("lead cabinet member", .reportBy), .init("report authorised by", .reportBy),
         .init("authorised by", .reportBy), .init("report author(s)", .reportAuthor),
-        .init("portfolio", .reportBy, needsPerson: true),
+        .init("responsible cabinet member", .reportBy), .init("cabinet portfolio holder", .reportBy),
+        .init("responsible director", .reportBy), .init("lead director", .reportBy), .init("report sponsor", .reportBy),
+        .init("sponsoring director", .reportBy), .init("accountable officer", .reportBy), .init("submitted by", .reportBy),
+        .init("portfolio", .reportBy, needsPerson: true), .init("cabinet portfolio", .reportBy, needsPerson: true),
         // Who wrote it and whom to ask.
         .init("report author", .reportAuthor), .init("report authors", .reportAuthor), .init("author", .reportAuthor),
         .init("lead author", .reportAuthor), .init("report writer", .reportAuthor),

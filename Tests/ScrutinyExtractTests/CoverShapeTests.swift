@@ -231,3 +231,31 @@ struct UnlabelledTitleTests {
         #expect(block.title == "Receipts and Payments Summary 2024-25")
     }
 }
+
+@Suite("Labels run into their values")
+struct RunInLabelTests {
+    @Test func aLabelOfSeveralWordsBeforeACapitalisedValue() {
+        let block = TestDocuments.report("""
+        Report to the Licensing Committee
+        Date of meeting 9 October 2025
+        Report title Street Trading Fees
+        Report of the Head of Regulation
+        Purpose
+        To set the fees.
+        """).document
+        #expect(block.committee == "Licensing Committee")
+        #expect(block.meetingDate == "2025-10-09")
+        #expect(block.title == "Street Trading Fees")
+        #expect(block.reportBy == "Head of Regulation")
+    }
+
+    @Test func aOneWordLabelNeedsAColon() {
+        let block = TestDocuments.report("""
+        CABINET
+        From April 2026 the charges rise.
+        Date: 4 March 2026
+        """).document
+        #expect(block.reportBy == nil)
+        #expect(block.committee == "Cabinet")
+    }
+}
