@@ -33,7 +33,13 @@ struct CoverEntries: Sendable {
                 continue
             }
             if filled.count >= 2 {
-                entries += Self.rowEntries(filled, index: index)
+                let row = Self.rowEntries(filled, index: index)
+                if row.count == 1, let (value, used) = Self.continued(row[0].value, of: line, in: front, after: index) {
+                    entries.append(CoverEntry(label: row[0].label, value: value, index: index))
+                    index += 1 + used
+                    continue
+                }
+                entries += row
             } else if filled.count == 1, let (entry, consumed) = Self.lineEntry(front, at: index) {
                 entries.append(entry)
                 index += consumed
@@ -71,6 +77,27 @@ struct CoverEntries: Sendable {
             guard !value.isEmpty, let m = CoverLabels.match(label) else { return nil }
             return CoverEntry(label: m.label, value: value, index: index)
         }
+    }
+
+    /// `value` with the rows after `line` that carry on its cell: a value wrapped in a table whose
+    /// cells come apart into visual rows (" | Report title: | Revenue Monitoring" then " |  | 2025-26").
+    /// `nil` when no row carries it on; else the value and how many rows it took.
+    private static func continued(_ value: String, of line: OutlinedLine, in front: [OutlinedLine],
+                                  after index: Int) -> (String, Int)? {
+        let cells = line.cells.map(\.trimmingHorizontalWhitespace)
+        guard let labelColumn = cells.firstIndex(where: { !$0.isEmpty }),
+              let valueColumn = cells.indices.dropFirst(labelColumn + 1).first(where: { !cells[$0].isEmpty }) else { return nil }
+        var value = value
+        var used = 0
+        for next in front.dropFirst(index + 1).prefix(3) {
+            let nextCells = next.cells.map(\.trimmingHorizontalWhitespace)
+            guard next.role == .tableRow, next.filledCells.count == 1, nextCells.count == cells.count,
+                  let column = nextCells.firstIndex(where: { !$0.isEmpty }), column == valueColumn,
+                  CoverLabels.match(nextCells[column]) == nil else { break }
+            value += "\n" + nextCells[column]
+            used += 1
+        }
+        return used > 0 ? (value, used) : nil
     }
 
     /// A table row: a label cell and its value ("Report title: | X"), a label column read as one cell

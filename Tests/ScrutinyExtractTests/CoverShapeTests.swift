@@ -259,3 +259,23 @@ struct RunInLabelTests {
         #expect(block.committee == "Cabinet")
     }
 }
+
+@Suite("Cover tables whose cells come apart")
+struct SplitCoverCellTests {
+    private static func row(_ number: Int, _ cells: [String]) -> OutlinedLine {
+        OutlinedLine(page: 1, lineNumber: number, text: cells.joined(separator: "\t"), cells: cells, role: .tableRow)
+    }
+
+    @Test func aValueWrappedOntoTheNextVisualRowIsJoined() {
+        let lines = [
+            Self.row(1, ["", "Meeting Name:", "Cabinet"]),
+            Self.row(2, ["", "Report title:", "Allotment Rents and Charges"]),
+            Self.row(3, ["", "", "2026-27"]),
+            Self.row(4, ["", "Cabinet Member:", "Councillor Iris Penn, Communities"]),
+        ]
+        let (block, _) = DocumentBlockExtractor().extract(from: lines)
+        #expect(block.title == "Allotment Rents and Charges 2026-27")
+        #expect(block.reportBy == "Councillor Iris Penn, Communities")
+        #expect(block.committee == "Cabinet")
+    }
+}
