@@ -74,7 +74,7 @@ public struct DocumentBlockExtractor: Sendable {
 
     private func committee(front: [OutlinedLine], cover: CoverEntries) -> String? {
         for entry in cover.all(.committee) {
-            let value = stripDate(entry.flatValue)
+            let value = stripDate(CommitteeValue.first(in: entry.value))
             if !value.isEmpty { return value }
         }
         if let committee = committeeAfterReportOf(front) { return committee }

@@ -279,3 +279,17 @@ struct SplitCoverCellTests {
         #expect(block.committee == "Cabinet")
     }
 }
+
+@Suite("Two bodies on one cover")
+struct TwoBodiesTests {
+    @Test("the first body is the committee", arguments: [
+        ("Report to:\tCabinet – 5 June 2025 / Council – 17 July 2025", "Cabinet"),
+        ("Meeting:\tCabinet and Full Council", "Cabinet"),
+        ("Meeting:\tHealth and Wellbeing Board", "Health and Wellbeing Board"),
+        ("Report to:\tOverview and Scrutiny Committee", "Overview and Scrutiny Committee"),
+    ])
+    func firstBody(_ cover: String, _ committee: String) {
+        let block = TestDocuments.report("\(cover)\nSubject:\tLeisure Contract").document
+        #expect(block.committee == committee)
+    }
+}
