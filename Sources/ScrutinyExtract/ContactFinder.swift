@@ -97,27 +97,48 @@ struct ContactFinder: Sendable {
                   line.role == .tableRow || cells[0].wordCount <= 10 {
             // "Report Author A Smith, Officer | …": a two-word label run into its value.
             value = ([m.value] + cells.dropFirst()).joined(separator: ", ")
-        } else if m.value.isEmpty, index + 1 < lines.count {
-            if let block = detailBlock(after: index, in: lines) { return block }
-            // A label alone on its line, its value on the next (tables exported as text).
-            guard cells.count == 1 else { return nil }
-            value = lines[index + 1].text
-            return withFollowingDetails([value], after: index + 1, in: lines)
+        } else if m.value.isEmpty {
+            value = ""
         } else {
             return nil
         }
         value = value.trimmed
-        if value.isEmpty {
-            return detailBlock(after: index, in: lines)
-        }
-        return withFollowingDetails([value], after: index, in: lines)
+        guard value.isEmpty else { return withFollowingDetails([value], after: index, in: lines) }
+        if let block = detailBlock(after: index, in: lines) { return block }
+        guard cells.count == 1 else { return nil }
+        return stacked(after: index, in: lines)
     }
 
-    /// `found`, and the line after `index` when it holds a telephone number or e-mail address.
+    /// `found`, and the lines after `index` (up to two) that hold a telephone number or e-mail address.
     private func withFollowingDetails(_ found: [String], after index: Int, in lines: [OutlinedLine]) -> [String] {
-        guard index + 1 < lines.count else { return found }
-        let next = lines[index + 1].text
-        return Self.phone.matches(next) || Self.email.matches(next) ? found + [next] : found
+        var found = found
+        for next in lines.dropFirst(index + 1).prefix(2) {
+            guard Self.phone.matches(next.text) || Self.email.matches(next.text) else { break }
+            found.append(next.text)
+        }
+        return found
+    }
+
+    /// A contact label alone on its line and the contact on the lines below: the name, then perhaps
+    /// the role on a line of its own, then the telephone and e-mail.
+    private func stacked(after index: Int, in lines: [OutlinedLine]) -> [String]? {
+        guard index + 1 < lines.count else { return nil }
+        var first = lines[index + 1].text
+        var details: [String] = []
+        var hasRole = first.contains(",")
+        for next in lines.dropFirst(index + 2).prefix(3) {
+            let text = next.text
+            if Self.phone.matches(text) || Self.email.matches(text) {
+                details.append(text)
+            } else if !hasRole, details.isEmpty, text.wordCount <= 8, !text.contains(where: \.isNumber),
+                      CoverLabels.match(text) == nil, !text.hasSuffix(".") {
+                first += ", " + text
+                hasRole = true
+            } else {
+                break
+            }
+        }
+        return [first] + details
     }
 
     /// A block of the first contact's details under a contact heading: "Name: | A Smith", "Position: | X",

@@ -99,6 +99,8 @@ public struct DocumentBlockExtractor: Sendable {
         s = Self.itemInBrackets.replacing(in: s, with: "")
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—,:").union(.whitespaces))
     }
+    /// A date that closes a period or dates a position, not a meeting: "as at 31 March", "year ended 31 March".
+    private static let notMeetingDate = Pattern(#"\b(?:as\s+at|as\s+of|year\s+end(?:ed|ing)?|period\s+(?:ended|ending|to)|ended|ending)\s+\d"#)
     private static let itemInBrackets = Pattern(#"\s*\((?:agenda\s+)?item[^)]*\)"#)
     private static let datePart = Pattern(#"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}"#)
 
@@ -113,7 +115,7 @@ public struct DocumentBlockExtractor: Sendable {
         }
         guard hasCommittee else { return nil }
         for line in front {
-            if line.text.wordCount > (line.isHeading ? 20 : 12) { continue }
+            if line.text.wordCount > (line.isHeading ? 20 : 12) || Self.notMeetingDate.matches(line.text) { continue }
             if let date = parser.firstDate(in: line.text) { return date }
         }
         return nil

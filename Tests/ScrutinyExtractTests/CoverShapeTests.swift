@@ -293,3 +293,47 @@ struct TwoBodiesTests {
         #expect(block.committee == committee)
     }
 }
+
+@Suite("Contacts over several lines")
+struct StackedContactTests {
+    @Test func aContactLabelOverNameRolePhoneAndEmailLines() {
+        let block = TestDocuments.report("""
+        Report to: Cabinet
+        Contact officer:
+        Gwen Alder
+        Senior Planning Officer
+        01632 960414
+        gwen.alder@fenby.gov.uk
+        Purpose
+        To note the plan.
+        """).document
+        #expect(block.contact.name == "Gwen Alder")
+        #expect(block.contact.role == "Senior Planning Officer")
+        #expect(block.contact.phone == "01632 960414")
+        #expect(block.contact.email == "gwen.alder@fenby.gov.uk")
+    }
+
+    @Test func phoneAndEmailOnTheTwoLinesAfterTheName() {
+        let block = TestDocuments.report("""
+        Report to: Cabinet
+        Contact: Ravi Bose, Housing Officer
+        Tel: 01632 960415
+        Email: ravi.bose@fenby.gov.uk
+        """).document
+        #expect(block.contact.name == "Ravi Bose")
+        #expect(block.contact.phone == "01632 960415")
+        #expect(block.contact.email == "ravi.bose@fenby.gov.uk")
+    }
+}
+
+@Suite("Dates that are not the meeting's")
+struct NotMeetingDateTests {
+    @Test func aPositionDateIsNoMeetingDate() {
+        let block = TestDocuments.report("""
+        AUDIT COMMITTEE
+        Treasury position as at 31 March 2025
+        """).document
+        #expect(block.committee == "Audit Committee")
+        #expect(block.meetingDate == nil)
+    }
+}
