@@ -49,7 +49,9 @@ struct CouncilFinder: Sendable {
             }
         }
         // A letterhead on an inner page ("MILBURN PARISH COUNCIL" over a form).
-        for line in all.dropFirst(front.count) where line.text.wordCount <= 6 {
+        for line in all.dropFirst(front.count)
+        where (line.text.includes("COUNCIL") || line.text.includes("Council") || line.text.includes("Borough")
+               || line.text.includes("BOROUGH")) && line.text.wordCount <= 6 {
             let text = TitleCaser().titleCaseIfAllCaps(line.text.droppingTrailingPunctuation)
             if Self.isLetterhead(text) {
                 warnings.append("council inferred from a letterhead inside the report")

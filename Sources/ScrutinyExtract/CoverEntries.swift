@@ -63,7 +63,8 @@ struct CoverEntries: Sendable {
     private static func labelRow(_ labels: OutlinedLine, values: OutlinedLine, index: Int) -> [CoverEntry]? {
         let labelCells = labels.cells.map(\.trimmingHorizontalWhitespace)
         let filled = labelCells.filter { !$0.isEmpty }
-        guard values.role == .tableRow, filled.allSatisfy(CoverLabels.isBareLabel) else { return nil }
+        guard values.role == .tableRow, filled.allSatisfy(CoverLabels.isBareLabel),
+              !values.filledCells.contains(where: CoverLabels.isBareLabel) else { return nil }
         let valueCells = values.cells.map(\.trimmingHorizontalWhitespace)
         let pairs: [(String, String)]
         if valueCells.count == labelCells.count {
