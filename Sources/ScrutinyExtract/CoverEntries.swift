@@ -144,16 +144,29 @@ struct CoverEntries: Sendable {
     /// line ("Report to the Executive", "Report title Budget Monitoring").
     private static func isRunIn(_ m: CoverLabels.Match, line: OutlinedLine) -> Bool {
         let text = line.filledCells[0]
-        if TitleCaser.isAllCaps(m.value) { return !TitleCaser.isAllCaps(text) }
         // "Report of X to Cabinet" is the REPORT-of block, read as a whole elsewhere.
-        guard m.label.text.contains(" "), line.role != .listItem, text.wordCount <= 12, !text.hasSuffix("."),
-              m.label.field != .reportBy || !m.value.contains(" to ") else { return false }
+        if m.label.field == .reportBy, m.value.range(of: " to ", options: .caseInsensitive) != nil { return false }
+        // A line all in capitals runs a label into its value only where the label has several words
+        // and names the meeting or who reports ("REPORT TO CABINET"); "COUNCIL TAX BASE" is a heading.
+        if TitleCaser.isAllCaps(m.value) {
+            return !TitleCaser.isAllCaps(text)
+                || m.label.text.contains(" ") && [.committee, .reportBy].contains(m.label.field) && m.value.wordCount <= 8
+        }
+        guard m.label.text.contains(" "), line.role != .listItem, text.wordCount <= 12, !text.hasSuffix(".") else { return false }
         return droppingArticle(m.value).first?.isUppercase == true
+    }
+
+    /// True when `line` carries on a title in capitals: capitals too, one cell, no label, date or number.
+    private static func wrapsTitle(_ title: String, onto line: OutlinedLine) -> Bool {
+        let text = line.text
+        return TitleCaser.isAllCaps(title) && TitleCaser.isAllCaps(text) && line.filledCells.count == 1
+            && CoverLabels.match(text) == nil && UKDateParser().firstDate(in: text) == nil
+            && ListMarker.split(text)?.number == nil && !text.contains(where: \.isNumber)
     }
 
     /// "the Executive" is "Executive": the article a run-in label's value may open with.
     private static func droppingArticle(_ value: String) -> String {
-        value.hasPrefix("the ") ? String(value.dropFirst(4)) : value
+        value.lowercased().hasPrefix("the ") ? String(value.dropFirst(4)) : value
     }
 
     /// A label alone on its line and its value on the next (a table exported as text). "REPORT of"
@@ -168,6 +181,10 @@ struct CoverEntries: Sendable {
         var consumed = 2
         if label.field == .reportBy, index + 3 < front.count, front[index + 3].text.lowercased() == "to",
            front[index + 2].filledCells.count == 1, front[index + 2].text.lowercased() != "to" {
+            value += " " + front[index + 2].text
+            consumed = 3
+        } else if label.field == .title, index + 2 < front.count, Self.wrapsTitle(next, onto: front[index + 2]) {
+            // A title in capitals wrapped onto a second line.
             value += " " + front[index + 2].text
             consumed = 3
         }

@@ -148,17 +148,24 @@ public struct DocumentBlockExtractor: Sendable {
         // "REPORT of X to COMMITTEE" on one line.
         for line in front {
             guard let m = Self.reportOfStart.firstMatch(in: line.text), let rest = m[1]?.trimmed, !rest.isEmpty else { continue }
-            let author = rest.components(separatedBy: " to ").first ?? rest
+            let author = Self.splitAtTo(rest).author
             if author.wordCount <= 12 { return author.droppingTrailingPunctuation }
         }
         return cover.first(.reportAuthor)?.flatValue.droppingTrailingPunctuation
     }
 
+    /// "Director of Finance to Cabinet" (or "… TO CABINET") is the author before " to " and the committee after it.
+    private static func splitAtTo(_ text: String) -> (author: String, committee: String?) {
+        guard let range = text.range(of: " to ", options: .caseInsensitive) else { return (text, nil) }
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+
     /// "REPORT of the Director of Finance to Cabinet" names the committee after " to ".
     private func committeeAfterReportOf(_ front: [OutlinedLine]) -> String? {
         for line in front {
-            guard let m = Self.reportOfStart.firstMatch(in: line.text), let rest = m[1], rest.contains(" to ") else { continue }
-            let committee = stripDate(rest.components(separatedBy: " to ").dropFirst().joined(separator: " to "))
+            guard let m = Self.reportOfStart.firstMatch(in: line.text), let rest = m[1],
+                  let body = Self.splitAtTo(rest).committee else { continue }
+            let committee = stripDate(body)
             if !committee.isEmpty && committee.wordCount <= 8 { return committee.droppingTrailingPunctuation }
         }
         return nil

@@ -337,3 +337,36 @@ struct NotMeetingDateTests {
         #expect(block.meetingDate == nil)
     }
 }
+
+@Suite("Covers in capitals")
+struct CapitalCoverTests {
+    @Test func aReportToLineInCapitals() {
+        let block = TestDocuments.report("""
+        REPORT TO THE LICENSING COMMITTEE
+        REPORT OF THE HEAD OF REGULATION TO LICENSING COMMITTEE
+        """).document
+        #expect(block.committee == "Licensing Committee")
+    }
+
+    @Test func aReportOfLineInCapitalsSplitsAtTo() {
+        let block = TestDocuments.report("""
+        REPORT OF THE HEAD OF REGULATION TO LICENSING COMMITTEE
+        9 OCTOBER 2025
+        """).document
+        #expect(block.reportBy == "Head of Regulation")
+        #expect(block.committee == "Licensing Committee")
+    }
+
+    @Test func aTitleInCapitalsWrappedUnderItsLabel() {
+        let block = TestDocuments.report("""
+        CABINET
+        Subject
+        HOUSING ALLOCATIONS POLICY
+        REVIEW AND CONSULTATION
+        Report by
+        HEAD OF HOUSING
+        """).document
+        #expect(block.title == "Housing Allocations Policy Review and Consultation")
+        #expect(block.reportBy == "Head of Housing")
+    }
+}
