@@ -80,6 +80,8 @@ enum CoverLabels {
         .init("reason for lateness", .other), .init("key decision", .other), .init("status", .other),
         .init("version", .other), .init("dated", .other), .init("report number", .other), .init("report reference", .other),
         .init("reference", .other), .init("forward plan reference", .other), .init("decision reference", .other),
+        .init("date of report", .other), .init("report date", .other), .init("date of publication", .other),
+        .init("date published", .other), .init("publication date", .other), .init("date of issue", .other),
         .init("exempt information", .other), .init("open or exempt", .other), .init("corporate priority", .other),
     ]
 

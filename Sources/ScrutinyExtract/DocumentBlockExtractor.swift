@@ -99,6 +99,12 @@ public struct DocumentBlockExtractor: Sendable {
         s = Self.itemInBrackets.replacing(in: s, with: "")
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—,:").union(.whitespaces))
     }
+    /// True when `line` is a cover label's value other than the meeting's ("Date of report: 2 May 2025").
+    private static func labelsAnotherDate(_ line: OutlinedLine) -> Bool {
+        guard let first = line.filledCells.first, let m = CoverLabels.match(first), m.separator != .space else { return false }
+        return m.label.field != .meetingDate && m.label.field != .committee
+    }
+
     /// A date that closes a period or dates a position, not a meeting: "as at 31 March", "year ended 31 March".
     private static let notMeetingDate = Pattern(#"\b(?:as\s+at|as\s+of|year\s+end(?:ed|ing)?|period\s+(?:ended|ending|to)|ended|ending)\s+\d"#)
     private static let itemInBrackets = Pattern(#"\s*\((?:agenda\s+)?item[^)]*\)"#)
@@ -115,7 +121,8 @@ public struct DocumentBlockExtractor: Sendable {
         }
         guard hasCommittee else { return nil }
         for line in front {
-            if line.text.wordCount > (line.isHeading ? 20 : 12) || Self.notMeetingDate.matches(line.text) { continue }
+            if line.text.wordCount > (line.isHeading ? 20 : 12) || Self.notMeetingDate.matches(line.text)
+                || Self.labelsAnotherDate(line) { continue }
             if let date = parser.firstDate(in: line.text) { return date }
         }
         return nil

@@ -370,3 +370,15 @@ struct CapitalCoverTests {
         #expect(block.reportBy == "Head of Housing")
     }
 }
+
+@Suite("The report's own date")
+struct ReportDateTests {
+    @Test func aDateOfReportIsNotTheMeetingDate() {
+        let block = TestDocuments.report("""
+        PLANNING COMMITTEE
+        Date of report: 2 May 2025
+        Subject: Tree Preservation Orders
+        """).document
+        #expect(block.meetingDate == nil)
+    }
+}
