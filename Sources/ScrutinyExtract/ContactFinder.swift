@@ -21,11 +21,26 @@ struct ContactFinder: Sendable {
     ]
     enum ContactDetail: Sendable { case name, role, phone, email }
 
-    /// The contact found in `lines`.
+    /// The contact found in `lines`: the first labelled contact that names a person, else the first
+    /// that gives at least a telephone or e-mail.
     func contact(in lines: [OutlinedLine]) -> Contact {
-        var contactLines = sourceLines(in: lines)
+        var nameless: Contact?
+        for found in sources(in: lines) {
+            let contact = parsed(found)
+            if contact.name != nil {
+                var contact = contact
+                if contact.phone == nil || contact.email == nil { fillDetailsPrinted(beside: contact.name!, in: lines, into: &contact) }
+                return contact
+            }
+            if nameless == nil, contact.phone != nil || contact.email != nil { nameless = contact }
+        }
+        return nameless ?? Contact()
+    }
+
+    /// The name, role, telephone and e-mail in a contact's lines.
+    private func parsed(_ found: [String]) -> Contact {
         // PDF cells sometimes lose the breaks between their lines: "Jo SmithPolicy OfficerTel: …".
-        contactLines = contactLines.map {
+        let contactLines = found.map {
             Self.gluedWords.replacing(in: $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: ", "),
                                       with: "$1, $2")
         }
@@ -42,9 +57,6 @@ struct ContactFinder: Sendable {
         let joined = contactLines.joined(separator: " ")
         if let m = Self.phone.firstMatch(in: joined), let number = m[1] ?? m[2] { contact.phone = number.trimmed }
         if let m = Self.email.firstMatch(in: joined), let address = m[0] { contact.email = address.droppingTrailingPunctuation }
-        if let name = contact.name, contact.phone == nil || contact.email == nil {
-            fillDetailsPrinted(beside: name, in: lines, into: &contact)
-        }
         return contact
     }
 
@@ -63,24 +75,22 @@ struct ContactFinder: Sendable {
     /// The words a contact or author label starts with.
     private static let labelWords = ["enquiries", "contact", "report", "author", "lead", "officer", "for"]
 
-    /// The text that holds the contact (its label dropped) and the line after it when that line holds
-    /// the telephone or e-mail; contact labels are read before author labels.
-    private func sourceLines(in lines: [OutlinedLine]) -> [String] {
+    /// The texts that may hold the contact (labels dropped), best first: under contact labels, then
+    /// under author labels, then person lines naming the case officer or author; each with the lines
+    /// after it that hold the telephone or e-mail. Read lazily: most reports' first one names a person.
+    private func sources(in lines: [OutlinedLine]) -> some Sequence<[String]> {
         let candidates = lines.indices.filter { index in
-            let cells = lines[index].filledCells
-            guard let first = cells.first else { return false }
+            guard let first = lines[index].filledCells.first else { return false }
             return TextScan.mayStart(first, withOneOfWords: Self.labelWords)
         }
-        for fields in [[CoverField.contact], [CoverField.reportAuthor]] {
-            for index in candidates {
-                if let found = labelled(at: index, in: lines, fields: fields) { return found }
-            }
+        let labelledSources = [[CoverField.contact], [CoverField.reportAuthor]].lazy.flatMap { fields in
+            candidates.lazy.compactMap { self.labelled(at: $0, in: lines, fields: fields) }
         }
         // A person line that says it is the case officer or the author, as planning reports print them.
-        for index in lines.indices where lines[index].text.wordCount <= 16 && Self.authorRole.matches(lines[index].text) {
-            return withFollowingDetails([lines[index].text], after: index, in: lines)
-        }
-        return []
+        let roleLines = lines.indices.lazy
+            .filter { lines[$0].text.wordCount <= 16 && Self.authorRole.matches(lines[$0].text) }
+            .map { self.withFollowingDetails([lines[$0].text], after: $0, in: lines) }
+        return [AnySequence(labelledSources), AnySequence(roleLines)].joined()
     }
 
     /// The contact under a label of `fields` on line `index`, if the line holds one.

@@ -382,3 +382,16 @@ struct ReportDateTests {
         #expect(block.meetingDate == nil)
     }
 }
+
+@Suite("Contact labels that name nobody")
+struct NamelessContactTests {
+    @Test func aContactColumnHeaderGivesWayToTheAuthor() {
+        let block = TestDocuments.report("""
+        Report to: Cabinet
+        Contact\tTelephone\tEmail
+        Report author: Ivy Moss, Policy Officer
+        """).document
+        #expect(block.contact.name == "Ivy Moss")
+        #expect(block.contact.role == "Policy Officer")
+    }
+}
