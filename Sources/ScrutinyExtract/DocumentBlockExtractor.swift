@@ -32,7 +32,9 @@ public struct DocumentBlockExtractor: Sendable {
         let caser = AcronymAwareCaser(lines: lines)
         let cover = CoverEntries(front: Self.cover(of: front))
 
-        block.council = CouncilFinder().council(front: front, all: lines, labelled: cover.first(.council)?.flatValue,
+        // "Council: 12 May 2025" names the meeting, not the authority.
+        let labelledCouncil = cover.all(.council).map(\.flatValue).first { UKDateParser().firstDate(in: $0) == nil }
+        block.council = CouncilFinder().council(front: front, all: lines, labelled: labelledCouncil,
                                                 furniture: furniture, warnings: &warnings)
         block.committee = committee(front: front, cover: cover).map { caser.titleCaseIfAllCaps($0) }
         block.meetingDate = meetingDate(front: front, cover: cover, hasCommittee: block.committee != nil)
