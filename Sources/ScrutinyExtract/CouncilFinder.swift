@@ -48,7 +48,7 @@ struct CouncilFinder: Sendable {
                 return name
             }
         }
-        // A letterhead on an inner page ("MILBURN PARISH COUNCIL" over a form).
+        // A letterhead on an inner page ("FENBY PARISH COUNCIL" over a form).
         for line in all.dropFirst(front.count)
         where (line.text.includes("COUNCIL") || line.text.includes("Council") || line.text.includes("Borough")
                || line.text.includes("BOROUGH")) && line.text.wordCount <= 6 {
