@@ -11,7 +11,8 @@ public struct BudgetExtractor: Sendable {
     public init() {}
 
     /// Every amount in `lines`, in reading order, then any bare figures of "£000"/"£m" tables.
-    public func extract(from lines: [OutlinedLine]) -> [Budget] {
+    /// `reportYear` dates the amounts nothing nearer dates (see ``ReportYear``).
+    public func extract(from lines: [OutlinedLine], reportYear: ReportYear = ReportYear()) -> [Budget] {
         var context = PeriodContext()
         var lineContexts: [LineContext] = []
         lineContexts.reserveCapacity(lines.count)
@@ -29,8 +30,9 @@ public struct BudgetExtractor: Sendable {
         for index in blocks.indices {
             let block = blocks[index]
             if block.text.includes("£") {
-                budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships)
-            } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
+                budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships,
+                                   reportYear: reportYear)
+            } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts, reportYear: reportYear) {
                 scaledFigures.append(scaled)
             }
         }
@@ -38,11 +40,13 @@ public struct BudgetExtractor: Sendable {
     }
 
     /// A bare figure in a column headed "£000" or "£m", scaled by the heading's factor; `raw` is the cell as printed.
-    func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
+    func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
+                      reportYear: ReportYear = ReportYear()) -> Budget? {
         guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
         let lineIndex = block.firstLine
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
-                      kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
+                      kind: table.kind() ?? .other,
+                      period: table.period() ?? lineContexts[lineIndex].period ?? reportYear.titleYear,
                       partnership: lines[lineIndex].partnership, context: table.row.context,
                       provenance: lines[lineIndex].provenance)
     }
@@ -55,7 +59,7 @@ public struct BudgetExtractor: Sendable {
     static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
 
     func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
-                 partnerships: [String: String] = [:]) -> [Budget] {
+                 partnerships: [String: String] = [:], reportYear: ReportYear = ReportYear()) -> [Budget] {
         let chars = block.text.scalarText
         var budgets: [Budget] = []
         var questionPeriod: String?
@@ -93,6 +97,7 @@ public struct BudgetExtractor: Sendable {
             // Asked only when a mention has no kind of its own, and then once for the sentence.
             lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
             lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
+            lazy var speaksOfCurrentYear = CurrentYearPhrases.mentioned(in: lower)
             // With no names to look for, only a printed "… Partnership" can name one: no lowercasing.
             lazy var namedInSentence = partnerships.isEmpty ? Self.namedPartnership(in: sentenceText)
                 : Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
@@ -113,12 +118,14 @@ public struct BudgetExtractor: Sendable {
                     period = own
                 } else if isCrossYear {
                     period = nil
+                } else if let current = reportYear.currentYear, speaksOfCurrentYear {
+                    period = current
                 } else if let fromTable = table?.period() {
                     period = fromTable
                 } else if let carried = previousSentencePeriod {
                     period = carried
                 } else {
-                    period = questionPeriod ?? lineContexts[lineIndex].period
+                    period = questionPeriod ?? lineContexts[lineIndex].period ?? reportYear.titleYear
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,

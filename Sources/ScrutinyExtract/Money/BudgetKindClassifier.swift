@@ -29,41 +29,15 @@ public struct BudgetKindClassifier: Sendable {
         }
     }
 
-    /// Single-word cues.
+    /// Single-word cues, from ``KindVocabulary/words``.
     static let cues: [String: BudgetKind] = {
         var table: [String: BudgetKind] = [:]
-        let groups: [(BudgetKind, [String])] = [
-            (.expenditure, ["expenditure", "expenditures", "spend", "spends", "spent", "spending", "cost", "costs", "costing",
-                            "costed", "expense", "expenses", "outgoings", "outlay"]),
-            (.income, ["income", "incomes", "received", "receives", "receive", "receipt", "receipts", "raised", "raises",
-                       "raise", "generated", "generates", "generate", "earned", "earns", "revenue", "revenues", "takings",
-                       "recovered"]),
-            (.surplus, ["surplus", "surpluses"]),
-            (.deficit, ["deficit", "deficits", "overspend", "overspent", "overspends", "shortfall", "shortfalls", "loss", "losses"]),
-            (.contribution, ["contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
-                             "subscription", "subscriptions", "fee", "fees", "membership"]),
-            (.reserve, ["reserve", "reserves", "balances"]),
-            (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced"]),
-            (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
-                        "granted", "award", "awarded", "awards", "investment", "invested", "invest", "sponsorship"]),
-            (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment", "charge", "charges", "charged"]),
-            (.saving, ["saving", "savings", "saved", "save", "efficiencies", "underspend", "underspent", "underspends"]),
-            (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision", "envelope",
-                       "hold"]),
-        ]
-        for (kind, words) in groups { for word in words { table[word] = kind } }
+        for (kind, words) in KindVocabulary.words { for word in words { table[word] = kind } }
         return table
     }()
 
     /// Cues of several words, tried before single words at the same place.
-    static let phrases: [([String], BudgetKind)] = [
-        (["held", "in", "reserve"], .reserve), (["in", "reserve"], .reserve), (["net", "income"], .income),
-        (["reserve", "fund"], .reserve), (["set", "aside"], .allocation), (["ring", "fenced"], .allocation),
-        (["capital", "programme"], .budget),
-        // Money that "came from" somewhere was given: "of which £420,000 came from the national fund".
-        (["came", "from"], .funding), (["comes", "from"], .funding), (["come", "from"], .funding),
-        (["coming", "from"], .funding),
-    ]
+    static let phrases: [([String], BudgetKind)] = KindVocabulary.phrases
 
     static let phrasesByFirstWord: [String: [([String], BudgetKind)]] = Dictionary(grouping: phrases, by: { $0.0[0] })
 
@@ -80,7 +54,7 @@ public struct BudgetKindClassifier: Sendable {
     /// Verbs that make "by £X" the size of a difference: "forecast to exceed its budget by £1.2m".
     static let differenceVerbs: [String: BudgetKind] = [
         "exceed": .deficit, "exceeds": .deficit, "exceeded": .deficit, "overspend": .deficit, "overspent": .deficit,
-        "overspends": .deficit, "underspend": .saving, "underspent": .saving, "reduce": .saving, "reduced": .saving,
+        "overspends": .deficit, "underspend": .surplus, "underspent": .surplus, "reduce": .saving, "reduced": .saving,
         "reduces": .saving, "cut": .saving, "cuts": .saving,
     ]
 
@@ -123,6 +97,7 @@ public struct BudgetKindClassifier: Sendable {
     }
 
     func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
+        if Self.isPerUnit(tokens, targetIndex) { return .other }
         if let kind = differenceKind(tokens, targetIndex) { return kind }
         if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
             return kind
@@ -135,6 +110,14 @@ public struct BudgetKindClassifier: Sendable {
             if best == nil || distance < best!.distance { best = (distance, cue.kind) }
         }
         return best?.kind
+    }
+
+    /// True when the amount is a rate per unit: "£42.32 per week", "£5 pw" (but not "£2m per annum").
+    static func isPerUnit(_ tokens: [Token], _ target: Int) -> Bool {
+        guard target + 1 < tokens.count, case .word(let next) = tokens[target + 1] else { return false }
+        if KindVocabulary.perUnitWords.contains(next) { return true }
+        guard next == "per", target + 2 < tokens.count, let unit = tokens[target + 2].text else { return false }
+        return !KindVocabulary.perYearWords.contains(unit)
     }
 
     /// True when a scalar of `sentence` outside every range of `amounts` is a letter.
@@ -234,6 +217,9 @@ public struct BudgetKindClassifier: Sendable {
             if matches { return (kind, weak) }
         }
         guard let kind = Self.cues[word] else { return nil }
+        // "funding gap", "grant income": the noun after the cue says what the money is.
+        if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], next != word,
+           KindVocabulary.headNouns.contains(next) { return nil }
         if word == "revenue" || word == "revenues" {
             if index == target + 1 { return nil }
             if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], Self.revenueModified.contains(next) { return nil }
