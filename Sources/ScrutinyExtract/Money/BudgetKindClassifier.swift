@@ -48,7 +48,7 @@ public struct BudgetKindClassifier: Sendable {
     ]
 
     /// Cues that say only that money is there ("held at", "remaining"): any other cue in the clause beats them.
-    static let generalWords: Set<String> = ["held", "holds", "hold", "remaining"]
+    static let generalWords: Set<String> = KindVocabulary.generalWords
     /// Column headings of money tables that name what the column holds.
     static let columnCues: [String: BudgetKind] = ["actual": .expenditure, "actuals": .expenditure, "outturn": .expenditure]
     /// Verbs that make "by £X" the size of a difference: "forecast to exceed its budget by £1.2m".
@@ -64,8 +64,14 @@ public struct BudgetKindClassifier: Sendable {
     static let forwardStops: Set<String> = [
         "and", "or", "in", "for", "from", "to", "by", "at", "of", "on", "per", "as", "is", "was", "against", "than",
     ]
-    /// Words that make a following cue the purpose of the money rather than what it is.
-    static let purposeWords: Set<String> = ["for", "towards"]
+    /// Words that, straight after an amount, join it to the noun that says what it is: "£2.8m of reserves",
+    /// "£0.4m in revenue".
+    static let forwardLinks: Set<String> = ["of", "in"]
+    /// Words that make a following cue the purpose of the money rather than what it is: "for allocation",
+    /// "towards the fund", "a contribution to reserves".
+    static let purposeWords: Set<String> = ["for", "towards", "to"]
+    /// Words that make a following "budget" what the money is measured against: "a shortfall against budget".
+    static let comparisonWords: Set<String> = ["against"]
 
     /// The kind of the amount at `target` in `sentence`, or `nil` when no cue word is near it.
     ///
@@ -187,7 +193,8 @@ public struct BudgetKindClassifier: Sendable {
         index = target + 1
         while index < tokens.count, words < 3 {
             guard let word = tokens[index].text else { break }
-            if Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
+            let links = words == 0 && Self.forwardLinks.contains(word)
+            if !links, Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
             if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
                 forward = (words + 1, cue.kind)
                 break
@@ -208,7 +215,7 @@ public struct BudgetKindClassifier: Sendable {
         guard case .word(let word) = tokens[index] else { return nil }
         let weak = Self.generalWords.contains(word) || (1...2).contains { offset in
             guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
-            return Self.purposeWords.contains(before)
+            return Self.purposeWords.contains(before) || (Self.comparisonWords.contains(before) && Self.cues[word] == .budget)
         }
         for (phrase, kind) in Self.phrasesByFirstWord[word] ?? [] {
             let matches = phrase.indices.allSatisfy { offset in

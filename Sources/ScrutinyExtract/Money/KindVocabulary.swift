@@ -16,7 +16,7 @@ enum KindVocabulary {
                         "costed", "expense", "expenses", "outgoings", "outlay", "investment", "invested", "invest"]),
         (.income, ["income", "incomes", "received", "receives", "receive", "receipt", "receipts", "raised", "raises",
                    "raise", "generated", "generates", "generate", "earned", "earns", "revenue", "revenues", "takings",
-                   "recovered", "collect", "collects", "collected", "receipted"]),
+                   "recovered", "collect", "collects", "collected", "receipted", "precept", "precepts", "levy"]),
         (.surplus, ["surplus", "surpluses", "underspend", "underspent", "underspends", "underspending"]),
         (.deficit, ["deficit", "deficits", "overspend", "overspent", "overspends", "overspending", "shortfall",
                     "shortfalls", "loss", "losses", "gap", "gaps", "pressure", "pressures", "burden"]),
@@ -28,11 +28,11 @@ enum KindVocabulary {
                     "granted", "award", "awarded", "awards", "sponsorship"]),
         (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment"]),
         (.saving, ["saving", "savings", "saved", "save", "efficiencies"]),
-        (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision",
+        (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "provision",
                    "envelope", "hold"]),
         (.other, ["variance", "variances", "improvement", "deterioration", "movement", "price", "prices", "rent", "rents",
                   "charge", "charges", "charged", "surcharge", "valued", "valuation", "value", "threshold", "thresholds",
-                  "uplift", "margin"]),
+                  "margin", "cap", "capped", "deteriorated", "improved"]),
     ]
 
     /// Cues of several words (lowercased), tried before single words at the same place.
@@ -45,8 +45,12 @@ enum KindVocabulary {
         (["coming", "from"], .funding),
         // A variance with a direction is an overspend or an underspend.
         (["adverse", "variance"], .deficit), (["unfavourable", "variance"], .deficit),
-        (["favourable", "variance"], .surplus), (["drawn", "down"], .reserve), (["draw", "down"], .reserve),
+        (["favourable", "variance"], .surplus), (["favourable", "outturn"], .surplus), (["adverse", "outturn"], .deficit), (["drawn", "down"], .reserve), (["draw", "down"], .reserve),
     ]
+
+    /// Cues that say only that money is there ("held at", "remaining", "a total value of"): any other cue in
+    /// the amount's clause beats them ("savings with a total value of £2m" are savings).
+    static let generalWords: Set<String> = ["held", "holds", "hold", "remaining", "value", "budgets"]
 
     /// Nouns that, straight after another cue, are the thing itself and the cue before them only describes
     /// it: "funding gap" is a gap, "grant income" income, "cost pressures" pressures.
