@@ -130,7 +130,7 @@ struct BudgetExtractorTests {
     @Test func aPeriodFramingTheSentenceBeforeCarriesToTheNext() {
         let budgets = extract(["The net budget for 2023/24 was £500,000. Net expenditure was £480,000, an underspend of £20,000."])
         #expect(budgets.map(\.period) == ["2023/24", "2023/24", "2023/24"])
-        #expect(budgets.map(\.kind) == [.budget, .expenditure, .saving])
+        #expect(budgets.map(\.kind) == [.budget, .expenditure, .surplus])
     }
 
     @Test func aPeriodAfterAnAmountStaysWithIt() {

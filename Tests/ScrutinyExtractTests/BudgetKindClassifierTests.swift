@@ -75,3 +75,41 @@ extension BudgetKindClassifierTests {
         #expect(kind(s, 1) == .funding)
     }
 }
+
+extension BudgetKindClassifierTests {
+    @Test func variancesWithADirectionAreDeficitsOrSurplusesAndPlainOnesOther() {
+        #expect(kind("The service shows an adverse variance of £1.4m at quarter 2.") == .deficit)
+        #expect(kind("Waste collection reports a favourable variance of £0.3m.") == .surplus)
+        #expect(kind("A net variance of £12,000 remains, an improvement of £4,000 on quarter 1.", 1) == .other)
+    }
+
+    @Test func underspendIsASurplusAsTheContractMaps() {
+        #expect(kind("Vacant posts produce an underspend of £25,000.") == .surplus)
+        #expect(kind("Leisure is forecast to underspend by £8,000.") == .surplus)
+    }
+
+    @Test func theNounAfterACueSaysWhatTheMoneyIs() {
+        #expect(kind("The plan shows a funding gap of £6.1m by the third year.") == .deficit)
+        #expect(kind("The parish expects grant income of £3,500.") == .income)
+        #expect(kind("Care services face cost pressures of £900,000.") == .deficit)
+    }
+
+    @Test func aNounJoinedByOfOrInAfterTheAmountGivesItsKind() {
+        let s = "The forecast is an overspend of £2.4m after the use of £0.8m of reserves."
+        #expect(kind(s, 0) == .deficit)
+        #expect(kind(s, 1) == .reserve)
+        #expect(kind("Only £0.3m in savings will be delivered this year.") == .saving)
+    }
+
+    @Test func aRatePerUnitIsAPriceNotATotal() {
+        #expect(kind("Garage rents rise by £1.20 to £14.60 per week.", 1) == .other)
+        #expect(kind("The concession is £3 pw for older tenants.") == .other)
+        #expect(kind("The site earns £40,000 per annum in rent income.") != .other)
+    }
+
+    @Test func budgetMeasuredAgainstOrNamedAsAPurposeGivesWay() {
+        #expect(kind("Parking shows an income shortfall against budget of £75,000.") == .deficit)
+        #expect(kind("The planned contribution to reserves of £50,000 is deferred.") == .contribution)
+        #expect(kind("These savings proposals represent a total value of £1.1m.") == .saving)
+    }
+}

@@ -40,6 +40,8 @@ public struct BudgetKindClassifier: Sendable {
     static let phrases: [([String], BudgetKind)] = KindVocabulary.phrases
 
     static let phrasesByFirstWord: [String: [([String], BudgetKind)]] = Dictionary(grouping: phrases, by: { $0.0[0] })
+    /// ``phrases`` by their last word, for a scan that meets them from the end.
+    static let phrasesByLastWord: [String: [([String], BudgetKind)]] = Dictionary(grouping: phrases, by: { $0.0[$0.0.count - 1] })
 
     /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
     static let revenueModified: Set<String> = [
@@ -222,6 +224,11 @@ public struct BudgetKindClassifier: Sendable {
                 index + offset < tokens.count && tokens[index + offset] == .word(phrase[offset])
             }
             if matches { return (kind, weak) }
+        }
+        // Read backward from an amount, a phrase is met at its last word: "adverse variance of £1m".
+        for (phrase, kind) in Self.phrasesByLastWord[word] ?? [] {
+            let start = index - (phrase.count - 1)
+            if start >= 0, phrase.indices.allSatisfy({ tokens[start + $0] == .word(phrase[$0]) }) { return (kind, weak) }
         }
         guard let kind = Self.cues[word] else { return nil }
         // "funding gap", "grant income": the noun after the cue says what the money is.

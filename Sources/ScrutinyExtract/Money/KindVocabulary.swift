@@ -57,7 +57,7 @@ enum KindVocabulary {
     static let headNouns: Set<String> = [
         "gap", "gaps", "shortfall", "shortfalls", "pressure", "pressures", "income", "receipts", "allocation",
         "allocations", "variance", "variances", "deficit", "surplus", "overspend", "underspend", "reserve", "reserves",
-        "contribution", "contributions",
+        "contribution", "contributions", "charge", "charges", "rent", "rents",
     ]
 
     /// Words after an amount that make it a rate per unit ("£42.32 per week", "£5 pw"): a price, not a total.
