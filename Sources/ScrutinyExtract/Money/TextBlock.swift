@@ -25,6 +25,8 @@ struct TextBlock {
         var heading: TableRowReading?
         var scales: [Int: Double] = [:]
         var headingEnded = true
+        // The columns that held amounts in the last data row.
+        var lastAmountColumns: [Int] = []
         var caption: String?
         // The index of the last paragraph line read since the last table, if any.
         var lineBefore: Int?
@@ -44,7 +46,14 @@ struct TextBlock {
                     lineBefore = nil
                 }
                 // A row with no amounts heads the rows below it; stacked heading rows ("£000" over "Budget") add up.
-                if !line.cells.contains(where: { MoneyParser().holdsAmount(in: $0) || ScaledFigure.value(of: $0) != nil }) {
+                let amountColumns = line.cells.indices.filter {
+                    MoneyParser().holdsAmount(in: line.cells[$0]) || ScaledFigure.value(of: line.cells[$0]) != nil
+                }
+                if amountColumns.isEmpty {
+                    // Below data rows, a row that names no year, kind or unit over the money columns is a data
+                    // row without money ("TBC") or the run-on of a notes cell: it heads nothing.
+                    if headingEnded, heading != nil, !lastAmountColumns.isEmpty,
+                       !Self.headsColumns(line.cells, at: lastAmountColumns, readings: readings) { continue }
                     if headingEnded { scales = [:] }
                     for (column, cell) in line.cells.enumerated() {
                         if let factor = ScaledFigure.factor(inHeading: cell) { scales[column] = factor }
@@ -56,6 +65,7 @@ struct TextBlock {
                     continue
                 }
                 headingEnded = true
+                lastAmountColumns = amountColumns
                 let row = TableRowReading(cells: line.cells, readings: readings)
                 for (column, cell) in line.cells.enumerated() where !cell.isEmpty {
                     let scale = column > 0 ? scales[column] : nil
@@ -92,5 +102,16 @@ struct TextBlock {
         }
         if let done = open { blocks.append(done) }
         return blocks
+    }
+
+    /// True when a cell of `cells` at one of `columns` reads as a money column's heading: it names a
+    /// financial year ("2026/27"), a kind ("Budget", "Actual") or a unit ("£000").
+    static func headsColumns(_ cells: [String], at columns: [Int], readings: CellReadings) -> Bool {
+        columns.contains { column in
+            guard column < cells.count else { return false }
+            let cell = cells[column]
+            return readings.firstPeriod(in: cell) != nil || readings.columnKind(cell) != nil
+                || ScaledFigure.factor(inHeading: cell) != nil
+        }
     }
 }
