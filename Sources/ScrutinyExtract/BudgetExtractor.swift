@@ -56,7 +56,11 @@ public struct BudgetExtractor: Sendable {
     /// ``anaphora`` each with the space that must follow it, built once.
     static let anaphoraOpenings: [String] = anaphora.map { $0 + " " }
     /// Phrases that make an amount cumulative rather than one year's.
-    static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
+    static let crossYear = [
+        "to date", "so far", "cumulative", "in total", "since ", "over the period", "planning period", "mtfs period",
+        "year period", "over the life", "over the next", "over three years", "over 3 years", "over four years",
+        "over 4 years", "over five years", "over 5 years", "across the period",
+    ]
 
     func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
                  partnerships: [String: String] = [:], reportYear: ReportYear = ReportYear()) -> [Budget] {
@@ -114,10 +118,13 @@ public struct BudgetExtractor: Sendable {
                 if kind == nil, refersBack { kind = previousKind }
                 if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
                 let period: String?
-                if let own = Self.period(of: mention.range, in: sentence, periods: periods, amounts: amountRanges) {
-                    period = own
+                if let attached = periods.first(where: { Self.isAttached($0, after: mention.range, in: sentence) }) {
+                    period = attached.datesOneYear
                 } else if isCrossYear {
                     period = nil
+                } else if let nearest = Self.nearestPeriod(to: mention.range, in: sentence, periods: periods,
+                                                           amounts: amountRanges) {
+                    period = nearest.datesOneYear
                 } else if let current = reportYear.currentYear, speaksOfCurrentYear {
                     period = current
                 } else if let fromTable = table?.period() {
@@ -192,17 +199,15 @@ public struct BudgetExtractor: Sendable {
         return Set(found).count == 1 ? found.first : nil
     }
 
-    /// The period the amount's own sentence gives it: one attached just after it ("£16,575 for 2012/13"),
-    /// else the nearest in the sentence.
-    static func period(of amount: Range<Int>, in sentence: ScalarText, periods: [PeriodMention],
-                       amounts: [Range<Int>]) -> String? {
+    /// The period of the amount's sentence nearest it, leaving out any attached to another amount
+    /// ("£25,000 carried forward from 2023/24" is that amount's alone). One attached just after the amount
+    /// ("£16,575 for 2012/13") is read before this, and before the sentence is found to span years.
+    static func nearestPeriod(to amount: Range<Int>, in sentence: ScalarText, periods: [PeriodMention],
+                              amounts: [Range<Int>]) -> PeriodMention? {
         guard !periods.isEmpty else { return nil }
-        if let attached = periods.first(where: { isAttached($0, after: amount, in: sentence) }) { return attached.period }
-        // A period attached to another amount ("£25,000 carried forward from 2023/24") is that amount's alone.
         let others = amounts.filter { $0 != amount }
         let free = periods.filter { period in !others.contains { isAttached(period, after: $0, in: sentence) } }
-        let nearest = free.min { gap($0.range, amount) < gap($1.range, amount) }
-        return nearest?.period
+        return free.min { gap($0.range, amount) < gap($1.range, amount) }
     }
 
     /// True when `period` follows `amount` closely, introduced as a time: "£16,575 for 2012/13".

@@ -7,6 +7,16 @@ public struct PeriodMention: Sendable, Hashable {
     /// The word just before the period, lowercased ("in", "for", "during"), or `nil`.
     public var preposition: String?
 
+    /// True when the period is one end of a run of years ("2026/27 to 2029/30", "between 2024/25 and 2025/26"):
+    /// an amount it dates covers several years.
+    public var isSpan: Bool = false
+
+    /// True when the period ends a run of years rather than holding an amount: "by 2028/29", "until 2027/28".
+    public var isEndPoint: Bool { preposition.map(PeriodParser.endPointWords.contains) ?? false }
+
+    /// The year the period gives an amount: `nil` for a span or an end point (the amount is cumulative).
+    public var datesOneYear: String? { isSpan || isEndPoint ? nil : period }
+
     /// True when the period is introduced as a time ("in 2013/14", "for 2013/14", "during the financial year 2013/14"),
     /// not used to name something ("2012/13 recommendations").
     public var isTemporal: Bool { preposition.map(PeriodParser.temporalWords.contains) ?? false }
@@ -19,6 +29,11 @@ public struct PeriodParser: Sendable {
 
     /// Words that, just before a period, make it the time something happened in.
     static let temporalWords: Set<String> = ["in", "for", "during", "over", "throughout", "across", "year", "fy", "of", "by", "until", "from"]
+
+    /// Words that, just before a period, make it the end of a run of years.
+    static let endPointWords: Set<String> = ["by", "until"]
+    /// Words that join two periods into a run of years ("2026/27 to 2029/30").
+    static let spanJoiners: Set<String> = ["to", "-", "–", "—", "and", "through"]
 
     /// Every financial year in `text`, in reading order.
     public func periods(in text: String) -> [PeriodMention] {
@@ -64,7 +79,20 @@ public struct PeriodParser: Sendable {
                                        preposition: preposition ?? Self.wordBefore(chars, start)))
             i = period.end
         }
+        Self.markSpans(&found, in: chars)
         return found
+    }
+
+    /// Marks both ends of every run of years: two periods with only a joiner between them.
+    static func markSpans(_ found: inout [PeriodMention], in chars: ScalarText) {
+        guard found.count > 1 else { return }
+        for index in 1..<found.count {
+            let between = String(scalars: chars[found[index - 1].range.upperBound..<found[index].range.lowerBound])
+            let words = between.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+            guard words.count == 1, spanJoiners.contains(words[0].lowercased()) else { continue }
+            found[index - 1].isSpan = true
+            found[index].isSpan = true
+        }
     }
 
     /// The canonical period of a string that is nothing but a period ("2013/2014"), or `nil`.
