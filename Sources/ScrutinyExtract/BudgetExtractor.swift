@@ -81,7 +81,7 @@ public struct BudgetExtractor: Sendable {
             let isWholeBlock = sentenceRange == chars.indices
             let sentence = isWholeBlock ? chars : Array(chars[sentenceRange])
             let sentenceText = isWholeBlock ? block.text : String(scalars: sentence)
-            let periods = PeriodParser().periods(in: sentence)
+            let periods = Self.periods(in: sentence, reportYear: reportYear)
             let asks = sentenceText.hasSuffix("?")
             if asks {
                 if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
@@ -93,7 +93,8 @@ public struct BudgetExtractor: Sendable {
                 // Spending was £0.9m."); one after an amount belongs to that amount ("£15,000, paid in 2024/25").
                 let firstAmount = mentions.first?.range.lowerBound ?? sentence.count
                 previousSentencePeriod = asks ? nil
-                    : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
+                    : periods.last(where: { $0.isTemporal && !$0.isRelative && $0.range.upperBound <= firstAmount })?
+                        .datesOneYear
             }
             guard !mentions.isEmpty else { continue }
             // Lowercased only when a question below needs it (what the sentence refers to or names).
@@ -155,7 +156,7 @@ public struct BudgetExtractor: Sendable {
             digitRun = 0
         }
         guard mayHold else { return nil }
-        return PeriodParser().periods(in: Array(sentence)).last(where: \.isTemporal)?.period
+        return PeriodParser().periods(in: Array(sentence)).last(where: \.isTemporal)?.datesOneYear
     }
 
     /// Words that end the name of a partnership, alliance, board or joint body.
@@ -206,8 +207,27 @@ public struct BudgetExtractor: Sendable {
                               amounts: [Range<Int>]) -> PeriodMention? {
         guard !periods.isEmpty else { return nil }
         let others = amounts.filter { $0 != amount }
-        let free = periods.filter { period in !others.contains { isAttached(period, after: $0, in: sentence) } }
+        let free = periods.filter { period in
+            !others.contains { isAttached(period, after: $0, in: sentence) }
+                && (!period.isRelative || isClose(period, to: amount, in: sentence))
+        }
         return free.min { gap($0.range, amount) < gap($1.range, amount) }
+    }
+
+    /// The financial years of `sentence`, with the years it names relative to the report's ("next year").
+    static func periods(in sentence: ScalarText, reportYear: ReportYear) -> [PeriodMention] {
+        let printed = PeriodParser().periods(in: sentence)
+        let relative = RelativeYear.mentions(in: sentence, currentYear: reportYear.currentYear)
+        guard !relative.isEmpty else { return printed }
+        return (printed + relative).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// True when `period` sits within ``RelativeYear/reach`` scalars of `amount`, with no mark between
+    /// them that ends a clause or starts another amount.
+    static func isClose(_ period: PeriodMention, to amount: Range<Int>, in sentence: ScalarText) -> Bool {
+        let between = period.range.lowerBound >= amount.upperBound ? amount.upperBound..<period.range.lowerBound
+            : period.range.upperBound..<amount.lowerBound
+        return between.count <= RelativeYear.reach && !sentence[between].contains(where: { ",;()£".unicodeScalars.contains($0) })
     }
 
     /// True when `period` follows `amount` closely, introduced as a time: "£16,575 for 2012/13".

@@ -11,6 +11,9 @@ public struct PeriodMention: Sendable, Hashable {
     /// an amount it dates covers several years.
     public var isSpan: Bool = false
 
+    /// True for a year named relative to the report's ("the previous year"): it dates only an amount near it.
+    public var isRelative: Bool = false
+
     /// True when the period ends a run of years rather than holding an amount: "by 2028/29", "until 2027/28".
     public var isEndPoint: Bool { preposition.map(PeriodParser.endPointWords.contains) ?? false }
 
