@@ -133,7 +133,8 @@ public struct BudgetExtractor: Sendable {
                 } else if let carried = previousSentencePeriod {
                     period = carried
                 } else {
-                    period = questionPeriod ?? lineContexts[lineIndex].period ?? reportYear.titleYear
+                    period = questionPeriod ?? lineContexts[lineIndex].period
+                        ?? (AmountRate.isRate(mention.range, in: sentence) ? nil : reportYear.titleYear)
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,

@@ -114,6 +114,8 @@ public struct PeriodParser: Sendable {
         var j = i + 4
         guard j < chars.count, ["/", "-", "–"].contains(chars[j]) else { return nil }
         j += 1
+        // A line broken after the dash leaves a space: "2026- 27".
+        if j + 1 < chars.count, chars[j] == " ", isDigit(chars, j + 1) { j += 1 }
         var digits = ""
         while isDigit(chars, j) { digits.unicodeScalars.append(chars[j]); j += 1 }
         let next = (first + 1)
