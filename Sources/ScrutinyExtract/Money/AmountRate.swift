@@ -4,7 +4,7 @@ import ScrutinyCore
 /// year's figure: a rate is dated only by a year its own sentence prints, never by the report's year.
 enum AmountRate {
     /// Words just after an amount that make it a rate (lowercased).
-    static let wordsAfter: Set<String> = ["per", "pw", "pa", "p.a", "p.a.", "weekly", "monthly", "annually", "yearly", "each"]
+    static let wordsAfter: Set<String> = ["per", "pw", "pa", "p.a", "weekly", "monthly", "annually", "yearly", "each"]
     /// Two words just after an amount that make it a rate.
     static let pairsAfter: Set<String> = ["a week", "a month", "a year", "each year", "every year", "a day"]
     /// Words just before an amount (or its "of") that make it a rate.
@@ -29,7 +29,10 @@ enum AmountRate {
             guard scalar.isLetter else { index += 1; continue }
             let start = index
             while index < sentence.count, sentence[index].isLetter || sentence[index] == "." { index += 1 }
-            words.append(String(scalars: sentence[start..<index]).lowercasedByScalar)
+            // A stop after the word ends the sentence ("or less."); one inside it is the word's ("p.a").
+            var end = index
+            while end > start + 1, sentence[end - 1] == "." { end -= 1 }
+            words.append(String(scalars: sentence[start..<end]).lowercasedByScalar)
         }
         return words
     }
