@@ -57,7 +57,7 @@ public struct BudgetExtractor: Sendable {
     static let anaphoraOpenings: [String] = anaphora.map { $0 + " " }
     /// Phrases that make an amount cumulative rather than one year's.
     static let crossYear = [
-        "to date", "so far", "cumulative", "in total", "since ", "over the period", "planning period", "mtfs period",
+        "to date", "so far", "cumulative", "in total since", "in total to", "in total over", "in total across", "since ", "over the period", "planning period", "mtfs period",
         "year period", "over the life", "over the next", "over three years", "over 3 years", "over four years",
         "over 4 years", "over five years", "over 5 years", "across the period",
     ]

@@ -212,3 +212,43 @@ struct BudgetExtractorTests {
         #expect(BudgetExtractor.namedPartnership(in: "Both the Vale Alliance and the Hill Partnership gave £5.") == nil)
     }
 }
+
+extension BudgetExtractorTests {
+    @Test func aMultiYearSentenceDatesNoOneYearButAnAttachedPeriodStillDoes() {
+        let budgets = extract([
+            "The plan shows a gap of £3.1m for 2026/27 and £9.4m over the four-year period.",
+            "A gap of £9.4m was reported for the period from 2026/27 to 2029/30.",
+            "By 2028/29 core spending will have grown by £6m.",
+        ])
+        #expect(budgets.map(\.period) == ["2026/27", nil, nil, nil])
+    }
+
+    @Test func aYearNamedRelativeToTheReportsDatesOnlyTheAmountNearIt() {
+        let year = ReportYear(title: "Ashcombe Village Trust Annual Report 2024/25", meetingDate: nil)
+        let budgets = BudgetExtractor().extract(from: outline([
+            "Repairs cost £8,200 (up from £6,900 in the previous year).",
+            "The grant rises next year by £1,000, a change agreed because the hall flooded last year.",
+        ]), reportYear: year)
+        #expect(budgets.map(\.period) == ["2024/25", "2023/24", "2025/26"])
+    }
+
+    @Test func aRateTakesNoReportYear() {
+        let year = ReportYear(title: "Ashcombe Rents and Charges 2026/27", meetingDate: nil)
+        let budgets = BudgetExtractor().extract(from: outline([
+            "Garage rents rise to £14.60 per week.", "The garages bring in £310,000 of income.",
+        ]), reportYear: year)
+        #expect(budgets.map(\.period) == [nil, "2026/27"])
+    }
+
+    @Test func aTableCellTakesItsColumnsYearBeforeANotesCellsYear() {
+        let budgets = extract([
+            "Programme\tSavings 2025/26\tSavings 2026/27\tNotes",
+            "Estates\t£0.4M\t£0.9M\tA review is planned for 2025/26.",
+            "Income review\tTBC\tTBC\tNo target this year.",
+            "\t\t\tagreed in quarter 3 to deliver in 2026/27.",
+            "Total\t£0.4M\t£0.9M\t",
+        ])
+        #expect(budgets.map(\.period) == ["2025/26", "2026/27", "2025/26", "2026/27"])
+        #expect(budgets.map(\.kind).allSatisfy { $0 == .saving })
+    }
+}
