@@ -113,3 +113,19 @@ extension BudgetKindClassifierTests {
         #expect(kind("These savings proposals represent a total value of £1.1m.") == .saving)
     }
 }
+
+extension BudgetKindClassifierTests {
+    @Test func aShortFormInParenthesesEndsNoClause() {
+        #expect(kind("There are overspends in Temporary Accommodation (TA) budgets of £2.2m.") == .deficit)
+    }
+
+    @Test func aPhraseNamedAsAPurposeGivesWayToo() {
+        #expect(kind("The lower revenue contribution to the capital programme (£3.5m) is needed.") == .contribution)
+    }
+
+    @Test func anAmountLessOrMoreThanAnotherIsAnOtherFigure() {
+        #expect(kind("The district now has £40m a year less to spend on services.") == .other)
+        #expect(kind("Receipts came in £2m lower than forecast.") == .other)
+        #expect(kind("The settlement gives £1m more funding than last year.") == .funding)
+    }
+}

@@ -105,7 +105,7 @@ public struct BudgetKindClassifier: Sendable {
     }
 
     func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
-        if Self.isPerUnit(tokens, targetIndex) { return .other }
+        if Self.isPerUnit(tokens, targetIndex) || isComparison(tokens, targetIndex) { return .other }
         if let kind = differenceKind(tokens, targetIndex) { return kind }
         if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
             return kind
@@ -215,10 +215,7 @@ public struct BudgetKindClassifier: Sendable {
     /// The cue starting at token `index`, if any, and whether it only names a purpose.
     func cue(_ tokens: [Token], at index: Int, target: Int) -> (kind: BudgetKind, weak: Bool)? {
         guard case .word(let word) = tokens[index] else { return nil }
-        let weak = Self.generalWords.contains(word) || (1...2).contains { offset in
-            guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
-            return Self.purposeWords.contains(before) || (Self.comparisonWords.contains(before) && Self.cues[word] == .budget)
-        }
+        let weak = isWeak(tokens, word: word, at: index)
         for (phrase, kind) in Self.phrasesByFirstWord[word] ?? [] {
             let matches = phrase.indices.allSatisfy { offset in
                 index + offset < tokens.count && tokens[index + offset] == .word(phrase[offset])
@@ -228,7 +225,9 @@ public struct BudgetKindClassifier: Sendable {
         // Read backward from an amount, a phrase is met at its last word: "adverse variance of £1m".
         for (phrase, kind) in Self.phrasesByLastWord[word] ?? [] {
             let start = index - (phrase.count - 1)
-            if start >= 0, phrase.indices.allSatisfy({ tokens[start + $0] == .word(phrase[$0]) }) { return (kind, weak) }
+            if start >= 0, phrase.indices.allSatisfy({ tokens[start + $0] == .word(phrase[$0]) }) {
+                return (kind, isWeak(tokens, word: phrase[0], at: start))
+            }
         }
         guard let kind = Self.cues[word] else { return nil }
         // "funding gap", "grant income": the noun after the cue says what the money is.
@@ -239,6 +238,26 @@ public struct BudgetKindClassifier: Sendable {
             if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], Self.revenueModified.contains(next) { return nil }
         }
         return (kind, weak)
+    }
+
+    /// True when the cue `word` at `index` only says what money is there, is for, or is measured against.
+    func isWeak(_ tokens: [Token], word: String, at index: Int) -> Bool {
+        Self.generalWords.contains(word) || (1...2).contains { offset in
+            guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
+            return Self.purposeWords.contains(before) || (Self.comparisonWords.contains(before) && Self.cues[word] == .budget)
+        }
+    }
+
+    /// True when the amount is a difference from another figure: "£116m a year less to spend", "£15m lower
+    /// than forecast" (but not "£1m more funding", where the noun after says what the money is).
+    func isComparison(_ tokens: [Token], _ target: Int) -> Bool {
+        var index = target + 1
+        if index + 1 < tokens.count, let first = tokens[index].text, let second = tokens[index + 1].text,
+           KindVocabulary.ratePairs.contains(first + " " + second) {
+            index += 2
+        }
+        guard index < tokens.count, let word = tokens[index].text, KindVocabulary.comparatives.contains(word) else { return false }
+        return index + 1 >= tokens.count || cue(tokens, at: index + 1, target: target) == nil
     }
 
     /// Hashes of every word that can start a cue (single-word cues, phrases' first words, column cues).
@@ -318,6 +337,22 @@ public struct BudgetKindClassifier: Sendable {
         return true
     }
 
+    /// The longest aside in parentheses (in scalars) that is read as a name's short form.
+    static let asideLength = 12
+
+    /// The index of the ")" closing a short aside of capital letters that opens at `open` ("(NRPF)",
+    /// "(GF)"), or `nil` when the parenthesis holds anything else (an amount, a clause, a number).
+    static func closeOfAside(_ chars: ScalarText, openingAt open: Int) -> Int? {
+        var index = open + 1
+        while index < chars.count, index - open <= asideLength {
+            let scalar = chars[index]
+            if scalar == ")" { return index > open + 1 ? index : nil }
+            guard scalar.isASCII, scalar.properties.isUppercase || scalar == "&" else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
     /// Words (lowercased), amounts and clause marks; also the index of the target amount.
     static func tokenize(_ chars: ScalarText, target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
@@ -360,6 +395,10 @@ public struct BudgetKindClassifier: Sendable {
                 var j = i + 1
                 while j < chars.count, chars[j] == " " { j += 1 }
                 if !Self.startsLowercased(chars, at: j, with: Self.which) { tokens.append(.comma) }
+            } else if c == "(", let close = Self.closeOfAside(chars, openingAt: i) {
+                // "(NRPF)", "(HRA)": a short aside of letters names the words before it and ends no clause.
+                i = close + 1
+                continue
             } else if ";:()[]".unicodeScalars.contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)
             }

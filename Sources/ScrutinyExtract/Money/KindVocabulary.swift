@@ -60,6 +60,11 @@ enum KindVocabulary {
         "contribution", "contributions", "charge", "charges", "rent", "rents",
     ]
 
+    /// Words right after an amount (or after its "a year") that make it a difference from another figure: other.
+    static let comparatives: Set<String> = ["less", "more", "lower", "higher", "fewer"]
+    /// Word pairs that may stand between an amount and its comparative: "£116m a year less".
+    static let ratePairs: Set<String> = ["a year", "per annum", "each year", "a month", "per year"]
+
     /// Words after an amount that make it a rate per unit ("£42.32 per week", "£5 pw"): a price, not a total.
     static let perUnitWords: Set<String> = ["pw", "weekly", "hourly", "daily"]
     /// Words after "per" that make an amount a yearly total rather than a price per unit.
