@@ -125,7 +125,15 @@ extension BudgetKindClassifierTests {
 
     @Test func anAmountLessOrMoreThanAnotherIsAnOtherFigure() {
         #expect(kind("The district now has £40m a year less to spend on services.") == .other)
-        #expect(kind("Receipts came in £2m lower than forecast.") == .other)
+        #expect(kind("The outturn came in £2m lower than forecast.") == .other)
+        #expect(kind("Receipts came in £2m lower than forecast.") == .income)
         #expect(kind("The settlement gives £1m more funding than last year.") == .funding)
+    }
+}
+
+extension BudgetKindClassifierTests {
+    @Test func toWeakensOnlyACueNamingWhereMoneyGoes() {
+        #expect(kind("The 2026/27 budget relies on being able to save £2m through shared services.") == .saving)
+        #expect(kind("A reduction in borrowing (£0.6m), as a result of extra grant funding.") == .other)
     }
 }

@@ -71,7 +71,10 @@ public struct BudgetKindClassifier: Sendable {
     static let forwardLinks: Set<String> = ["of", "in"]
     /// Words that make a following cue the purpose of the money rather than what it is: "for allocation",
     /// "towards the fund", "a contribution to reserves".
-    static let purposeWords: Set<String> = ["for", "towards", "to"]
+    static let purposeWords: Set<String> = ["for", "towards"]
+    /// Words that make a following cue the purpose of the money only when the cue names where money goes
+    /// (``KindVocabulary/destinations``): "a contribution to reserves", but "able to save £3m".
+    static let destinationWords: Set<String> = ["to", "into"]
     /// Words that make a following "budget" what the money is measured against: "a shortfall against budget".
     static let comparisonWords: Set<String> = ["against"]
 
@@ -105,7 +108,9 @@ public struct BudgetKindClassifier: Sendable {
     }
 
     func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
-        if Self.isPerUnit(tokens, targetIndex) || isComparison(tokens, targetIndex) { return .other }
+        if Self.isPerUnit(tokens, targetIndex) { return .other }
+        // A difference ("£2m lower than forecast") is what its clause calls it, else an other figure.
+        if isComparison(tokens, targetIndex) { return nearest(tokens, targetIndex, strong: true) ?? .other }
         if let kind = differenceKind(tokens, targetIndex) { return kind }
         if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
             return kind
@@ -245,6 +250,7 @@ public struct BudgetKindClassifier: Sendable {
         Self.generalWords.contains(word) || (1...2).contains { offset in
             guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
             return Self.purposeWords.contains(before) || (Self.comparisonWords.contains(before) && Self.cues[word] == .budget)
+                || (Self.destinationWords.contains(before) && KindVocabulary.destinations.contains(word))
         }
     }
 

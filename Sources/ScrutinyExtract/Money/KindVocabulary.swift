@@ -32,7 +32,7 @@ enum KindVocabulary {
                    "envelope", "hold"]),
         (.other, ["variance", "variances", "improvement", "deterioration", "movement", "price", "prices", "rent", "rents",
                   "charge", "charges", "charged", "surcharge", "valued", "valuation", "value", "threshold", "thresholds",
-                  "margin", "cap", "capped", "deteriorated", "improved"]),
+                  "margin", "cap", "capped", "deteriorated", "improved", "reduction", "reductions"]),
     ]
 
     /// Cues of several words (lowercased), tried before single words at the same place.
@@ -59,6 +59,10 @@ enum KindVocabulary {
         "allocations", "variance", "variances", "deficit", "surplus", "overspend", "underspend", "reserve", "reserves",
         "contribution", "contributions", "charge", "charges", "rent", "rents",
     ]
+
+    /// Cues that name where money goes ("to reserves", "to the capital programme"): after "to" they are its
+    /// purpose, not what it is.
+    static let destinations: Set<String> = ["reserve", "reserves", "balances", "budget", "budgets", "fund", "funds", "capital"]
 
     /// Words right after an amount (or after its "a year") that make it a difference from another figure: other.
     static let comparatives: Set<String> = ["less", "more", "lower", "higher", "fewer"]
