@@ -252,3 +252,15 @@ extension BudgetExtractorTests {
         #expect(budgets.map(\.kind).allSatisfy { $0 == .saving })
     }
 }
+
+extension BudgetExtractorTests {
+    @Test func aTableCaptionDatesItsTableNotTheParagraphsAfterIt() {
+        let budgets = extract([
+            "Table 4: Unspent developer contributions in 24/25",
+            "Borough\tUnspent",
+            "Ashcombe\t£3.2m",
+            "The new bridge scheme has a £6.5m funding allocation.",
+        ])
+        #expect(budgets.map(\.period) == ["2024/25", nil])
+    }
+}

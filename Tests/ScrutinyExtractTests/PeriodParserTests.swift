@@ -55,3 +55,11 @@ extension PeriodParserTests {
         #expect(parser.periods(in: "with £7.7m for 2026- 27.").map(\.period) == ["2026/27"])
     }
 }
+
+extension PeriodParserTests {
+    @Test func twoDigitYearsWithASlashAreAFinancialYear() {
+        #expect(parser.periods(in: "the statement for 23/24 shows").map(\.period) == ["2023/24"])
+        #expect(parser.periods(in: "signed 12/03/24 and 1/2 of it").map(\.period) == [])
+        #expect(parser.periods(in: "scored 12/14 in the audit").map(\.period) == [])
+    }
+}

@@ -55,6 +55,7 @@ public struct PeriodParser: Sendable {
             }
             // "–" is E2 80 93 in UTF-8; its lead byte is enough for a pre-check.
             if digitRun >= 4 && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == 0xE2) { return true }
+            if digitRun == 2 && byte == UInt8(ascii: "/") { return true }
             digitRun = 0
         }
         return false
@@ -71,7 +72,7 @@ public struct PeriodParser: Sendable {
                 i += 1
                 continue
             }
-            guard let period = Self.period(in: chars, at: i) else { i += 1; continue }
+            guard let period = Self.period(in: chars, at: i) ?? Self.shortPeriod(in: chars, at: i) else { i += 1; continue }
             var start = i
             var preposition: String?
             if start >= 2, String(scalars: chars[(start - 2)..<start]).uppercased() == "FY" {
@@ -127,6 +128,19 @@ public struct PeriodParser: Sendable {
         // "2013/14/15" or "2013-14%" are not periods.
         if j < chars.count, chars[j] == "/" || chars[j] == "%" { return nil }
         return (j, String(first) + "/" + twoDigits(next % 100))
+    }
+
+    /// A financial year printed with two-digit years and a slash, "23/24" (read as 2023/24), not part of a
+    /// date or fraction ("12/03/24", "1/2").
+    static func shortPeriod(in chars: ScalarText, at i: Int) -> (end: Int, canonical: String)? {
+        guard isDigit(chars, i), isDigit(chars, i + 1), !isDigit(chars, i + 2), i + 2 < chars.count, chars[i + 2] == "/",
+              isDigit(chars, i + 3), isDigit(chars, i + 4), !isDigit(chars, i + 5) else { return nil }
+        if i > 0, chars[i - 1] == "/" { return nil }
+        if i + 5 < chars.count, chars[i + 5] == "/" || chars[i + 5] == "%" { return nil }
+        guard let first = Int(String(scalars: chars[i..<(i + 2)])), let second = Int(String(scalars: chars[(i + 3)..<(i + 5)])),
+              second == (first + 1) % 100 else { return nil }
+        let century = first >= 50 ? 1900 : 2000
+        return (i + 5, String(century + first) + "/" + twoDigits(second))
     }
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
