@@ -137,3 +137,10 @@ extension BudgetKindClassifierTests {
         #expect(kind("A reduction in borrowing (£0.6m), as a result of extra grant funding.") == .other)
     }
 }
+
+extension BudgetKindClassifierTests {
+    @Test func aNounJoinedAfterTheAmountWinsATieWithAVerbBeforeIt() {
+        #expect(kind("The district expects to receive a total of £1.2m in further contributions from partners.") == .contribution)
+        #expect(kind("A total of £3m will be provided towards the new bus station.") == .funding)
+    }
+}

@@ -198,12 +198,16 @@ public struct BudgetKindClassifier: Sendable {
         var forward: (distance: Int, kind: BudgetKind)?
         words = 0
         index = target + 1
+        var linked = false
         while index < tokens.count, words < 3 {
             guard let word = tokens[index].text else { break }
             let links = words == 0 && Self.forwardLinks.contains(word)
+            linked = linked || links
             if !links, Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
             if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
-                forward = (words + 1, cue.kind)
+                // A noun joined by "of"/"in" names the money itself ("£2m in additional contributions"):
+                // it wins a tie with a cue before the amount.
+                forward = (words + (linked ? 0 : 1), cue.kind)
                 break
             }
             words += 1

@@ -25,7 +25,7 @@ enum KindVocabulary {
         (.reserve, ["reserve", "reserves", "balances", "drawdown", "drawdowns", "drawings", "drew"]),
         (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced"]),
         (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
-                    "granted", "award", "awarded", "awards", "sponsorship"]),
+                    "granted", "award", "awarded", "awards", "sponsorship", "provided"]),
         (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment"]),
         (.saving, ["saving", "savings", "saved", "save", "efficiencies"]),
         (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "provision",
