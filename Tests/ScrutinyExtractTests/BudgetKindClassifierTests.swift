@@ -144,3 +144,10 @@ extension BudgetKindClassifierTests {
         #expect(kind("A total of £3m will be provided towards the new bus station.") == .funding)
     }
 }
+
+extension BudgetKindClassifierTests {
+    @Test func moneyApprovedForAPurposeIsAnAllocationButAnApprovedBudgetABudget() {
+        #expect(kind("Cabinet approved £250,000 for the new play area.") == .allocation)
+        #expect(kind("The approved budget of £4.2m stands.") == .budget)
+    }
+}

@@ -23,7 +23,8 @@ enum KindVocabulary {
         (.contribution, ["contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
                          "subscription", "subscriptions", "fee", "fees", "membership"]),
         (.reserve, ["reserve", "reserves", "balances", "drawdown", "drawdowns", "drawings", "drew"]),
-        (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced"]),
+        (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced",
+                        "approved", "approval"]),
         (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
                     "granted", "award", "awarded", "awards", "sponsorship", "provided"]),
         (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment"]),
@@ -57,7 +58,7 @@ enum KindVocabulary {
     static let headNouns: Set<String> = [
         "gap", "gaps", "shortfall", "shortfalls", "pressure", "pressures", "income", "receipts", "allocation",
         "allocations", "variance", "variances", "deficit", "surplus", "overspend", "underspend", "reserve", "reserves",
-        "contribution", "contributions", "charge", "charges", "rent", "rents",
+        "contribution", "contributions", "charge", "charges", "rent", "rents", "budget",
     ]
 
     /// Cues that name where money goes ("to reserves", "to the capital programme"): after "to" they are its
