@@ -118,6 +118,9 @@ public struct BudgetExtractor: Sendable {
                 if kind == nil, let table { kind = table.kind() }
                 if kind == nil, refersBack { kind = previousKind }
                 if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
+                // Nearest evidence first: a period attached to the amount, a multi-year sentence (none), the
+                // sentence's nearest period, "the current year", the table's row or column, the sentence
+                // before, the heading or question, and last the report's own year (not for a rate).
                 let period: String?
                 if let attached = periods.first(where: { Self.isAttached($0, after: mention.range, in: sentence) }) {
                     period = attached.datesOneYear
