@@ -137,7 +137,7 @@ public struct BudgetExtractor: Sendable {
                     period = carried
                 } else {
                     period = questionPeriod ?? lineContexts[lineIndex].period
-                        ?? (AmountRate.isRate(mention.range, in: sentence) ? nil : reportYear.titleYear)
+                        ?? (AmountRate.isRate(mentionIndex, of: amountRanges, in: sentence) ? nil : reportYear.titleYear)
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,

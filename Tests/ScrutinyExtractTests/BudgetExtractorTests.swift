@@ -264,3 +264,11 @@ extension BudgetExtractorTests {
         #expect(budgets.map(\.period) == ["2024/25", nil])
     }
 }
+
+extension BudgetExtractorTests {
+    @Test func aListOfRatesTakesNoReportYear() {
+        let year = ReportYear(title: "Ashcombe Garage Charges 2026/27", meetingDate: nil)
+        let budgets = BudgetExtractor().extract(from: outline(["A £1, £2 or £3 weekly rise is proposed."]), reportYear: year)
+        #expect(budgets.map(\.period) == [nil, nil, nil])
+    }
+}

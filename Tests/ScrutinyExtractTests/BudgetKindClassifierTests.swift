@@ -151,3 +151,11 @@ extension BudgetKindClassifierTests {
         #expect(kind("The approved budget of £4.2m stands.") == .budget)
     }
 }
+
+extension BudgetKindClassifierTests {
+    @Test func aListOfAmountsSharesTheRateAfterItsLast() {
+        let s = "A £1, £2 or £3 weekly rise would raise £0.6m, £1.2m or £1.8m of income."
+        #expect((0...2).map { kind(s, $0) } == [.other, .other, .other])
+        #expect(kind(s, 3) == .income)
+    }
+}

@@ -19,6 +19,27 @@ enum AmountRate {
         return before.suffix(3).contains(where: wordsBefore.contains)
     }
 
+    /// Words that join the amounts of a list ("£1, £2, or £3 weekly"): the list shares what follows its last amount.
+    static let listJoiners: Set<String> = ["or", "and"]
+
+    /// True when the amount at `index` of `amounts`, or the last amount of the list it opens, is a rate.
+    static func isRate(_ index: Int, of amounts: [Range<Int>], in sentence: ScalarText) -> Bool {
+        var last = index
+        while last + 1 < amounts.count, joinsList(sentence, from: amounts[last].upperBound, to: amounts[last + 1].lowerBound) {
+            last += 1
+        }
+        return isRate(amounts[index], in: sentence) || (last != index && isRate(amounts[last], in: sentence))
+    }
+
+    /// True when the scalars between two amounts only join a list: commas, spaces, "or", "and".
+    static func joinsList(_ sentence: ScalarText, from start: Int, to end: Int) -> Bool {
+        guard start <= end, end - start <= 8 else { return false }
+        let between = String(scalars: sentence[start..<end])
+        let words = between.split(whereSeparator: { $0 == " " || $0 == "," })
+        guard words.allSatisfy({ listJoiners.contains($0.lowercased()) }) else { return false }
+        return !words.isEmpty || between.contains(",")
+    }
+
     /// Up to `count` lowercased words of letters starting at `offset`, stopping at a clause mark.
     static func words(in sentence: ScalarText, from offset: Int, count: Int) -> [String] {
         var words: [String] = []

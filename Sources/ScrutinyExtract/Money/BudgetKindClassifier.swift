@@ -127,10 +127,29 @@ public struct BudgetKindClassifier: Sendable {
 
     /// True when the amount is a rate per unit: "£42.32 per week", "£5 pw" (but not "£2m per annum").
     static func isPerUnit(_ tokens: [Token], _ target: Int) -> Bool {
+        var target = target
+        // A list of amounts ("£1, £2, or £3 weekly") shares the words after its last amount.
+        while let next = nextInList(tokens, after: target) { target = next }
         guard target + 1 < tokens.count, case .word(let next) = tokens[target + 1] else { return false }
         if KindVocabulary.perUnitWords.contains(next) { return true }
         guard next == "per", target + 2 < tokens.count, let unit = tokens[target + 2].text else { return false }
         return !KindVocabulary.perYearWords.contains(unit)
+    }
+
+    /// The index of the amount that follows the amount at `index` in a list ("£1, £2, or £3"), if any.
+    static func nextInList(_ tokens: [Token], after index: Int) -> Int? {
+        var next = index + 1
+        var joined = false
+        while next < tokens.count, next - index <= 3 {
+            switch tokens[next] {
+            case .amount: return joined ? next : nil
+            case .comma: joined = true
+            case .word(let word) where AmountRate.listJoiners.contains(word): joined = true
+            default: return nil
+            }
+            next += 1
+        }
+        return nil
     }
 
     /// True when a scalar of `sentence` outside every range of `amounts` is a letter.
