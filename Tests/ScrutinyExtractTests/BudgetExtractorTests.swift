@@ -272,3 +272,18 @@ extension BudgetExtractorTests {
         #expect(budgets.map(\.period) == [nil, nil, nil])
     }
 }
+
+extension BudgetExtractorTests {
+    @Test func justifiedProseSplitIntoCellsIsReadAsItsParagraph() {
+        let budgets = extract([
+            "12. There is\ta total\tof £4.5m\tallocated\tin the district’s\tcapital\tprogramme",
+            "for the\trenewal of\tthe leisure\tcentre\tin 2025/26.",
+        ])
+        #expect(budgets.map(\.amount) == [4_500_000])
+        #expect(budgets.map(\.kind) == [.allocation])
+        #expect(budgets.map(\.period) == ["2025/26"])
+        #expect(budgets.map(\.context) == [
+            "There is a total of £4.5m allocated in the district’s capital programme for the renewal of the leisure centre in 2025/26.",
+        ])
+    }
+}
