@@ -159,3 +159,15 @@ extension BudgetKindClassifierTests {
         #expect(kind(s, 3) == .income)
     }
 }
+
+extension BudgetKindClassifierTests {
+    /// The kinds of every amount in `sentence`, read together as the extractor reads them.
+    func kinds(_ sentence: String) -> [BudgetKind?] {
+        let chars = sentence.scalarText
+        return BudgetKindClassifier().kinds(in: chars, amounts: MoneyParser().mentions(in: chars).map(\.range))
+    }
+
+    @Test func aPartNamedAfterWithIsWhatTheWholeIs() {
+        #expect(kinds("New savings of £9.2m have been approved over the plan, with £4.1m for 2026/27.") == [.saving, .saving])
+    }
+}

@@ -101,21 +101,41 @@ public struct BudgetKindClassifier: Sendable {
         // Tokens hold amounts in reading order; map each range to its place in that order.
         let order = amounts.indices.sorted { amounts[$0].lowerBound < amounts[$1].lowerBound }
         var result = [BudgetKind?](repeating: nil, count: amounts.count)
+        var previous: BudgetKind?
         for (position, index) in order.enumerated() where position < amountTokens.count {
-            result[index] = kind(tokens, amountTokens[position])
+            let target = amountTokens[position]
+            // "£28m of savings, with £14m for 2026/27": a part named after "with" is what the whole is.
+            let part = Self.opensPart(tokens, target) ? previous : nil
+            result[index] = clauseKind(tokens, target) ?? part ?? sentenceKind(tokens, target)
+            previous = result[index]
         }
         return result
     }
 
     func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
+        clauseKind(tokens, targetIndex) ?? sentenceKind(tokens, targetIndex)
+    }
+
+    /// The kind the amount's own clause gives it, or `nil` when the clause has no cue.
+    func clauseKind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
         if Self.isPerUnit(tokens, targetIndex) { return .other }
         // A difference ("£2m lower than forecast") is what its clause calls it, else an other figure.
         if isComparison(tokens, targetIndex) { return nearest(tokens, targetIndex, strong: true) ?? .other }
         if let kind = differenceKind(tokens, targetIndex) { return kind }
-        if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
-            return kind
-        }
-        // No cue in the clause: the nearest cue anywhere in the sentence.
+        return nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false)
+    }
+
+    /// Words that open a clause naming a part of the amount before it: "…, with £14m for 2026/27".
+    static let partWords: Set<String> = ["with", "including"]
+
+    /// True when the amount's clause opens with a ``partWords`` word and holds nothing else before the amount.
+    static func opensPart(_ tokens: [Token], _ target: Int) -> Bool {
+        guard target >= 1, let word = tokens[target - 1].text else { return false }
+        return partWords.contains(word)
+    }
+
+    /// With no cue in the amount's clause: the nearest cue anywhere in the sentence.
+    func sentenceKind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
         var best: (distance: Int, kind: BudgetKind)?
         for (index, _) in tokens.enumerated() {
             guard let cue = cue(tokens, at: index, target: targetIndex) else { continue }
