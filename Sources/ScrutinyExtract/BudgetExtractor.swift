@@ -11,7 +11,8 @@ public struct BudgetExtractor: Sendable {
     public init() {}
 
     /// Every amount in `lines`, in reading order, then any bare figures of "£000"/"£m" tables.
-    public func extract(from lines: [OutlinedLine]) -> [Budget] {
+    /// `reportYear` dates the amounts nothing nearer dates (see ``ReportYear``).
+    public func extract(from lines: [OutlinedLine], reportYear: ReportYear = ReportYear()) -> [Budget] {
         var context = PeriodContext()
         var lineContexts: [LineContext] = []
         lineContexts.reserveCapacity(lines.count)
@@ -29,8 +30,9 @@ public struct BudgetExtractor: Sendable {
         for index in blocks.indices {
             let block = blocks[index]
             if block.text.includes("£") {
-                budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships)
-            } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts) {
+                budgets += extract(from: block, lines: lines, lineContexts: lineContexts, partnerships: partnerships,
+                                   reportYear: reportYear)
+            } else if let scaled = scaledFigure(in: block, lines: lines, lineContexts: lineContexts, reportYear: reportYear) {
                 scaledFigures.append(scaled)
             }
         }
@@ -38,11 +40,13 @@ public struct BudgetExtractor: Sendable {
     }
 
     /// A bare figure in a column headed "£000" or "£m", scaled by the heading's factor; `raw` is the cell as printed.
-    func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext]) -> Budget? {
+    func scaledFigure(in block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
+                      reportYear: ReportYear = ReportYear()) -> Budget? {
         guard let table = block.table, let scale = table.scale, let value = ScaledFigure.value(of: block.text) else { return nil }
         let lineIndex = block.firstLine
         return Budget(amount: ((value * scale) * 100).rounded() / 100, raw: block.text, approximate: false,
-                      kind: table.kind() ?? .other, period: table.period() ?? lineContexts[lineIndex].period,
+                      kind: table.kind() ?? .other,
+                      period: table.period() ?? lineContexts[lineIndex].period ?? reportYear.titleYear,
                       partnership: lines[lineIndex].partnership, context: table.row.context,
                       provenance: lines[lineIndex].provenance)
     }
@@ -52,10 +56,14 @@ public struct BudgetExtractor: Sendable {
     /// ``anaphora`` each with the space that must follow it, built once.
     static let anaphoraOpenings: [String] = anaphora.map { $0 + " " }
     /// Phrases that make an amount cumulative rather than one year's.
-    static let crossYear = ["to date", "so far", "cumulative", "in total since", "since "]
+    static let crossYear = [
+        "to date", "so far", "cumulative", "in total since", "in total to", "in total over", "in total across", "since ", "over the period", "planning period", "mtfs period",
+        "year period", "over the life", "over the next", "over three years", "over 3 years", "over four years",
+        "over 4 years", "over five years", "over 5 years", "across the period",
+    ]
 
     func extract(from block: TextBlock, lines: [OutlinedLine], lineContexts: [LineContext],
-                 partnerships: [String: String] = [:]) -> [Budget] {
+                 partnerships: [String: String] = [:], reportYear: ReportYear = ReportYear()) -> [Budget] {
         let chars = block.text.scalarText
         var budgets: [Budget] = []
         var questionPeriod: String?
@@ -73,7 +81,7 @@ public struct BudgetExtractor: Sendable {
             let isWholeBlock = sentenceRange == chars.indices
             let sentence = isWholeBlock ? chars : Array(chars[sentenceRange])
             let sentenceText = isWholeBlock ? block.text : String(scalars: sentence)
-            let periods = PeriodParser().periods(in: sentence)
+            let periods = Self.periods(in: sentence, reportYear: reportYear)
             let asks = sentenceText.hasSuffix("?")
             if asks {
                 if let temporal = periods.last(where: \.isTemporal) { questionPeriod = temporal.period }
@@ -85,7 +93,8 @@ public struct BudgetExtractor: Sendable {
                 // Spending was £0.9m."); one after an amount belongs to that amount ("£15,000, paid in 2024/25").
                 let firstAmount = mentions.first?.range.lowerBound ?? sentence.count
                 previousSentencePeriod = asks ? nil
-                    : periods.last(where: { $0.isTemporal && $0.range.upperBound <= firstAmount })?.period
+                    : periods.last(where: { $0.isTemporal && !$0.isRelative && $0.range.upperBound <= firstAmount })?
+                        .datesOneYear
             }
             guard !mentions.isEmpty else { continue }
             // Lowercased only when a question below needs it (what the sentence refers to or names).
@@ -93,6 +102,7 @@ public struct BudgetExtractor: Sendable {
             // Asked only when a mention has no kind of its own, and then once for the sentence.
             lazy var refersBack = Self.anaphoraOpenings.contains { lower.hasPrefix($0) }
             lazy var isCrossYear = Self.crossYear.contains(where: lower.includes)
+            lazy var speaksOfCurrentYear = CurrentYearPhrases.mentioned(in: lower)
             // With no names to look for, only a printed "… Partnership" can name one: no lowercasing.
             lazy var namedInSentence = partnerships.isEmpty ? Self.namedPartnership(in: sentenceText)
                 : Self.partnership(namedIn: sentenceText, lowercased: lower, among: partnerships)
@@ -108,17 +118,26 @@ public struct BudgetExtractor: Sendable {
                 if kind == nil, let table { kind = table.kind() }
                 if kind == nil, refersBack { kind = previousKind }
                 if kind == nil { kind = questionTopic ?? lineContexts[lineIndex].questionTopic }
+                // Nearest evidence first: a period attached to the amount, a multi-year sentence (none), the
+                // sentence's nearest period, "the current year", the table's row or column, the sentence
+                // before, the heading or question, and last the report's own year (not for a rate).
                 let period: String?
-                if let own = Self.period(of: mention.range, in: sentence, periods: periods, amounts: amountRanges) {
-                    period = own
+                if let attached = periods.first(where: { Self.isAttached($0, after: mention.range, in: sentence) }) {
+                    period = attached.datesOneYear
                 } else if isCrossYear {
                     period = nil
+                } else if let nearest = Self.nearestPeriod(to: mention.range, in: sentence, periods: periods,
+                                                           amounts: amountRanges) {
+                    period = nearest.datesOneYear
+                } else if let current = reportYear.currentYear, speaksOfCurrentYear {
+                    period = current
                 } else if let fromTable = table?.period() {
                     period = fromTable
                 } else if let carried = previousSentencePeriod {
                     period = carried
                 } else {
                     period = questionPeriod ?? lineContexts[lineIndex].period
+                        ?? (AmountRate.isRate(mentionIndex, of: amountRanges, in: sentence) ? nil : reportYear.titleYear)
                 }
                 budgets.append(Budget(amount: mention.amount, raw: mention.raw, approximate: mention.approximate,
                                       kind: kind ?? .other, period: period,
@@ -141,7 +160,7 @@ public struct BudgetExtractor: Sendable {
             digitRun = 0
         }
         guard mayHold else { return nil }
-        return PeriodParser().periods(in: Array(sentence)).last(where: \.isTemporal)?.period
+        return PeriodParser().periods(in: Array(sentence)).last(where: \.isTemporal)?.datesOneYear
     }
 
     /// Words that end the name of a partnership, alliance, board or joint body.
@@ -185,17 +204,34 @@ public struct BudgetExtractor: Sendable {
         return Set(found).count == 1 ? found.first : nil
     }
 
-    /// The period the amount's own sentence gives it: one attached just after it ("£16,575 for 2012/13"),
-    /// else the nearest in the sentence.
-    static func period(of amount: Range<Int>, in sentence: ScalarText, periods: [PeriodMention],
-                       amounts: [Range<Int>]) -> String? {
+    /// The period of the amount's sentence nearest it, leaving out any attached to another amount
+    /// ("£25,000 carried forward from 2023/24" is that amount's alone). One attached just after the amount
+    /// ("£16,575 for 2012/13") is read before this, and before the sentence is found to span years.
+    static func nearestPeriod(to amount: Range<Int>, in sentence: ScalarText, periods: [PeriodMention],
+                              amounts: [Range<Int>]) -> PeriodMention? {
         guard !periods.isEmpty else { return nil }
-        if let attached = periods.first(where: { isAttached($0, after: amount, in: sentence) }) { return attached.period }
-        // A period attached to another amount ("£25,000 carried forward from 2023/24") is that amount's alone.
         let others = amounts.filter { $0 != amount }
-        let free = periods.filter { period in !others.contains { isAttached(period, after: $0, in: sentence) } }
-        let nearest = free.min { gap($0.range, amount) < gap($1.range, amount) }
-        return nearest?.period
+        let free = periods.filter { period in
+            !others.contains { isAttached(period, after: $0, in: sentence) }
+                && (!period.isRelative || isClose(period, to: amount, in: sentence))
+        }
+        return free.min { gap($0.range, amount) < gap($1.range, amount) }
+    }
+
+    /// The financial years of `sentence`, with the years it names relative to the report's ("next year").
+    static func periods(in sentence: ScalarText, reportYear: ReportYear) -> [PeriodMention] {
+        let printed = PeriodParser().periods(in: sentence)
+        let relative = RelativeYear.mentions(in: sentence, currentYear: reportYear.currentYear)
+        guard !relative.isEmpty else { return printed }
+        return (printed + relative).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// True when `period` sits within ``RelativeYear/reach`` scalars of `amount`, with no mark between
+    /// them that ends a clause or starts another amount.
+    static func isClose(_ period: PeriodMention, to amount: Range<Int>, in sentence: ScalarText) -> Bool {
+        let between = period.range.lowerBound >= amount.upperBound ? amount.upperBound..<period.range.lowerBound
+            : period.range.upperBound..<amount.lowerBound
+        return between.count <= RelativeYear.reach && !sentence[between].contains(where: { ",;()£".unicodeScalars.contains($0) })
     }
 
     /// True when `period` follows `amount` closely, introduced as a time: "£16,575 for 2012/13".

@@ -24,7 +24,8 @@ public struct ReportExtractor: Sendable {
         if let name = directory.titlePartnership {
             warnings.append("partnership inferred from the title: \(name)")
         }
-        report.budgets = BudgetExtractor().extract(from: lines)
+        report.budgets = BudgetExtractor().extract(
+            from: lines, reportYear: ReportYear(title: block.title, meetingDate: block.meetingDate))
         report.implications = ImplicationExtractor().extract(from: lines)
         report.warnings = warnings
         return report

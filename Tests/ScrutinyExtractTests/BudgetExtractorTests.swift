@@ -130,7 +130,7 @@ struct BudgetExtractorTests {
     @Test func aPeriodFramingTheSentenceBeforeCarriesToTheNext() {
         let budgets = extract(["The net budget for 2023/24 was £500,000. Net expenditure was £480,000, an underspend of £20,000."])
         #expect(budgets.map(\.period) == ["2023/24", "2023/24", "2023/24"])
-        #expect(budgets.map(\.kind) == [.budget, .expenditure, .saving])
+        #expect(budgets.map(\.kind) == [.budget, .expenditure, .surplus])
     }
 
     @Test func aPeriodAfterAnAmountStaysWithIt() {
@@ -210,5 +210,80 @@ struct BudgetExtractorTests {
                                "The camera upgrade is funded at a cost of £86,000."])
         #expect(budgets.map(\.partnership) == ["Riverside Food Partnership", nil])
         #expect(BudgetExtractor.namedPartnership(in: "Both the Vale Alliance and the Hill Partnership gave £5.") == nil)
+    }
+}
+
+extension BudgetExtractorTests {
+    @Test func aMultiYearSentenceDatesNoOneYearButAnAttachedPeriodStillDoes() {
+        let budgets = extract([
+            "The plan shows a gap of £3.1m for 2026/27 and £9.4m over the four-year period.",
+            "A gap of £9.4m was reported for the period from 2026/27 to 2029/30.",
+            "By 2028/29 core spending will have grown by £6m.",
+        ])
+        #expect(budgets.map(\.period) == ["2026/27", nil, nil, nil])
+    }
+
+    @Test func aYearNamedRelativeToTheReportsDatesOnlyTheAmountNearIt() {
+        let year = ReportYear(title: "Ashcombe Village Trust Annual Report 2024/25", meetingDate: nil)
+        let budgets = BudgetExtractor().extract(from: outline([
+            "Repairs cost £8,200 (up from £6,900 in the previous year).",
+            "The grant rises next year by £1,000, a change agreed because the hall flooded last year.",
+        ]), reportYear: year)
+        #expect(budgets.map(\.period) == ["2024/25", "2023/24", "2025/26"])
+    }
+
+    @Test func aRateTakesNoReportYear() {
+        let year = ReportYear(title: "Ashcombe Rents and Charges 2026/27", meetingDate: nil)
+        let budgets = BudgetExtractor().extract(from: outline([
+            "Garage rents rise to £14.60 per week.", "The garages bring in £310,000 of income.",
+        ]), reportYear: year)
+        #expect(budgets.map(\.period) == [nil, "2026/27"])
+    }
+
+    @Test func aTableCellTakesItsColumnsYearBeforeANotesCellsYear() {
+        let budgets = extract([
+            "Programme\tSavings 2025/26\tSavings 2026/27\tNotes",
+            "Estates\t£0.4M\t£0.9M\tA review is planned for 2025/26.",
+            "Income review\tTBC\tTBC\tNo target this year.",
+            "\t\t\tagreed in quarter 3 to deliver in 2026/27.",
+            "Total\t£0.4M\t£0.9M\t",
+        ])
+        #expect(budgets.map(\.period) == ["2025/26", "2026/27", "2025/26", "2026/27"])
+        #expect(budgets.map(\.kind).allSatisfy { $0 == .saving })
+    }
+}
+
+extension BudgetExtractorTests {
+    @Test func aTableCaptionDatesItsTableNotTheParagraphsAfterIt() {
+        let budgets = extract([
+            "Table 4: Unspent developer contributions in 24/25",
+            "Borough\tUnspent",
+            "Ashcombe\t£3.2m",
+            "The new bridge scheme has a £6.5m funding allocation.",
+        ])
+        #expect(budgets.map(\.period) == ["2024/25", nil])
+    }
+}
+
+extension BudgetExtractorTests {
+    @Test func aListOfRatesTakesNoReportYear() {
+        let year = ReportYear(title: "Ashcombe Garage Charges 2026/27", meetingDate: nil)
+        let budgets = BudgetExtractor().extract(from: outline(["A £1, £2 or £3 weekly rise is proposed."]), reportYear: year)
+        #expect(budgets.map(\.period) == [nil, nil, nil])
+    }
+}
+
+extension BudgetExtractorTests {
+    @Test func justifiedProseSplitIntoCellsIsReadAsItsParagraph() {
+        let budgets = extract([
+            "12. There is\ta total\tof £4.5m\tallocated\tin the district’s\tcapital\tprogramme",
+            "for the\trenewal of\tthe leisure\tcentre\tin 2025/26.",
+        ])
+        #expect(budgets.map(\.amount) == [4_500_000])
+        #expect(budgets.map(\.kind) == [.allocation])
+        #expect(budgets.map(\.period) == ["2025/26"])
+        #expect(budgets.map(\.context) == [
+            "There is a total of £4.5m allocated in the district’s capital programme for the renewal of the leisure centre in 2025/26.",
+        ])
     }
 }

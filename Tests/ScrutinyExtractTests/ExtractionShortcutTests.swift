@@ -57,7 +57,9 @@ struct ExtractionShortcutTests {
             }
         }
         #expect(PeriodParser.mayHoldPeriod("2013–14"))
-        #expect(!PeriodParser.mayHoldPeriod("year 2013 and 12/13"))
+        #expect(!PeriodParser.mayHoldPeriod("year 2013 and 12 of 13"))
+        // "12/13" is a financial year in short form (the contract reads "24/25" as 2024/25).
+        #expect(PeriodParser.mayHoldPeriod("year 2013 and 12/13"))
     }
 
     @Test func asciiAcronymScanFindsWhatThePatternFinds() {

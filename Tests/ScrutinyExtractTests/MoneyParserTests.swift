@@ -124,3 +124,22 @@ struct MoneyParserTests {
         #expect(ScaledFigure.factor(inHeading: "£ per head") == nil)
     }
 }
+
+extension MoneyParserTests {
+    func approximate(_ text: String) -> [Bool] { parser.mentions(in: text).map(\.approximate) }
+
+    @Test func anEstimatedEarlierInTheClauseMakesTheAmountApproximate() {
+        #expect(approximate("The estimated value of the cleaning contract for 2025/26 is £812,400.") == [true])
+        #expect(approximate("Voids (estimated loss £2.1m) continue.") == [true])
+        #expect(approximate("Funding is £3m higher than we had estimated in June for 2026/27.") == [false])
+        #expect(approximate("It beat the business plan estimate of £96,000.") == [false])
+    }
+
+    @Test func aBoundAfterTheAmountMakesItApproximate() {
+        #expect(approximate("Premises with a rateable value of £9,000 or less pay nothing.") == [true])
+        #expect(approximate("Band E covers £90,001 and above.") == [true])
+        #expect(approximate("It may need £6m+ of earmarked reserves.") == [true])
+        #expect(approximate("Spending is forecast exceeding £40m this year.") == [true])
+        #expect(approximate("The hall costs £40,000 and the car park £5,000.") == [false, false])
+    }
+}

@@ -37,3 +37,29 @@ struct PeriodParserTests {
         #expect(found.map { String(scalars: text[$0.range]) } == ["FY2024/25"])
     }
 }
+
+extension PeriodParserTests {
+    @Test func aRunOfYearsMarksBothEndsAsASpan() {
+        let found = parser.periods(in: "a gap of £84m over 2026/27 to 2029/30, and £5m in 2025/26")
+        #expect(found.map(\.isSpan) == [true, true, false])
+        #expect(found.map(\.datesOneYear) == [nil, nil, "2025/26"])
+    }
+
+    @Test func anEndPointDatesNoOneYear() {
+        let found = parser.periods(in: "grown by £12m by 2028/29")
+        #expect(found.map(\.isEndPoint) == [true])
+        #expect(found.map(\.datesOneYear) == [nil])
+    }
+
+    @Test func aPeriodBrokenAfterItsDashIsRead() {
+        #expect(parser.periods(in: "with £7.7m for 2026- 27.").map(\.period) == ["2026/27"])
+    }
+}
+
+extension PeriodParserTests {
+    @Test func twoDigitYearsWithASlashAreAFinancialYear() {
+        #expect(parser.periods(in: "the statement for 23/24 shows").map(\.period) == ["2023/24"])
+        #expect(parser.periods(in: "signed 12/03/24 and 1/2 of it").map(\.period) == [])
+        #expect(parser.periods(in: "scored 12/14 in the audit").map(\.period) == [])
+    }
+}

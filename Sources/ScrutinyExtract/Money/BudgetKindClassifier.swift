@@ -29,43 +29,19 @@ public struct BudgetKindClassifier: Sendable {
         }
     }
 
-    /// Single-word cues.
+    /// Single-word cues, from ``KindVocabulary/words``.
     static let cues: [String: BudgetKind] = {
         var table: [String: BudgetKind] = [:]
-        let groups: [(BudgetKind, [String])] = [
-            (.expenditure, ["expenditure", "expenditures", "spend", "spends", "spent", "spending", "cost", "costs", "costing",
-                            "costed", "expense", "expenses", "outgoings", "outlay"]),
-            (.income, ["income", "incomes", "received", "receives", "receive", "receipt", "receipts", "raised", "raises",
-                       "raise", "generated", "generates", "generate", "earned", "earns", "revenue", "revenues", "takings",
-                       "recovered"]),
-            (.surplus, ["surplus", "surpluses"]),
-            (.deficit, ["deficit", "deficits", "overspend", "overspent", "overspends", "shortfall", "shortfalls", "loss", "losses"]),
-            (.contribution, ["contribution", "contributions", "contribute", "contributes", "contributed", "contributing",
-                             "subscription", "subscriptions", "fee", "fees", "membership"]),
-            (.reserve, ["reserve", "reserves", "balances"]),
-            (.allocation, ["allocated", "allocation", "allocations", "allocate", "allocates", "earmarked", "ringfenced"]),
-            (.funding, ["funding", "funded", "fund", "funds", "secured", "securing", "secure", "secures", "grant", "grants",
-                        "granted", "award", "awarded", "awards", "investment", "invested", "invest", "sponsorship"]),
-            (.payment, ["payment", "payments", "paid", "pays", "pay", "paying", "repaid", "repayment", "charge", "charges", "charged"]),
-            (.saving, ["saving", "savings", "saved", "save", "efficiencies", "underspend", "underspent", "underspends"]),
-            (.budget, ["budget", "budgets", "budgeted", "held", "holds", "remaining", "estimate", "estimates", "provision", "envelope",
-                       "hold"]),
-        ]
-        for (kind, words) in groups { for word in words { table[word] = kind } }
+        for (kind, words) in KindVocabulary.words { for word in words { table[word] = kind } }
         return table
     }()
 
     /// Cues of several words, tried before single words at the same place.
-    static let phrases: [([String], BudgetKind)] = [
-        (["held", "in", "reserve"], .reserve), (["in", "reserve"], .reserve), (["net", "income"], .income),
-        (["reserve", "fund"], .reserve), (["set", "aside"], .allocation), (["ring", "fenced"], .allocation),
-        (["capital", "programme"], .budget),
-        // Money that "came from" somewhere was given: "of which £420,000 came from the national fund".
-        (["came", "from"], .funding), (["comes", "from"], .funding), (["come", "from"], .funding),
-        (["coming", "from"], .funding),
-    ]
+    static let phrases: [([String], BudgetKind)] = KindVocabulary.phrases
 
     static let phrasesByFirstWord: [String: [([String], BudgetKind)]] = Dictionary(grouping: phrases, by: { $0.0[0] })
+    /// ``phrases`` by their last word, for a scan that meets them from the end.
+    static let phrasesByLastWord: [String: [([String], BudgetKind)]] = Dictionary(grouping: phrases, by: { $0.0[$0.0.count - 1] })
 
     /// Words that make "revenue" (or "capital") an adjective, not income: "revenue budget", "revenue funding".
     static let revenueModified: Set<String> = [
@@ -74,13 +50,13 @@ public struct BudgetKindClassifier: Sendable {
     ]
 
     /// Cues that say only that money is there ("held at", "remaining"): any other cue in the clause beats them.
-    static let generalWords: Set<String> = ["held", "holds", "hold", "remaining"]
+    static let generalWords: Set<String> = KindVocabulary.generalWords
     /// Column headings of money tables that name what the column holds.
     static let columnCues: [String: BudgetKind] = ["actual": .expenditure, "actuals": .expenditure, "outturn": .expenditure]
     /// Verbs that make "by £X" the size of a difference: "forecast to exceed its budget by £1.2m".
     static let differenceVerbs: [String: BudgetKind] = [
         "exceed": .deficit, "exceeds": .deficit, "exceeded": .deficit, "overspend": .deficit, "overspent": .deficit,
-        "overspends": .deficit, "underspend": .saving, "underspent": .saving, "reduce": .saving, "reduced": .saving,
+        "overspends": .deficit, "underspend": .surplus, "underspent": .surplus, "reduce": .saving, "reduced": .saving,
         "reduces": .saving, "cut": .saving, "cuts": .saving,
     ]
 
@@ -90,8 +66,17 @@ public struct BudgetKindClassifier: Sendable {
     static let forwardStops: Set<String> = [
         "and", "or", "in", "for", "from", "to", "by", "at", "of", "on", "per", "as", "is", "was", "against", "than",
     ]
-    /// Words that make a following cue the purpose of the money rather than what it is.
+    /// Words that, straight after an amount, join it to the noun that says what it is: "£2.8m of reserves",
+    /// "£0.4m in revenue".
+    static let forwardLinks: Set<String> = ["of", "in"]
+    /// Words that make a following cue the purpose of the money rather than what it is: "for allocation",
+    /// "towards the fund", "a contribution to reserves".
     static let purposeWords: Set<String> = ["for", "towards"]
+    /// Words that make a following cue the purpose of the money only when the cue names where money goes
+    /// (``KindVocabulary/destinations``): "a contribution to reserves", but "able to save £3m".
+    static let destinationWords: Set<String> = ["to", "into"]
+    /// Words that make a following "budget" what the money is measured against: "a shortfall against budget".
+    static let comparisonWords: Set<String> = ["against"]
 
     /// The kind of the amount at `target` in `sentence`, or `nil` when no cue word is near it.
     ///
@@ -116,18 +101,41 @@ public struct BudgetKindClassifier: Sendable {
         // Tokens hold amounts in reading order; map each range to its place in that order.
         let order = amounts.indices.sorted { amounts[$0].lowerBound < amounts[$1].lowerBound }
         var result = [BudgetKind?](repeating: nil, count: amounts.count)
+        var previous: BudgetKind?
         for (position, index) in order.enumerated() where position < amountTokens.count {
-            result[index] = kind(tokens, amountTokens[position])
+            let target = amountTokens[position]
+            // "£28m of savings, with £14m for 2026/27": a part named after "with" is what the whole is.
+            let part = Self.opensPart(tokens, target) ? previous : nil
+            result[index] = clauseKind(tokens, target) ?? part ?? sentenceKind(tokens, target)
+            previous = result[index]
         }
         return result
     }
 
     func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
+        clauseKind(tokens, targetIndex) ?? sentenceKind(tokens, targetIndex)
+    }
+
+    /// The kind the amount's own clause gives it, or `nil` when the clause has no cue.
+    func clauseKind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
+        if Self.isPerUnit(tokens, targetIndex) { return .other }
+        // A difference ("£2m lower than forecast") is what its clause calls it, else an other figure.
+        if isComparison(tokens, targetIndex) { return nearest(tokens, targetIndex, strong: true) ?? .other }
         if let kind = differenceKind(tokens, targetIndex) { return kind }
-        if let kind = nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false) {
-            return kind
-        }
-        // No cue in the clause: the nearest cue anywhere in the sentence.
+        return nearest(tokens, targetIndex, strong: true) ?? nearest(tokens, targetIndex, strong: false)
+    }
+
+    /// Words that open a clause naming a part of the amount before it: "…, with £14m for 2026/27".
+    static let partWords: Set<String> = ["with", "including"]
+
+    /// True when the amount's clause opens with a ``partWords`` word and holds nothing else before the amount.
+    static func opensPart(_ tokens: [Token], _ target: Int) -> Bool {
+        guard target >= 1, let word = tokens[target - 1].text else { return false }
+        return partWords.contains(word)
+    }
+
+    /// With no cue in the amount's clause: the nearest cue anywhere in the sentence.
+    func sentenceKind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
         var best: (distance: Int, kind: BudgetKind)?
         for (index, _) in tokens.enumerated() {
             guard let cue = cue(tokens, at: index, target: targetIndex) else { continue }
@@ -135,6 +143,33 @@ public struct BudgetKindClassifier: Sendable {
             if best == nil || distance < best!.distance { best = (distance, cue.kind) }
         }
         return best?.kind
+    }
+
+    /// True when the amount is a rate per unit: "£42.32 per week", "£5 pw" (but not "£2m per annum").
+    static func isPerUnit(_ tokens: [Token], _ target: Int) -> Bool {
+        var target = target
+        // A list of amounts ("£1, £2, or £3 weekly") shares the words after its last amount.
+        while let next = nextInList(tokens, after: target) { target = next }
+        guard target + 1 < tokens.count, case .word(let next) = tokens[target + 1] else { return false }
+        if KindVocabulary.perUnitWords.contains(next) { return true }
+        guard next == "per", target + 2 < tokens.count, let unit = tokens[target + 2].text else { return false }
+        return !KindVocabulary.perYearWords.contains(unit)
+    }
+
+    /// The index of the amount that follows the amount at `index` in a list ("£1, £2, or £3"), if any.
+    static func nextInList(_ tokens: [Token], after index: Int) -> Int? {
+        var next = index + 1
+        var joined = false
+        while next < tokens.count, next - index <= 3 {
+            switch tokens[next] {
+            case .amount: return joined ? next : nil
+            case .comma: joined = true
+            case .word(let word) where AmountRate.listJoiners.contains(word): joined = true
+            default: return nil
+            }
+            next += 1
+        }
+        return nil
     }
 
     /// True when a scalar of `sentence` outside every range of `amounts` is a letter.
@@ -202,11 +237,16 @@ public struct BudgetKindClassifier: Sendable {
         var forward: (distance: Int, kind: BudgetKind)?
         words = 0
         index = target + 1
+        var linked = false
         while index < tokens.count, words < 3 {
             guard let word = tokens[index].text else { break }
-            if Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
+            let links = words == 0 && Self.forwardLinks.contains(word)
+            linked = linked || links
+            if !links, Self.forwardStops.contains(word) || Self.clauseWords.contains(word) { break }
             if let cue = cue(tokens, at: index, target: target), cue.weak != strong {
-                forward = (words + 1, cue.kind)
+                // A noun joined by "of"/"in" names the money itself ("£2m in additional contributions"):
+                // it wins a tie with a cue before the amount.
+                forward = (words + (linked ? 0 : 1), cue.kind)
                 break
             }
             words += 1
@@ -223,22 +263,50 @@ public struct BudgetKindClassifier: Sendable {
     /// The cue starting at token `index`, if any, and whether it only names a purpose.
     func cue(_ tokens: [Token], at index: Int, target: Int) -> (kind: BudgetKind, weak: Bool)? {
         guard case .word(let word) = tokens[index] else { return nil }
-        let weak = Self.generalWords.contains(word) || (1...2).contains { offset in
-            guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
-            return Self.purposeWords.contains(before)
-        }
+        let weak = isWeak(tokens, word: word, at: index)
         for (phrase, kind) in Self.phrasesByFirstWord[word] ?? [] {
             let matches = phrase.indices.allSatisfy { offset in
                 index + offset < tokens.count && tokens[index + offset] == .word(phrase[offset])
             }
             if matches { return (kind, weak) }
         }
+        // Read backward from an amount, a phrase is met at its last word: "adverse variance of £1m".
+        for (phrase, kind) in Self.phrasesByLastWord[word] ?? [] {
+            let start = index - (phrase.count - 1)
+            if start >= 0, phrase.indices.allSatisfy({ tokens[start + $0] == .word(phrase[$0]) }) {
+                return (kind, isWeak(tokens, word: phrase[0], at: start))
+            }
+        }
         guard let kind = Self.cues[word] else { return nil }
+        // "funding gap", "grant income": the noun after the cue says what the money is.
+        if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], next != word,
+           KindVocabulary.headNouns.contains(next) { return nil }
         if word == "revenue" || word == "revenues" {
             if index == target + 1 { return nil }
             if index + 1 < tokens.count, case .word(let next) = tokens[index + 1], Self.revenueModified.contains(next) { return nil }
         }
         return (kind, weak)
+    }
+
+    /// True when the cue `word` at `index` only says what money is there, is for, or is measured against.
+    func isWeak(_ tokens: [Token], word: String, at index: Int) -> Bool {
+        Self.generalWords.contains(word) || (1...2).contains { offset in
+            guard index - offset >= 0, case .word(let before) = tokens[index - offset] else { return false }
+            return Self.purposeWords.contains(before) || (Self.comparisonWords.contains(before) && Self.cues[word] == .budget)
+                || (Self.destinationWords.contains(before) && KindVocabulary.destinations.contains(word))
+        }
+    }
+
+    /// True when the amount is a difference from another figure: "£116m a year less to spend", "£15m lower
+    /// than forecast" (but not "£1m more funding", where the noun after says what the money is).
+    func isComparison(_ tokens: [Token], _ target: Int) -> Bool {
+        var index = target + 1
+        if index + 1 < tokens.count, let first = tokens[index].text, let second = tokens[index + 1].text,
+           KindVocabulary.ratePairs.contains(first + " " + second) {
+            index += 2
+        }
+        guard index < tokens.count, let word = tokens[index].text, KindVocabulary.comparatives.contains(word) else { return false }
+        return index + 1 >= tokens.count || cue(tokens, at: index + 1, target: target) == nil
     }
 
     /// Hashes of every word that can start a cue (single-word cues, phrases' first words, column cues).
@@ -318,6 +386,22 @@ public struct BudgetKindClassifier: Sendable {
         return true
     }
 
+    /// The longest aside in parentheses (in scalars) that is read as a name's short form.
+    static let asideLength = 12
+
+    /// The index of the ")" closing a short aside of capital letters that opens at `open` ("(NRPF)",
+    /// "(GF)"), or `nil` when the parenthesis holds anything else (an amount, a clause, a number).
+    static func closeOfAside(_ chars: ScalarText, openingAt open: Int) -> Int? {
+        var index = open + 1
+        while index < chars.count, index - open <= asideLength {
+            let scalar = chars[index]
+            if scalar == ")" { return index > open + 1 ? index : nil }
+            guard scalar.isASCII, scalar.properties.isUppercase || scalar == "&" else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
     /// Words (lowercased), amounts and clause marks; also the index of the target amount.
     static func tokenize(_ chars: ScalarText, target: Range<Int>, amounts: [Range<Int>]) -> ([Token], Int?) {
         var tokens: [Token] = []
@@ -360,6 +444,10 @@ public struct BudgetKindClassifier: Sendable {
                 var j = i + 1
                 while j < chars.count, chars[j] == " " { j += 1 }
                 if !Self.startsLowercased(chars, at: j, with: Self.which) { tokens.append(.comma) }
+            } else if c == "(", let close = Self.closeOfAside(chars, openingAt: i) {
+                // "(NRPF)", "(HRA)": a short aside of letters names the words before it and ends no clause.
+                i = close + 1
+                continue
             } else if ";:()[]".unicodeScalars.contains(c) || ((c == "–" || c == "—" || c == "-") && i > 0 && chars[i - 1] == " ") {
                 tokens.append(.boundary)
             }

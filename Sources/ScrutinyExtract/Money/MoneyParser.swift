@@ -55,7 +55,8 @@ public struct MoneyParser: Sendable {
             }
             let start = Self.signStart(in: chars, pound: index)
             let negative = start.negative
-            let approximate = Self.isApproximate(chars, before: start.offset)
+            let approximate = Self.isApproximate(chars, before: start.offset) || Self.isEstimated(chars, before: start.offset)
+                || Self.isBound(chars, after: first.end)
             var firstEnd = first.end
             var closesParenthesis = false
             if start.parenthesised, firstEnd < chars.count, chars[firstEnd] == ")" {
@@ -268,7 +269,8 @@ public struct MoneyParser: Sendable {
         ["circa"], ["c."], ["ca."], ["approx."], ["approx"], ["approximately"], ["around"], ["about"], ["roughly"],
         ["some"], ["nearly"], ["almost"], ["up", "to"], ["under"], ["over"], ["in", "excess", "of"], ["more", "than"],
         ["less", "than"], ["fewer", "than"], ["at", "least"], ["upwards", "of"], ["just", "over"], ["just", "under"],
-        ["below"], ["above"], ["an", "estimated"], ["estimated"], ["c"], ["est."],
+        ["below"], ["above"], ["an", "estimated"], ["estimated"], ["c"], ["est."], ["exceeding"], ["exceed"],
+        ["exceeds"], ["estimated", "at"], ["upward", "of"],
     ]
 
     /// The approximators as the words joined by spaces, for one lookup per phrase length.

@@ -50,7 +50,9 @@ struct PeriodContext {
                 questionTopic = BudgetKindClassifier().topic(of: text)
                 answer = .awaiting
             } else {
-                headingPeriod = temporal
+                // A caption ("Table 8: Unspent balances in 23/24") dates its table (see ``TableCell``), not
+                // the paragraphs after it.
+                headingPeriod = Self.isCaption(text) ? nil : temporal
                 questionPeriod = nil
                 answer = .done
             }
@@ -76,6 +78,16 @@ struct PeriodContext {
             questionPeriod = nil
             return headingPeriod
         }
+    }
+
+    /// Words that open a table's or figure's caption.
+    static let captionWords = ["table", "figure", "chart", "graph"]
+
+    /// True when `text` opens with a caption word and a number ("Table 8:", "Figure 2 –").
+    static func isCaption(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, let first = words.first, captionWords.contains(first.lowercased()) else { return false }
+        return words[1].first?.isNumber == true
     }
 
     private var current: String? {

@@ -7,6 +7,19 @@ public struct PeriodMention: Sendable, Hashable {
     /// The word just before the period, lowercased ("in", "for", "during"), or `nil`.
     public var preposition: String?
 
+    /// True when the period is one end of a run of years ("2026/27 to 2029/30", "between 2024/25 and 2025/26"):
+    /// an amount it dates covers several years.
+    public var isSpan: Bool = false
+
+    /// True for a year named relative to the report's ("the previous year"): it dates only an amount near it.
+    public var isRelative: Bool = false
+
+    /// True when the period ends a run of years rather than holding an amount: "by 2028/29", "until 2027/28".
+    public var isEndPoint: Bool { preposition.map(PeriodParser.endPointWords.contains) ?? false }
+
+    /// The year the period gives an amount: `nil` for a span or an end point (the amount is cumulative).
+    public var datesOneYear: String? { isSpan || isEndPoint ? nil : period }
+
     /// True when the period is introduced as a time ("in 2013/14", "for 2013/14", "during the financial year 2013/14"),
     /// not used to name something ("2012/13 recommendations").
     public var isTemporal: Bool { preposition.map(PeriodParser.temporalWords.contains) ?? false }
@@ -19,6 +32,11 @@ public struct PeriodParser: Sendable {
 
     /// Words that, just before a period, make it the time something happened in.
     static let temporalWords: Set<String> = ["in", "for", "during", "over", "throughout", "across", "year", "fy", "of", "by", "until", "from"]
+
+    /// Words that, just before a period, make it the end of a run of years.
+    static let endPointWords: Set<String> = ["by", "until"]
+    /// Words that join two periods into a run of years ("2026/27 to 2029/30").
+    static let spanJoiners: Set<String> = ["to", "-", "–", "—", "and", "through"]
 
     /// Every financial year in `text`, in reading order.
     public func periods(in text: String) -> [PeriodMention] {
@@ -37,6 +55,7 @@ public struct PeriodParser: Sendable {
             }
             // "–" is E2 80 93 in UTF-8; its lead byte is enough for a pre-check.
             if digitRun >= 4 && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == 0xE2) { return true }
+            if digitRun == 2 && byte == UInt8(ascii: "/") { return true }
             digitRun = 0
         }
         return false
@@ -53,7 +72,7 @@ public struct PeriodParser: Sendable {
                 i += 1
                 continue
             }
-            guard let period = Self.period(in: chars, at: i) else { i += 1; continue }
+            guard let period = Self.period(in: chars, at: i) ?? Self.shortPeriod(in: chars, at: i) else { i += 1; continue }
             var start = i
             var preposition: String?
             if start >= 2, String(scalars: chars[(start - 2)..<start]).uppercased() == "FY" {
@@ -64,7 +83,20 @@ public struct PeriodParser: Sendable {
                                        preposition: preposition ?? Self.wordBefore(chars, start)))
             i = period.end
         }
+        Self.markSpans(&found, in: chars)
         return found
+    }
+
+    /// Marks both ends of every run of years: two periods with only a joiner between them.
+    static func markSpans(_ found: inout [PeriodMention], in chars: ScalarText) {
+        guard found.count > 1 else { return }
+        for index in 1..<found.count {
+            let between = String(scalars: chars[found[index - 1].range.upperBound..<found[index].range.lowerBound])
+            let words = between.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+            guard words.count == 1, spanJoiners.contains(words[0].lowercased()) else { continue }
+            found[index - 1].isSpan = true
+            found[index].isSpan = true
+        }
     }
 
     /// The canonical period of a string that is nothing but a period ("2013/2014"), or `nil`.
@@ -83,6 +115,8 @@ public struct PeriodParser: Sendable {
         var j = i + 4
         guard j < chars.count, ["/", "-", "–"].contains(chars[j]) else { return nil }
         j += 1
+        // A line broken after the dash leaves a space: "2026- 27".
+        if j + 1 < chars.count, chars[j] == " ", isDigit(chars, j + 1) { j += 1 }
         var digits = ""
         while isDigit(chars, j) { digits.unicodeScalars.append(chars[j]); j += 1 }
         let next = (first + 1)
@@ -94,6 +128,19 @@ public struct PeriodParser: Sendable {
         // "2013/14/15" or "2013-14%" are not periods.
         if j < chars.count, chars[j] == "/" || chars[j] == "%" { return nil }
         return (j, String(first) + "/" + twoDigits(next % 100))
+    }
+
+    /// A financial year printed with two-digit years and a slash, "23/24" (read as 2023/24), not part of a
+    /// date or fraction ("12/03/24", "1/2").
+    static func shortPeriod(in chars: ScalarText, at i: Int) -> (end: Int, canonical: String)? {
+        guard isDigit(chars, i), isDigit(chars, i + 1), !isDigit(chars, i + 2), i + 2 < chars.count, chars[i + 2] == "/",
+              isDigit(chars, i + 3), isDigit(chars, i + 4), !isDigit(chars, i + 5) else { return nil }
+        if i > 0, chars[i - 1] == "/" { return nil }
+        if i + 5 < chars.count, chars[i + 5] == "/" || chars[i + 5] == "%" { return nil }
+        guard let first = Int(String(scalars: chars[i..<(i + 2)])), let second = Int(String(scalars: chars[(i + 3)..<(i + 5)])),
+              second == (first + 1) % 100 else { return nil }
+        let century = first >= 50 ? 1900 : 2000
+        return (i + 5, String(century + first) + "/" + twoDigits(second))
     }
 
     static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

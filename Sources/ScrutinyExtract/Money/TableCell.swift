@@ -39,14 +39,18 @@ struct TableCell {
     }
 
     /// The financial year the cell's row or column names ("2026/27 | 18,000 | £270,000", "2025/26 budget").
+    /// The row's label comes first, then the column's heading, then the rest of the row (a notes cell
+    /// that mentions a year dates the row only when no heading does).
     func period() -> String? {
-        for (index, found) in row.periodsOutsideAmounts.enumerated() where index != column {
-            if let found { return found }
-        }
+        let rowPeriods = row.periodsOutsideAmounts
+        if column > 0, let label = rowPeriods.first, let found = label { return found }
         if let heading {
             let periods = heading.firstPeriods
             if column < periods.count, let found = periods[column] { return found }
             if let first = periods.first, let found = first { return found }
+        }
+        for (index, found) in rowPeriods.enumerated() where index != column {
+            if let found { return found }
         }
         return caption.flatMap(readings.firstPeriod)
     }
