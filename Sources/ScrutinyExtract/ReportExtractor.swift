@@ -27,6 +27,7 @@ public struct ReportExtractor: Sendable {
         report.budgets = BudgetExtractor().extract(from: lines)
         report.implications = ImplicationExtractor().extract(from: lines)
         report.warnings = warnings
+        report.markRead(byOCR: document.ocr?.pages ?? [])
         return report
     }
 
