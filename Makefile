@@ -32,7 +32,7 @@ run: release
 	.build/release/scrutiny extract samples --out out
 
 test: setup
-	$(SWIFT) test
+	OMP_THREAD_LIMIT=1 $(SWIFT) test
 
 # Extract the seeds, ../shared/corpus/dev and samples/ and score them against their gold (score.py in ../shared).
 score: release

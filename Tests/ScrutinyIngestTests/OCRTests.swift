@@ -55,7 +55,7 @@ struct OCRTests {
         let document = try Self.read(try folder.scan(Self.sample), ocr: .off)
         #expect(document.warnings.contains("no_text_layer"))
         #expect(document.ocr == nil)
-        #expect(document.pages.allSatisfy(\.lines.isEmpty))
+        #expect(document.pages.allSatisfy { $0.lines.isEmpty })
     }
 
     @Test("a page scanned sideways is turned upright before it is read")
@@ -63,7 +63,8 @@ struct OCRTests {
         let folder = try ScanFixtures.Folder()
         let scanned = try folder.scan(Self.sample, arguments: ["--rotate", "90"])
         let document = try Self.read(scanned)
-        let recall = Self.recall(of: document, against: try Self.read(Self.sample))
+        let original = try Self.read(Self.sample)
+        let recall = Self.recall(of: document, against: original)
         #expect(recall >= 0.85, "OCR read \(recall) of the text layer's words from the turned pages")
         let page = try #require(document.pages.first)
         // Upright again: the page is taller than it is wide, as the original was.
@@ -82,8 +83,12 @@ struct OCRTests {
 
         #expect(document.pages.count == 2 * count)
         #expect(document.ocr?.pages == Array((count + 1)...(2 * count)))
-        let textPages = document.pages.prefix(count).map { $0.lines.filter { !$0.isFurniture }.map(\.text) }
-        let alone = try Self.read(Self.sample, ocr: .off).pages.map { $0.lines.filter { !$0.isFurniture }.map(\.text) }
+        // The pages are read by geometry as the text report alone is (a document with OCR pages
+        // is never read by a structure tree, which could not hold them), and running headers are
+        // marked across all its pages, so line texts, not roles, are compared.
+        let textPages = document.pages.prefix(count).map { $0.lines.map(\.text) }
+        let alone = try PDFReader(readsStructureTree: false, ocr: .off).read(data: Data(contentsOf: Self.sample))
+            .pages.map { $0.lines.map(\.text) }
         #expect(textPages == alone)
         #expect(document.pages.suffix(count).allSatisfy { !$0.lines.isEmpty })
     }
@@ -102,7 +107,7 @@ struct OCRTests {
         let onlyBlank = try Self.read(blank)
         #expect(onlyBlank.warnings.contains("no_text_layer"))
         #expect(onlyBlank.ocr == nil)
-        #expect(onlyBlank.pages.allSatisfy(\.lines.isEmpty))
+        #expect(onlyBlank.pages.allSatisfy { $0.lines.isEmpty })
     }
 
     @Test("a scan whose image data is damaged is read as far as it goes, without a crash")
@@ -119,7 +124,8 @@ struct OCRTests {
         try bytes.write(to: damaged)
         do {
             let document = try Self.read(damaged)
-            #expect(document.pages.count == (try Self.read(Self.sample)).pages.count)
+            let original = try Self.read(Self.sample)
+            #expect(document.pages.count == original.pages.count)
         } catch let failure as InputFailure {
             #expect(!failure.message.isEmpty)
         }

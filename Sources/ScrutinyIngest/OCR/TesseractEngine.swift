@@ -20,6 +20,10 @@ struct OCRPageResult: Sendable {
     var height: Int
     /// How far the page was turned clockwise before reading (0, 90, 180, 270).
     var turnedBy: Int
+    /// How much a reading is worth against another of the same page: the words read with some
+    /// confidence (a page read the wrong way up gives many words, nearly all of them doubtful).
+    var trust: Int { words.count { $0.confidence >= 70 } }
+
     /// The mean word confidence, 0-100 (0 when no word was read).
     var meanConfidence: Double {
         words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
@@ -40,7 +44,6 @@ final class TesseractEngine: @unchecked Sendable {
 
     /// The process's engine, made on first use; an error when Tesseract or its English model is missing.
     static let shared: Result<TesseractEngine, OCRUnavailable> = {
-        setenv("OMP_THREAD_LIMIT", "1", 0)
         guard let engine = TesseractEngine() else {
             return .failure(OCRUnavailable(description:
                 "Tesseract could not load its English model; install tesseract-ocr-eng (make setup does) or run with --ocr never"))
@@ -48,18 +51,29 @@ final class TesseractEngine: @unchecked Sendable {
         return .success(engine)
     }()
 
+    /// A second engine with Tesseract's orientation model (osd.traineddata, Debian tesseract-ocr-osd),
+    /// made the first time a page needs it; `nil` when the model is missing.
+    private lazy var orientationHandle: OpaquePointer? = Self.makeHandle(language: "osd")
+
     private init?() {
+        guard let handle = Self.makeHandle(language: "eng") else { return nil }
+        self.handle = handle
+    }
+
+    private static func makeHandle(language: String) -> OpaquePointer? {
         guard let handle = TessBaseAPICreate() else { return nil }
-        // The English model, with orientation and script detection where osd.traineddata is present.
-        if TessBaseAPIInit3(handle, nil, "eng") != 0 {
+        if TessBaseAPIInit3(handle, nil, language) != 0 {
             TessBaseAPIDelete(handle)
             return nil
         }
         _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
-        self.handle = handle
+        return handle
     }
 
-    deinit { TessBaseAPIDelete(handle) }
+    deinit {
+        TessBaseAPIDelete(handle)
+        if let orientationHandle { TessBaseAPIDelete(orientationHandle) }
+    }
 
     /// Reads `image`. When the upright reading finds little it trusts, the page's orientation is
     /// detected and, if it was scanned sideways or upside down, the turned image is read instead.
@@ -68,34 +82,39 @@ final class TesseractEngine: @unchecked Sendable {
         defer { lock.unlock() }
         let upright = recognise(image)
         guard upright.words.count < 8 || upright.meanConfidence < 70 else { return upright }
-        guard let degrees = orientation(of: image), degrees != 0 else { return upright }
-        let turned = image.turnedClockwise(by: degrees)
-        var reading = recognise(turned)
-        reading.turnedBy = degrees
-        let better = reading.words.count * Int(reading.meanConfidence) > upright.words.count * Int(upright.meanConfidence)
-        return better ? reading : upright
+        guard let detected = orientation(of: image), detected != 0 else { return upright }
+        // Tesseract's word for the turn is read either way round in the wild; the reading it
+        // trusts more settles which.
+        var best = upright
+        for degrees in Set([detected, (360 - detected) % 360]).sorted() {
+            var reading = recognise(image.turnedClockwise(by: degrees))
+            reading.turnedBy = degrees
+            if reading.trust > best.trust { best = reading }
+            if best.meanConfidence >= 80 { break }
+        }
+        return best
     }
 
     /// The clockwise turn that makes the page upright, when Tesseract is confident of one.
     private func orientation(of image: GrayImage) -> Int? {
-        setImage(image)
-        defer { TessBaseAPIClear(handle) }
+        guard let orientationHandle else { return nil }
+        setImage(image, on: orientationHandle)
+        defer { TessBaseAPIClear(orientationHandle) }
         var degrees: Int32 = 0
         var confidence: Float = 0
         var scriptName: UnsafePointer<CChar>?
         var scriptConfidence: Float = 0
-        guard TessBaseAPIDetectOrientationScript(handle, &degrees, &confidence, &scriptName, &scriptConfidence) != 0,
+        guard TessBaseAPIDetectOrientationScript(orientationHandle, &degrees, &confidence, &scriptName, &scriptConfidence) != 0,
               confidence >= 2 else { return nil }
-        // Tesseract gives how far the page is turned counter-clockwise... as the turn it detects;
-        // turning the image by it clockwise makes it upright.
         return Int(degrees)
     }
 
-    private func setImage(_ image: GrayImage) {
+    private func setImage(_ image: GrayImage, on engine: OpaquePointer? = nil) {
+        let engine = engine ?? handle
         image.pixels.withUnsafeBufferPointer { pixels in
-            TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            TessBaseAPISetImage(engine, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
-        TessBaseAPISetSourceResolution(handle, Int32(image.dpi.rounded()))
+        TessBaseAPISetSourceResolution(engine, Int32(image.dpi.rounded()))
     }
 
     /// Every word of one image, in Tesseract's reading order.
