@@ -1,7 +1,8 @@
 # scrutiny: `make run` sets up, builds and extracts samples/ into out/; `make test` runs the tests.
 SWIFT        ?= swift
 # System libraries the build links against.
-APT_PACKAGES := libpoppler-glib-dev libpoppler-private-dev libxml2-dev libssl-dev libmimalloc-dev zlib1g-dev pkg-config
+APT_PACKAGES := libpoppler-glib-dev libpoppler-private-dev libxml2-dev libssl-dev libmimalloc-dev zlib1g-dev pkg-config \
+                libtesseract-dev tesseract-ocr-eng tesseract-ocr-osd
 # Tools the tests use where present: python-jsonschema for the validator cross-check,
 # qpdf to make encrypted fixtures.
 APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils
@@ -31,7 +32,7 @@ run: release
 	.build/release/scrutiny extract samples --out out
 
 test: setup
-	$(SWIFT) test
+	OMP_THREAD_LIMIT=1 $(SWIFT) test
 
 # Extract the seeds, ../shared/corpus/dev and samples/ and score them against their gold (score.py in ../shared).
 score: release

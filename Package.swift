@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // poppler's C++ core, for the one thing poppler-glib lacks: marked-content text per page.
         .systemLibrary(name: "CPopplerCore", pkgConfig: "poppler", providers: [.apt(["libpoppler-private-dev"])]),
+        // Tesseract's C API, for OCR of pages that have no text layer (apt tesseract-ocr-eng gives its English model).
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         // OpenSSL's libcrypto, for SHA-256 of input files (with the CPU's SHA instructions).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
@@ -31,8 +33,8 @@ let package = Package(
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
-        // PDF, text and HTML readers -> SourceDocument.
-        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto"]),
+        // PDF (OCR for pages without a text layer), text and HTML readers -> SourceDocument.
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto", "CTesseract"]),
         // SourceDocument -> Report.
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.

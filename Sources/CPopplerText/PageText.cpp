@@ -27,6 +27,8 @@
 #include <Stream.h>
 #include <StructElement.h>
 #include <StructTreeRoot.h>
+#include <SplashOutputDev.h>
+#include <splash/SplashBitmap.h>
 #include <TextOutputDev.h>
 #include <goo/GooString.h>
 
@@ -256,6 +258,9 @@ struct scrutiny_pdf_text
     /// it off to compare with poppler's page-by-page resources), and how many pages did.
     bool sharesResources = true;
     size_t pagesWithSharedResources = 0;
+
+    /// The device pages are rendered with for OCR, made on first use, with the last page's bitmap.
+    std::unique_ptr<SplashOutputDev> renderer;
 
     /// The page last read.
     std::vector<scrutiny_glyph> glyphs;
@@ -685,6 +690,31 @@ int scrutiny_pdf_text_structure_matches_poppler(scrutiny_pdf_text *pdf)
         }
     }
     return 1;
+}
+
+const uint8_t *scrutiny_pdf_text_render_gray(scrutiny_pdf_text *pdf, int index, double dpi, int *width, int *height,
+                                             int *row_bytes)
+{
+    *width = *height = *row_bytes = 0;
+    if (!pdf || index < 0 || index >= pdf->document->getNumPages() || !(dpi > 0)) {
+        return nullptr;
+    }
+    if (!pdf->renderer) {
+        SplashColor white;
+        white[0] = 0xff;
+        pdf->renderer = std::make_unique<SplashOutputDev>(splashModeMono8, 4, false, white);
+        pdf->renderer->startDoc(pdf->document.get());
+    }
+    // poppler counts pages from 1; the page's own /Rotate is applied, as a viewer shows it.
+    pdf->document->displayPage(pdf->renderer.get(), index + 1, dpi, dpi, 0, false, true, false);
+    SplashBitmap *bitmap = pdf->renderer->getBitmap();
+    if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0) {
+        return nullptr;
+    }
+    *width = bitmap->getWidth();
+    *height = bitmap->getHeight();
+    *row_bytes = bitmap->getRowSize();
+    return bitmap->getDataPtr();
 }
 
 } // extern "C"

@@ -6,9 +6,12 @@ import ScrutinyIngest
 /// The work a worker process does for one request: read, hash, ingest, extract.
 public struct DocumentProcessor: Sendable {
     public var hook: WorkerTestHook?
+    /// Which PDF pages OCR reads.
+    public var ocr: OCRSettings
 
-    public init(hook: WorkerTestHook? = nil) {
+    public init(hook: WorkerTestHook? = nil, ocr: OCRSettings = .standard) {
         self.hook = hook
+        self.ocr = ocr
     }
 
     public func process(_ request: WorkerRequest) -> WorkerResponse {
@@ -29,12 +32,13 @@ public struct DocumentProcessor: Sendable {
         let sha256 = ContentHash.sha256(data)
         let document: SourceDocument
         do {
-            document = try DocumentIngester().ingest(data: data, path: request.path)
+            document = try DocumentIngester(ocr: ocr).ingest(data: data, path: request.path)
         } catch {
             return WorkerResponse(file: request.file, failure: error)
         }
         let documentID = Report.documentID(sha256: sha256)
-        let source = SourceInfo(file: request.file, sha256: sha256, format: document.format, pages: document.reportedPageCount)
+        let source = SourceInfo(file: request.file, sha256: sha256, format: document.format, pages: document.reportedPageCount,
+                                ocr: document.ocr)
         var report = ReportExtractor().extract(document, source: source, documentID: documentID)
         if action == .invalid { report.document.meetingDate = "not a date" }
         return WorkerResponse(file: request.file, report: report)

@@ -51,15 +51,18 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     public var format: DocumentFormat
     /// Page count for PDF; `nil` for text and HTML.
     public var pages: Int?
+    /// The pages read by OCR and how sure it was; `nil` when every page had a text layer.
+    public var ocr: OCRSummary?
 
-    public init(file: String, sha256: String, format: DocumentFormat, pages: Int?) {
+    public init(file: String, sha256: String, format: DocumentFormat, pages: Int?, ocr: OCRSummary? = nil) {
         self.file = file
         self.sha256 = sha256
         self.format = format
         self.pages = pages
+        self.ocr = ocr
     }
 
-    enum CodingKeys: String, CodingKey { case file, sha256, format, pages }
+    enum CodingKeys: String, CodingKey { case file, sha256, format, pages, ocr }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -67,6 +70,7 @@ public struct SourceInfo: Sendable, Hashable, Codable {
         try c.encode(sha256, forKey: .sha256)
         try c.encode(format, forKey: .format)
         try c.encode(pages, forKey: .pages)
+        try c.encodeIfPresent(ocr, forKey: .ocr)
     }
 }
 
@@ -143,11 +147,24 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var line: Int
     /// The heading the record sits under.
     public var section: String?
+    /// True when the page was read by OCR rather than from its text layer (written only when true).
+    public var ocr: Bool
 
-    public init(page: Int?, line: Int, section: String?) {
+    public init(page: Int?, line: Int, section: String?, ocr: Bool = false) {
         self.page = page
         self.line = line
         self.section = section
+        self.ocr = ocr
+    }
+
+    enum CodingKeys: String, CodingKey { case page, line, section, ocr }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        page = try c.decodeIfPresent(Int.self, forKey: .page)
+        line = try c.decode(Int.self, forKey: .line)
+        section = try c.decodeIfPresent(String.self, forKey: .section)
+        ocr = try c.decodeIfPresent(Bool.self, forKey: .ocr) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -155,6 +172,7 @@ public struct Provenance: Sendable, Hashable, Codable {
         try c.encode(page, forKey: .page)
         try c.encode(line, forKey: .line)
         try c.encode(section, forKey: .section)
+        if ocr { try c.encode(true, forKey: .ocr) }
     }
 }
 

@@ -12,12 +12,16 @@ public struct SourceDocument: Sendable, Hashable, Codable {
     public var metadata: DocumentMetadata
     /// Problems the reader noticed but which did not stop it (`no_text_layer`, ...).
     public var warnings: [String]
+    /// The pages read by OCR, `nil` when none was.
+    public var ocr: OCRSummary?
 
-    public init(format: DocumentFormat, pages: [SourcePage], metadata: DocumentMetadata = .init(), warnings: [String] = []) {
+    public init(format: DocumentFormat, pages: [SourcePage], metadata: DocumentMetadata = .init(), warnings: [String] = [],
+                ocr: OCRSummary? = nil) {
         self.format = format
         self.pages = pages
         self.metadata = metadata
         self.warnings = warnings
+        self.ocr = ocr
     }
 
     /// The page count as the contract reports it: the PDF's pages, `nil` for text and HTML.

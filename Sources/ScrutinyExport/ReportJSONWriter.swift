@@ -100,15 +100,25 @@ struct ReportJSONWriter: ~Copyable {
         for recommendation in report.recommendations { beginMember(); write(recommendation) }
         close(.closeBracket)
         key("schema_version"); string(report.schemaVersion)
-        key("source"); write(report.source)
+        key("source"); try write(report.source)
         key("warnings"); strings(report.warnings)
         close(.closeBrace)
     }
 
-    private mutating func write(_ source: SourceInfo) {
+    private mutating func write(_ source: SourceInfo) throws {
         open(.openBrace)
         key("file"); string(source.file)
         key("format"); string(source.format.rawValue)
+        if let ocr = source.ocr {
+            key("ocr")
+            open(.openBrace)
+            key("mean_confidence"); try number(ocr.meanConfidence)
+            key("pages")
+            open(.openBracket)
+            for page in ocr.pages { beginMember(); integer(page) }
+            close(.closeBracket)
+            close(.closeBrace)
+        }
         key("pages"); integer(source.pages)
         key("sha256"); string(source.sha256)
         close(.closeBrace)
@@ -137,6 +147,7 @@ struct ReportJSONWriter: ~Copyable {
         guard let provenance else { return null() }
         open(.openBrace)
         key("line"); integer(provenance.line)
+        if provenance.ocr { key("ocr"); boolean(true) }
         key("page"); integer(provenance.page)
         key("section"); string(provenance.section)
         close(.closeBrace)

@@ -28,6 +28,7 @@ public struct ReportExtractor: Sendable {
             from: lines, reportYear: ReportYear(title: block.title, meetingDate: block.meetingDate))
         report.implications = ImplicationExtractor().extract(from: lines)
         report.warnings = warnings
+        report.markRead(byOCR: document.ocr?.pages ?? [])
         return report
     }
 

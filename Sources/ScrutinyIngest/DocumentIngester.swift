@@ -10,7 +10,12 @@ public struct DocumentIngester: Sendable {
     /// File extensions scrutiny reads, lowercased, without the dot.
     public static let supportedExtensions: Set<String> = ["pdf", "txt", "text", "html", "htm"]
 
-    public init() {}
+    /// Which PDF pages OCR reads.
+    public var ocr: OCRSettings
+
+    public init(ocr: OCRSettings = .standard) {
+        self.ocr = ocr
+    }
 
     /// Reads the file at `path`.
     /// - Throws: ``InputFailure`` with the kind that says what went wrong.
@@ -38,7 +43,7 @@ public struct DocumentIngester: Sendable {
         case "txt", "text":
             return try TextReader().read(data)
         case "pdf":
-            return try PDFReader().read(data: data)
+            return try PDFReader(ocr: ocr).read(data: data)
         case "html", "htm":
             return try HTMLReader().read(data)
         default:

@@ -37,7 +37,17 @@ enum EmbeddedSchemas {
         "file": { "type": "string", "minLength": 1 },
         "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" },
         "format": { "enum": ["pdf", "text", "html"] },
-        "pages": { "type": ["integer", "null"], "minimum": 1 }
+        "pages": { "type": ["integer", "null"], "minimum": 1 },
+        "ocr": {
+          "type": "object",
+          "description": "Present when some pages had no usable text layer and were read by OCR.",
+          "required": ["pages", "mean_confidence"],
+          "properties": {
+            "pages": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "minItems": 1, "description": "1-based numbers of the pages read by OCR." },
+            "mean_confidence": { "type": "number", "minimum": 0, "maximum": 100, "description": "Mean word confidence over those pages, 0-100." }
+          },
+          "additionalProperties": false
+        }
       },
       "additionalProperties": false
     },
@@ -75,7 +85,8 @@ enum EmbeddedSchemas {
       "properties": {
         "page": { "type": ["integer", "null"], "minimum": 1, "description": "1-based page; null for text and HTML." },
         "line": { "type": "integer", "minimum": 1 },
-        "section": { "$ref": "#/$defs/optional_text" }
+        "section": { "$ref": "#/$defs/optional_text" },
+        "ocr": { "const": true, "description": "Present (true) when the record's page was read by OCR." }
       },
       "additionalProperties": false
     },

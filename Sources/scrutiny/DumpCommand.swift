@@ -14,10 +14,12 @@ struct DumpCommand: ParsableCommand {
     @Argument(help: "A .pdf, .txt or .html file.")
     var file: String
 
+    @OptionGroup var ocr: OCROptions
+
     func run() throws {
         let document: SourceDocument
         do {
-            document = try DocumentIngester().ingest(path: file)
+            document = try DocumentIngester(ocr: ocr.settings).ingest(path: file)
         } catch {
             FileHandle.standardError.write(Data("\(file): \(error.kind.rawValue): \(error.message)\n".utf8))
             throw ExitCode(1)

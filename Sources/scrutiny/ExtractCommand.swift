@@ -44,6 +44,8 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
+    @OptionGroup var ocr: OCROptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
@@ -58,7 +60,7 @@ struct ExtractCommand: ParsableCommand {
         let pool = WorkerPoolConfiguration(
             // The address-space cap is a backstop well above the resident limit the batch watches.
             executable: Self.executablePath(),
-            arguments: ["worker", "--address-space-limit", String(max(8192, memoryLimit * 4))],
+            arguments: ["worker", "--address-space-limit", String(max(8192, memoryLimit * 4))] + ocr.workerArguments,
             workers: workers, timeout: timeout,
             memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
         let options = BatchOptions(

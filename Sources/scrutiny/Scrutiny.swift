@@ -10,4 +10,9 @@ struct Scrutiny: ParsableCommand {
         abstract: "Turn council committee reports (PDF, text, HTML) into validated JSON, JSON Lines and CSV.",
         version: version,
         subcommands: [ExtractCommand.self, ValidateCommand.self, DumpCommand.self, WorkerCommand.self])
+
+    static func main() {
+        OpenMPThreadLimit.holdToOne()
+        main(nil)
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScrutinyBatch
+import ScrutinyIngest
 
 /// `scrutiny worker`: the hidden subcommand `extract` starts in each worker process.
 ///
@@ -12,7 +13,10 @@ struct WorkerCommand: ParsableCommand {
     @Option(name: .long, help: "Address-space cap in MiB (RLIMIT_AS); 0 for none.")
     var addressSpaceLimit: UInt64 = 8192
 
+    @OptionGroup var ocr: OCROptions
+
     func run() throws {
-        WorkerService(addressSpaceLimit: addressSpaceLimit == 0 ? nil : addressSpaceLimit << 20).run()
+        WorkerService(processor: DocumentProcessor(hook: .fromEnvironment(), ocr: ocr.settings),
+                      addressSpaceLimit: addressSpaceLimit == 0 ? nil : addressSpaceLimit << 20).run()
     }
 }

@@ -103,6 +103,13 @@ void scrutiny_pdf_text_set_shares_resources(scrutiny_pdf_text *pdf, int shares);
 /// How many sets of shared resources were built, and how many pages read so far used one.
 void scrutiny_pdf_text_resource_sharing(const scrutiny_pdf_text *pdf, size_t *resources_built, size_t *pages_sharing);
 
+/// Renders 0-based page `index` at `dpi` to 8-bit grey (0 black, 255 white), as a viewer shows
+/// it (the page's /Rotate applied), for OCR. Returns the top row's first byte, or NULL when the
+/// page cannot be rendered; `*row_bytes` is the distance between rows. Valid until the next
+/// render or `free`.
+const uint8_t *scrutiny_pdf_text_render_gray(scrutiny_pdf_text *pdf, int index, double dpi, int *width, int *height,
+                                             int *row_bytes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -50,6 +50,14 @@ final class PopplerTextFile {
         return (width, height, glyphs)
     }
 
+    /// Renders the 0-based page `index` at `dpi` in 8-bit grey, for OCR; `nil` when poppler cannot.
+    func renderGray(_ index: Int, dpi: Double) -> GrayImage? {
+        var width: Int32 = 0, height: Int32 = 0, rowBytes: Int32 = 0
+        guard let base = scrutiny_pdf_text_render_gray(raw, Int32(index), dpi, &width, &height, &rowBytes),
+              width > 0, height > 0, rowBytes >= width else { return nil }
+        return GrayImage(width: Int(width), height: Int(height), rowBytes: Int(rowBytes), dpi: dpi, copying: base)
+    }
+
     /// Whether the font `name` is bold, remembered per name: every page repeats the same few fonts.
     private func isBoldFont(_ name: String) -> Bool {
         if let known = boldFonts[name] { return known }

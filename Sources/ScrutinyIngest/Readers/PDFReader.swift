@@ -9,12 +9,17 @@ import ScrutinyCore
 /// the tree decides what is a heading, a paragraph, a list item or a table cell, the page's
 /// visual lines give each block its style and place. The tree's text is gathered in the same
 /// page passes. Set `readsStructureTree` to `false` to read tagged PDFs by geometry alone.
+/// Pages without a usable text layer are rendered and read by OCR (see ``OCRSettings``); their
+/// words become the same glyphs a text layer gives, so the rest of the reading is unchanged.
 public struct PDFReader: Sendable {
     /// Whether a tagged PDF's structure tree supplies its blocks.
     public var readsStructureTree: Bool
+    /// Which pages OCR reads, and at what resolution.
+    public var ocr: OCRSettings
 
-    public init(readsStructureTree: Bool = true) {
+    public init(readsStructureTree: Bool = true, ocr: OCRSettings = .standard) {
         self.readsStructureTree = readsStructureTree
+        self.ocr = ocr
     }
 
     /// Reads a PDF from its bytes. A PDF poppler cannot open is opened again through poppler-glib
@@ -62,8 +67,12 @@ public struct PDFReader: Sendable {
         var sizes: [(width: Double, height: Double)] = []
         var sizeWeights: [Double: Int] = [:]
         var anyText = false
+        var pageOCR = PageOCR(settings: ocr)
         for index in 0..<text.pageCount {
-            let page = text.readPage(index)
+            var page = text.readPage(index)
+            if pageOCR.wants(page.glyphs), let read = pageOCR.read(text, pageIndex: index, layerGlyphs: page.glyphs) {
+                page = read
+            }
             sizes.append((page.width, page.height))
             let glyphs = page.glyphs
             if !glyphs.isEmpty { anyText = true }
@@ -72,12 +81,14 @@ public struct PDFReader: Sendable {
             pageLines.append(lines)
         }
         if !anyText { warnings.append("no_text_layer") }
+        warnings += pageOCR.reportWarnings
+        let ocrSummary = pageOCR.summary
         let bodySize = sizeWeights.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
         let headingSizes = Set(pageLines.joined().lazy.filter { $0.fontSize > bodySize + 0.75 && $0.scalarCount <= LineShape.headingMaximumLength }
             .map(\.fontSize)).sorted(by: >)
 
         var pages: [SourcePage] = []
-        if readsStructureTree, anyText, let blocks = StructureTree(text)?.blocks(), !blocks.isEmpty {
+        if readsStructureTree, anyText, ocrSummary == nil, let blocks = StructureTree(text)?.blocks(), !blocks.isEmpty {
             metadata.tagged = true
             let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
             for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {
@@ -91,6 +102,7 @@ public struct PDFReader: Sendable {
             }
         }
         if pages.isEmpty { pages.append(SourcePage(number: 1, lines: [])) }
-        return RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata, warnings: warnings))
+        return RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata, warnings: warnings,
+                                                                  ocr: ocrSummary))
     }
 }
