@@ -33,6 +33,8 @@ struct TaggedLayout {
                 claimed[page][lineIndex] = true
             }
             guard let lineIndex, block.cells.count == 1 else {
+                var block = block
+                if let visual, block.cells.count > 1 { block.cells = Self.filledEmptyCells(block.cells, from: visual) }
                 pages[page].append(line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1))
                 continue
             }
@@ -128,6 +130,25 @@ struct TaggedLayout {
             for group in groupsAfter[position] ?? [] { out += groups[group] }
         }
         return out
+    }
+
+    /// A table row's `cells` with the empty ones (label cells some exports leave untagged) taken
+    /// from the visual line the row starts on, when that line has a cell for each of the row's
+    /// and its other cells start as the row's do.
+    static func filledEmptyCells(_ cells: [String], from visual: VisualLine) -> [String] {
+        guard visual.cells.count == cells.count, cells.contains(where: \.isEmpty) else { return cells }
+        var filled = cells
+        for (index, cell) in cells.enumerated() {
+            let printed = visual.cells[index].text
+            if cell.isEmpty {
+                filled[index] = printed
+                continue
+            }
+            let key = Self.key(cell), printedKey = Self.key(printed)
+            let length = min(key.count, printedKey.count)
+            guard length >= 1, key[..<length] == printedKey[..<length] else { return cells }
+        }
+        return filled
     }
 
     /// A page's width guessed from its text, taking the right margin as wide as the left.
