@@ -84,3 +84,11 @@ extension TaggedLayoutTests {
         #expect(layout(blocks, [lines])[0].map(\.cells) == [["", "£12,000"]])
     }
 }
+
+extension TaggedLayoutTests {
+    @Test func anUntaggedPageNumberAboveTheFooterBandIsLeftOut() {
+        let lines = [line(["Budget position"], y: 100, bold: true), line(["12"], y: 700)]
+        let blocks = [TaggedBlock(kind: .heading(level: 1), page: 0, cells: ["Budget position"])]
+        #expect(layout(blocks, [lines])[0].map(\.text) == ["Budget position"])
+    }
+}

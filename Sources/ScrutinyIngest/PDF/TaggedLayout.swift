@@ -85,6 +85,8 @@ struct TaggedLayout {
             if pageInk?.containsAnyCell(of: visual) != false { continue }
             let isTop = visual.box.y1 < margin
             guard isTop || visual.box.y2 > height - margin else {
+                // A page number printed above the footer band is page furniture the tree leaves out.
+                if RunningHeaderFilter.isPageNumber(visual.text) { continue }
                 if let last = runs.last, last.upperBound == index {
                     runs[runs.count - 1] = last.lowerBound..<index + 1
                 } else {
