@@ -5,8 +5,10 @@ struct TaggedBlock: Sendable {
     enum Kind: Sendable { case paragraph, heading(level: Int?), listItem, tableRow }
 
     var kind: Kind
-    /// 0-based page index.
+    /// 0-based page index: where the block's text starts.
     var page: Int
+    /// The 0-based page where the block's text ends (after ``page`` when it runs over a page break).
+    var lastPage: Int? = nil
     /// The block's text; for a table row, its cells (a cell's paragraphs joined by "\n").
     var cells: [String]
 }
@@ -106,17 +108,28 @@ struct StructureWalker {
         }
     }
 
-    private mutating func page(of index: Int) -> Int {
-        let page = tree.nodes[index].page
+    /// The pages of the node at `index`: those of the first and last marked-content pieces with
+    /// text (an element's own page may be inherited from a section that starts pages earlier),
+    /// else the element's page, else the page of the block before.
+    private mutating func pages(of index: Int) -> (first: Int, last: Int) {
+        var first: Int?
+        var last = -1
+        for node in index..<index + tree.nodes[index].subtreeSize
+        where tree.nodes[node].page >= 0 && tree.nodes[node].kind == SCRUTINY_NODE_CONTENT && !tree.nodes[node].text.isEmpty {
+            if first == nil { first = tree.nodes[node].page }
+            last = tree.nodes[node].page
+        }
+        let page = first ?? tree.nodes[index].page
         if page >= 0 { lastPage = page }
-        return lastPage
+        return (lastPage, max(lastPage, last))
     }
 
     private mutating func emit(_ kind: TaggedBlock.Kind, _ index: Int) {
         var text = tree.text(of: index)
         guard !text.isEmpty else { return }
         if case .listItem = kind { text = Self.spacedBullet(text) }
-        blocks.append(TaggedBlock(kind: kind, page: page(of: index), cells: [text]))
+        let pages = pages(of: index)
+        blocks.append(TaggedBlock(kind: kind, page: pages.first, lastPage: pages.last, cells: [text]))
     }
 
     /// "•Reduce" (label and body run together) becomes "• Reduce".
@@ -130,7 +143,7 @@ struct StructureWalker {
 
     /// A TR: one cell per TH/TD child; a cell's paragraphs (P, H, LI inside it) joined by "\n".
     private mutating func row(_ index: Int) {
-        let rowPage = page(of: index)
+        let rowPages = pages(of: index)
         var cells: [String] = []
         for cell in tree.children(of: index) {
             var nested = StructureWalker(tree: tree)
@@ -142,7 +155,7 @@ struct StructureWalker {
             }
         }
         guard cells.contains(where: { !$0.isEmpty }) else { return }
-        blocks.append(TaggedBlock(kind: .tableRow, page: rowPage, cells: cells))
+        blocks.append(TaggedBlock(kind: .tableRow, page: rowPages.first, lastPage: rowPages.last, cells: cells))
     }
 
     /// `texts` one per line (the one text itself when there is just one).

@@ -12,11 +12,16 @@ struct TaggedLayout {
     /// Characters of a block's start compared with a visual line's cells.
     private static let keyLength = 16
 
-    func pages(_ blocks: [TaggedBlock], visualLines: [[VisualLine]], heights: [Double]) -> [[SourceLine]] {
+    /// Each page's lines: the blocks in tree order, with the visual lines no block claims put
+    /// back (see ``placeUnclaimed(_:visualLines:claimed:height:width:spilled:)``). `widths` are the page
+    /// widths; without them a page's width is guessed from its text's margins.
+    func pages(_ blocks: [TaggedBlock], visualLines: [[VisualLine]], heights: [Double], widths: [Double] = []) -> [[SourceLine]] {
         var pages: [[SourceLine]] = Array(repeating: [], count: visualLines.count)
         let cellKeys = visualLines.map(CellKeys.init)
         var cursors = Array(repeating: 0, count: visualLines.count)
         var matched = visualLines.map { Array(repeating: false, count: $0.count) }
+        // Lines a block starts on or wraps onto.
+        var claimed = matched
         for block in blocks where block.page < visualLines.count {
             let page = block.page
             let lineIndex = match(Self.key(block.cells.first { !$0.isEmpty } ?? ""), in: cellKeys[page], from: cursors[page],
@@ -25,12 +30,16 @@ struct TaggedLayout {
             if let lineIndex {
                 cursors[page] = lineIndex
                 matched[page][lineIndex] = true
+                claimed[page][lineIndex] = true
             }
             guard let lineIndex, block.cells.count == 1 else {
+                var block = block
+                if let visual, block.cells.count > 1 { block.cells = Self.filledEmptyCells(block.cells, from: visual) }
                 pages[page].append(line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1))
                 continue
             }
             let located = Self.locate(block.cells[0], lines: visualLines[page], from: lineIndex)
+            for start in located.starts { claimed[page][start.line] = true }
             var pieces = [(text: located.text, line: lineIndex)]
             if case .paragraph = block.kind {
                 pieces = Self.splitByStyle(located.text, lines: visualLines[page], starts: located.starts)
@@ -41,34 +50,113 @@ struct TaggedLayout {
                 pages[page].append(line(for: part, visual: visualLines[page][piece.line], number: piece.line + 1))
             }
         }
-        for page in pages.indices {
-            let margin = heights[page] * edgeFraction
-            var pageInk: [Unicode.Scalar]?
-            var top: [SourceLine] = []
-            var bottom: [SourceLine] = []
-            for (index, visual) in visualLines[page].enumerated() where !matched[page][index] {
-                let isTop = visual.box.y1 < margin
-                guard isTop || visual.box.y2 > heights[page] - margin else { continue }
-                // Lines inside the tree's text are not artifacts.
-                var ink: [Unicode.Scalar] = []
-                Self.appendInk(of: visual.text, to: &ink)
-                if pageInk == nil {
-                    // Each line's ink, then a separator no text has.
-                    var all: [Unicode.Scalar] = []
-                    for line in pages[page] {
-                        Self.appendInk(of: line.text, to: &all)
-                        all.append("\u{1}")
-                    }
-                    pageInk = all
-                }
-                if ink.isEmpty || Self.contains(pageInk ?? [], ink) { continue }
-                let line = SourceLine(number: index + 1, text: visual.text, fontSize: visual.fontSize,
-                                      isBold: visual.isBold, box: Self.box(visual.box))
-                if isTop { top.append(line) } else { bottom.append(line) }
+        // Blocks running over a page break: their text is on the later pages too.
+        var spilled: [[SourceLine]] = Array(repeating: [], count: visualLines.count)
+        for block in blocks {
+            guard let last = block.lastPage, last > block.page, block.page >= 0 else { continue }
+            for page in block.page + 1...min(last, visualLines.count - 1) {
+                spilled[page].append(SourceLine(number: 0, text: block.cells.joined(separator: "\t")))
             }
-            pages[page] = top + pages[page] + bottom
+        }
+        for page in pages.indices {
+            let width = page < widths.count ? widths[page] : Self.guessedWidth(visualLines[page])
+            pages[page] = placeUnclaimed(pages[page], visualLines: visualLines[page], claimed: claimed[page],
+                                         height: heights[page], width: width, spilled: spilled[page])
         }
         return pages
+    }
+
+    /// `lines` (a page's blocks) with the page's visual lines that no block claims and whose text
+    /// is in no block: at the page edges, running headers and footers (which tagged PDFs keep out
+    /// of the tree as artifacts) go first and last so the header filter can see them; in the
+    /// body, each run of such lines (text the tree left untagged) is read as the geometry reader
+    /// reads it and put after the block line printed above it, so nothing printed is lost.
+    /// `spilled` holds the blocks of earlier pages that run onto this one, whose text is not lost.
+    func placeUnclaimed(_ lines: [SourceLine], visualLines: [VisualLine], claimed: [Bool], height: Double, width: Double,
+                        spilled: [SourceLine] = []) -> [SourceLine] {
+        let margin = height * edgeFraction
+        var pageInk: PageInk?
+        var top: [SourceLine] = []
+        var bottom: [SourceLine] = []
+        var runs: [Range<Int>] = []
+        for (index, visual) in visualLines.enumerated() where !claimed[index] {
+            if pageInk == nil { pageInk = PageInk(lines + spilled) }
+            // Lines inside the tree's text are not lost; nor is a table line with a cell in it.
+            if pageInk?.containsAnyCell(of: visual) != false { continue }
+            let isTop = visual.box.y1 < margin
+            guard isTop || visual.box.y2 > height - margin else {
+                // A page number printed above the footer band is page furniture the tree leaves out.
+                if RunningHeaderFilter.isPageNumber(visual.text) { continue }
+                if let last = runs.last, last.upperBound == index {
+                    runs[runs.count - 1] = last.lowerBound..<index + 1
+                } else {
+                    runs.append(index..<index + 1)
+                }
+                continue
+            }
+            let line = SourceLine(number: index + 1, text: visual.text, fontSize: visual.fontSize,
+                                  isBold: visual.isBold, box: Self.box(visual.box))
+            if isTop { top.append(line) } else { bottom.append(line) }
+        }
+        guard !runs.isEmpty else { return top + lines + bottom }
+        let grouper = LogicalLineGrouper(bodySize: bodySize, headingSizes: headingSizes)
+        let untagged = runs.map { run in
+            grouper.group(Array(visualLines[run]), pageWidth: width).map { line in
+                var line = line
+                line.number += run.lowerBound
+                return line
+            }
+        }
+        return top + Self.inserting(untagged, at: runs.map(\.lowerBound), into: lines) + bottom
+    }
+
+    /// `lines` with each of `groups` put after the line printed last above `starts` (its first
+    /// visual line index), or first when none is; in one pass over the lines.
+    static func inserting(_ groups: [[SourceLine]], at starts: [Int], into lines: [SourceLine]) -> [SourceLine] {
+        let limit = (starts.max() ?? 0) + 1
+        // above[n]: the position of the line with the greatest number up to n (the later of equals).
+        var above = Array(repeating: -1, count: limit + 1)
+        for (position, line) in lines.enumerated() where line.number >= 0 && line.number <= limit {
+            above[line.number] = max(above[line.number], position)
+        }
+        for number in above.indices.dropFirst() where above[number] < 0 || lines[above[number]].number != number {
+            above[number] = above[number - 1]
+        }
+        var groupsAfter: [Int: [Int]] = [:]
+        for group in groups.indices { groupsAfter[above[starts[group]], default: []].append(group) }
+        var out: [SourceLine] = []
+        out.reserveCapacity(lines.count + groups.reduce(0) { $0 + $1.count })
+        for group in groupsAfter[-1] ?? [] { out += groups[group] }
+        for (position, line) in lines.enumerated() {
+            out.append(line)
+            for group in groupsAfter[position] ?? [] { out += groups[group] }
+        }
+        return out
+    }
+
+    /// A table row's `cells` with the empty ones (label cells some exports leave untagged) taken
+    /// from the visual line the row starts on, when that line has a cell for each of the row's
+    /// and its other cells start as the row's do.
+    static func filledEmptyCells(_ cells: [String], from visual: VisualLine) -> [String] {
+        guard visual.cells.count == cells.count, cells.contains(where: \.isEmpty) else { return cells }
+        var filled = cells
+        for (index, cell) in cells.enumerated() {
+            let printed = visual.cells[index].text
+            if cell.isEmpty {
+                filled[index] = printed
+                continue
+            }
+            let key = Self.key(cell), printedKey = Self.key(printed)
+            let length = min(key.count, printedKey.count)
+            guard length >= 1, key[..<length] == printedKey[..<length] else { return cells }
+        }
+        return filled
+    }
+
+    /// A page's width guessed from its text, taking the right margin as wide as the left.
+    static func guessedWidth(_ lines: [VisualLine]) -> Double {
+        guard let left = lines.lazy.map(\.box.x1).min(), let right = lines.lazy.map(\.box.x2).max() else { return 0 }
+        return right + max(0, left)
     }
 
     /// Puts back the spaces the structure text lacks at hard line breaks ("COMMITTEE14 OCTOBER"):
@@ -120,11 +208,6 @@ struct TaggedLayout {
             respaced.append(scalar)
         }
         return (respaced.string, located)
-    }
-
-    /// Appends the scalars of `text` that are not white space.
-    private static func appendInk(of text: String, to ink: inout [Unicode.Scalar]) {
-        for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) { ink.append(scalar) }
     }
 
     /// The number of scalars in `text` that are not white space.
@@ -219,16 +302,6 @@ struct TaggedLayout {
             for index in range where starts(index) { return index }
         }
         return nil
-    }
-
-    /// Whether `run` occurs in `text`, scalar for scalar.
-    static func contains(_ text: [Unicode.Scalar], _ run: [Unicode.Scalar]) -> Bool {
-        guard !run.isEmpty, run.count <= text.count else { return run.isEmpty }
-        let first = run[0]
-        for start in 0...(text.count - run.count) where text[start] == first {
-            if text[start..<start + run.count].elementsEqual(run) { return true }
-        }
-        return false
     }
 
     /// The first characters of `text`, lowercased, without white space. Lowercases scalar by
