@@ -66,6 +66,10 @@ struct CouncilFinder: Sendable {
             warnings.append("council inferred from the report's mentions of \(best)")
             return best
         }
+        if let name = Self.lowerCaseSelfName(in: all) {
+            warnings.append("council inferred from the report's mentions of \(name)")
+            return name
+        }
         warnings.append("council not found")
         return nil
     }
@@ -127,6 +131,26 @@ struct CouncilFinder: Sendable {
             }
         }
         return best
+    }
+
+    /// "Fenby council's" with "council" in lower case: the report's plain reference to its own council
+    /// ("council tax" aside), read only where nothing else names one.
+    private static let lowerCaseCouncil = Pattern(#"\b([A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?) council(?!\s+tax)\b"#, caseSensitive: true)
+
+    /// The place the report most often calls "<place> council", as "<Place> Council".
+    private static func lowerCaseSelfName(in lines: [OutlinedLine]) -> String? {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for line in lines where line.text.includes(" council") {
+            for m in lowerCaseCouncil.allMatches(in: line.text) {
+                guard let place = m[1], !placeWords(of: place).isEmpty,
+                      !place.split(separator: " ").contains(where: { notPlaceWords.contains($0.lowercased()) }) else { continue }
+                let name = place + " Council"
+                if counts[name] == nil { order.append(name) }
+                counts[name, default: 0] += 1
+            }
+        }
+        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
     }
 
     /// The council the report names most often ("Fenby City Council", "Lowmoor District Council (LDC)").

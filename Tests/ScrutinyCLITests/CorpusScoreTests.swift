@@ -29,8 +29,8 @@ struct CorpusScoreTests {
 
     /// `corpus/dev`: 21 real reports from 6 authorities. Issue 13's target is overall 0.95, each
     /// group 0.90, budget attributes 0.85 and half the documents fully right.
-    static let devFloor = Floor(overall: 0.99, budgetAttributes: 0.94, fullyCorrect: 10,
-                                groups: ["document": 0.96, "recommendations": 0.99, "partnerships": 0.99, "budgets": 0.99])
+    static let devFloor = Floor(overall: 0.99, budgetAttributes: 0.95, fullyCorrect: 12,
+                                groups: ["document": 0.97, "recommendations": 0.99, "partnerships": 0.99, "budgets": 0.99])
     /// `corpus/seeds`: the two reports the project began with.
     static let seedFloor = Floor(overall: 0.97, budgetAttributes: 0.97, fullyCorrect: 2)
 

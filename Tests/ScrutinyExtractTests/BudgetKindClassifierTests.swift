@@ -171,3 +171,12 @@ extension BudgetKindClassifierTests {
         #expect(kinds("New savings of £9.2m have been approved over the plan, with £4.1m for 2026/27.") == [.saving, .saving])
     }
 }
+
+extension BudgetKindClassifierTests {
+    @Test func anAmountRestatingAShareIsWhatTheShareIsNotItsBase() {
+        #expect(kind("The plan raises general balances to 5% of net budget requirement (about £8m) by 2028.") == .reserve)
+        #expect(kind("Savings worth 3 per cent of gross expenditure (£2.4m) are needed.") == .saving)
+        // No percentage before the parenthesis: the nearest cue still decides.
+        #expect(kind("The scheme was paid for from the capital expenditure line (£1.1m).") == .expenditure)
+    }
+}

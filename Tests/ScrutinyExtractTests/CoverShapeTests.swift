@@ -190,6 +190,23 @@ struct CouncilSelfReferenceTests {
         #expect(report.document.council == "London Borough of Eastwick")
     }
 
+    @Test func aPlaceBeforeALowerCaseCouncilNamesItWhereNothingElseDoes() {
+        let report = TestDocuments.report("""
+        Report title:\tHarbour Moorings Charges
+        Fenby council tax payers will see no change.
+        The moorings stay in Fenby council's ownership and Fenby council will set the charges.
+        """)
+        #expect(report.document.council == "Fenby Council")
+    }
+
+    @Test func councilTaxAloneNamesNoCouncil() {
+        let report = TestDocuments.report("""
+        Report title:\tCollection Rates
+        Fenby council tax collection rose this year.
+        """)
+        #expect(report.document.council == nil)
+    }
+
     @Test func aBareTheCouncilIsNoLetterhead() {
         let report = TestDocuments.report("""
         The Council

@@ -87,7 +87,13 @@ public struct BudgetKindClassifier: Sendable {
     public func kind(in sentence: ScalarText, target: Range<Int>, amounts: [Range<Int>]) -> BudgetKind? {
         let (tokens, targetIndex) = Self.tokenize(sentence, target: target, amounts: amounts)
         guard let targetIndex else { return nil }
-        return kind(tokens, targetIndex)
+        return shareKind(tokens, targetIndex, parenthesised: Self.isParenthesised(target, in: sentence))
+            ?? clauseKind(tokens, targetIndex) ?? sentenceKind(tokens, targetIndex)
+    }
+
+    /// True when the amount's mention opens with its own parenthesis: "(£2.4m)".
+    static func isParenthesised(_ range: Range<Int>, in sentence: ScalarText) -> Bool {
+        range.lowerBound < sentence.count && sentence[range.lowerBound] == "("
     }
 
     /// The kind of every amount in `sentence` (one entry per range of `amounts`, in the same order),
@@ -106,14 +112,44 @@ public struct BudgetKindClassifier: Sendable {
             let target = amountTokens[position]
             // "£28m of savings, with £14m for 2026/27": a part named after "with" is what the whole is.
             let part = Self.opensPart(tokens, target) ? previous : nil
-            result[index] = clauseKind(tokens, target) ?? part ?? sentenceKind(tokens, target)
+            // A share restated in parentheses is what the share is, whatever its base's noun says.
+            result[index] = shareKind(tokens, target, parenthesised: Self.isParenthesised(amounts[index], in: sentence))
+                ?? clauseKind(tokens, target) ?? part ?? sentenceKind(tokens, target)
             previous = result[index]
         }
         return result
     }
 
-    func kind(_ tokens: [Token], _ targetIndex: Int) -> BudgetKind? {
-        clauseKind(tokens, targetIndex) ?? sentenceKind(tokens, targetIndex)
+
+    /// Words that may stand between an opening parenthesis and the amount it holds: "(circa £45m)".
+    static let asideQualifiers: Set<String> = ["circa", "c", "approximately", "approx", "around", "about", "some", "roughly", "nearly", "almost", "over", "under", "i", "e", "ie"]
+    /// How many words a share's base may take: "10% of net revenue expenditure".
+    static let shareBaseReach = 6
+
+    /// For an amount in parentheses that restates a share, "raise balances to 10% of net revenue
+    /// expenditure (circa £45m)": the amount is the share, so it is what the words before the percentage
+    /// call it (balances), not its base (expenditure). `nil` for any other amount. `parenthesised`: the
+    /// mention itself holds the parentheses ("(£2.4m)"), which then leave no mark among the tokens.
+    func shareKind(_ tokens: [Token], _ target: Int, parenthesised: Bool) -> BudgetKind? {
+        var index = target - 1
+        if !parenthesised {
+            while index >= 0, let word = tokens[index].text, Self.asideQualifiers.contains(word), target - index <= 3 { index -= 1 }
+            guard index >= 1, tokens[index] == .boundary else { return nil }
+            index -= 1
+        }
+        // Back over the base to the "of" after the percentage.
+        var words = 0
+        while index >= 2, let word = tokens[index].text, word != "of", words < Self.shareBaseReach {
+            index -= 1
+            words += 1
+        }
+        guard index >= 2, words > 0, tokens[index] == .word("of") else { return nil }
+        var percent = index - 1
+        if tokens[percent] == .word("cent"), percent >= 1, tokens[percent - 1] == .word("per") { percent -= 1 }
+        else if tokens[percent] != .word("percent") { return nil }
+        let number = percent - 1
+        guard number >= 0, let digits = tokens[number].text, digits.first?.isNumber == true else { return nil }
+        return nearest(tokens, number, strong: true) ?? nearest(tokens, number, strong: false)
     }
 
     /// The kind the amount's own clause gives it, or `nil` when the clause has no cue.
@@ -439,7 +475,10 @@ public struct BudgetKindClassifier: Sendable {
                 continue
             }
             if c != " " { previousWordCapitalised = false }
-            if c == "," {
+            if c == "%" {
+                // "10%" reads as "10 percent", as "10 per cent" does.
+                tokens.append(.word("percent"))
+            } else if c == "," {
                 // ", which" refers back to the noun before the comma: the clause goes on.
                 var j = i + 1
                 while j < chars.count, chars[j] == " " { j += 1 }
