@@ -4,13 +4,18 @@
 /// Each word's box is shared out evenly among its characters; every word of one Tesseract text
 /// line gets one band centred on the line, 1.2 of its point size tall as a font's glyph boxes
 /// are, so a slightly skewed line stays one line and word gaps compare with the size as a text
-/// layer's do. Sizes come from
-/// Tesseract's point size for the line (or the line's height), rounded to whole points so that
-/// lines of one style agree; OCR gives no weight, so nothing is bold.
+/// layer's do. Sizes come from Tesseract's point size for the line (or the line's height),
+/// rounded to whole points so that lines of one style agree. Tesseract gives no weight: a word
+/// is bold when its strokes are markedly heavier, for its size, than the page's usual text.
 struct OCRGlyphs {
     /// The widest gap, in point sizes, between two words of one Tesseract line that is still a
     /// word space (a justified line's); wider, and the gap is left for the cell rule to judge.
     static let widestWordGap = 2.5
+    /// The same for a word Tesseract put on another line at the same height (it split a justified
+    /// line in two): only a gap about a word space wide is closed.
+    static let widestWordGapAcrossLines = 1.0
+    /// How much heavier than the page's usual strokes, for its size, a bold word's are.
+    static let boldStrokeRatio = 1.3
 
     /// Points per pixel: 72 / dpi.
     var pointsPerPixel: Double
@@ -19,45 +24,198 @@ struct OCRGlyphs {
         pointsPerPixel = 72 / dpi
     }
 
+    /// One Tesseract line placed on the page: its words, size and band in points.
+    private struct PlacedLine {
+        var words: [OCRWord]
+        var size: Double
+        var top: Double
+        var bottom: Double
+    }
+
     func glyphs(from result: OCRPageResult) -> PageGlyphs {
         var glyphs = PageGlyphs()
-        var styleOfSize: [Double: Int32] = [:]
-        for line in lines(of: result.words) {
+        var styleOf: [StyleKey: Int32] = [:]
+        let placed = lines(of: result.words).map { words -> PlacedLine in
+            let line = Self.mendingSplitMonths(Self.joiningAddresses(Self.markingBullets(Self.droppingRuleMarks(Self.mendingBars(words)))))
             let inkTop = Double(line.map(\.top).min() ?? 0) * pointsPerPixel
             let inkBottom = Double(line.map(\.bottom).max() ?? 0) * pointsPerPixel
             let size = lineSize(line, height: inkBottom - inkTop)
             let centre = (inkTop + inkBottom) / 2
-            let top = min(inkTop, centre - 0.6 * size), bottom = max(inkBottom, centre + 0.6 * size)
-            let style: Int32
-            if let known = styleOfSize[size] {
-                style = known
-            } else {
-                style = Int32(glyphs.styles.count)
-                glyphs.styles.append(GlyphStyle(size: size, isBold: false))
-                styleOfSize[size] = style
-            }
+            return PlacedLine(words: line, size: size, top: min(inkTop, centre - 0.6 * size), bottom: max(inkBottom, centre + 0.6 * size))
+        }
+        let usualWeight = Self.usualWeight(placed.map { ($0.words, $0.size) }, pointsPerPixel: pointsPerPixel)
+        for (lineIndex, line) in placed.enumerated() {
             // Each word is a run of its own, so words Tesseract gave as separate lines at the same height
             // are put in x order with the rest of their line, and wide gaps split cells as they do
             // in a text layer.
-            for (index, word) in line.enumerated() {
+            for (index, word) in line.words.enumerated() {
                 let scalars = Array(word.text.unicodeScalars)
                 let left = Double(word.left) * pointsPerPixel
                 var right = Double(word.right) * pointsPerPixel
-                // Tesseract put the next word on this line: a justified line's wide word gap is no
-                // column gap, so the word's box reaches to a normal word space before the next.
-                if index + 1 < line.count {
-                    let nextLeft = Double(line[index + 1].left) * pointsPerPixel
-                    if nextLeft - right < Self.widestWordGap * size { right = max(right, nextLeft - 0.25 * size) }
+                // A justified line's wide word gap is no column gap: the word's box reaches to a normal
+                // word space before the next word.
+                if let nextLeft = nextWordLeft(after: index, in: lineIndex, of: placed) {
+                    right = max(right, nextLeft - 0.25 * line.size)
+                }
+                let bold = usualWeight.map { weight(word, size: line.size) >= Self.boldStrokeRatio * $0 } ?? false
+                let key = StyleKey(size: line.size, bold: bold)
+                let style: Int32
+                if let known = styleOf[key] {
+                    style = known
+                } else {
+                    style = Int32(glyphs.styles.count)
+                    glyphs.styles.append(GlyphStyle(size: line.size, isBold: bold))
+                    styleOf[key] = style
                 }
                 let step = (right - left) / Double(max(1, scalars.count))
                 for (offset, scalar) in scalars.enumerated() {
                     let x1 = left + Double(offset) * step
-                    append(scalar, GlyphBox(x1: x1, y1: top, x2: x1 + step, y2: bottom), style, to: &glyphs)
+                    append(scalar, GlyphBox(x1: x1, y1: line.top, x2: x1 + step, y2: line.bottom), style, to: &glyphs)
                 }
-                append("\n", GlyphBox(x1: 0, y1: top, x2: 0, y2: bottom), style, to: &glyphs)
+                append("\n", GlyphBox(x1: 0, y1: line.top, x2: 0, y2: line.bottom), style, to: &glyphs)
             }
         }
         return glyphs
+    }
+
+    private struct StyleKey: Hashable {
+        var size: Double
+        var bold: Bool
+    }
+
+    /// The left edge (points) of the word that follows word `index` of line `lineIndex` at a word
+    /// space's distance: the next word of its line, or the nearest word to its right on another line at
+    /// the same height; `nil` when the next word is further away (a column gap).
+    private func nextWordLeft(after index: Int, in lineIndex: Int, of lines: [PlacedLine]) -> Double? {
+        let line = lines[lineIndex]
+        let right = Double(line.words[index].right) * pointsPerPixel
+        if index + 1 < line.words.count {
+            let nextLeft = Double(line.words[index + 1].left) * pointsPerPixel
+            return nextLeft - right < Self.widestWordGap * line.size ? nextLeft : nil
+        }
+        var nearest: Double?
+        for (otherIndex, other) in lines.enumerated() where otherIndex != lineIndex {
+            let overlap = min(line.bottom, other.bottom) - max(line.top, other.top)
+            guard overlap > 0.5 * min(line.bottom - line.top, other.bottom - other.top),
+                  let first = other.words.first else { continue }
+            let left = Double(first.left) * pointsPerPixel
+            guard left > right, left - right < Self.widestWordGapAcrossLines * line.size else { continue }
+            if nearest == nil || left < nearest! { nearest = left }
+        }
+        return nearest
+    }
+
+    /// A word's stroke width against its size (both in points): the same for a font's regular
+    /// weight at any size, about half again for its bold.
+    private func weight(_ word: OCRWord, size: Double) -> Double {
+        word.strokeWidth * pointsPerPixel / size
+    }
+
+    /// The weight of the page's usual text: the median over its characters, `nil` for a page with
+    /// too few words to tell.
+    private static func usualWeight(_ lines: [([OCRWord], Double)], pointsPerPixel: Double) -> Double? {
+        var weights: [(weight: Double, characters: Int)] = []
+        for (words, size) in lines {
+            for word in words where word.strokeWidth > 0 && word.text.count >= 3 {
+                weights.append((word.strokeWidth * pointsPerPixel / size, word.text.count))
+            }
+        }
+        let total = weights.reduce(0) { $0 + $1.characters }
+        guard weights.count >= 5 else { return nil }
+        var seen = 0
+        for entry in weights.sorted(by: { $0.weight < $1.weight }) {
+            seen += entry.characters
+            if 2 * seen >= total { return entry.weight }
+        }
+        return nil
+    }
+
+    /// What Tesseract reads a bullet as: a degree sign, a small "e" or "o", a guillemet…
+    static let bulletReadings: Set<String> = ["•", "●", "○", "■", "▪", "◦", "·", "°", "e", "o", "«", "»", "*", "¢", "©", "®", "+"]
+
+    /// A line's first word that is one of ``bulletReadings``, no wider than a letter and set apart from
+    /// the text by a hanging indent (a gap of a point size or more), is a bullet: "•".
+    static func markingBullets(_ line: [OCRWord]) -> [OCRWord] {
+        guard line.count >= 2, bulletReadings.contains(line[0].text) else { return line }
+        let height = max(1, line.map { $0.bottom - $0.top }.max() ?? 1)
+        let width = line[0].right - line[0].left, gap = line[1].left - line[0].right
+        guard width <= height, gap >= height else { return line }
+        var line = line
+        line[0].text = "•"
+        return line
+    }
+
+    /// A capital "I" read as a bar: "| am" at a line's start is "I am"; a bar glued to a capitalised word
+    /// ("|The") is dropped.
+    static func mendingBars(_ line: [OCRWord]) -> [OCRWord] {
+        var line = line
+        for index in line.indices where line[index].text.hasPrefix("|") {
+            let rest = line[index].text.dropFirst()
+            if rest.isEmpty, index == 0, index + 1 < line.count, line[index + 1].text.first?.isLowercase == true {
+                line[index].text = "I"
+            } else if let first = rest.first, first.isUppercase {
+                line[index].text = String(rest)
+            }
+        }
+        return line
+    }
+
+    /// Characters Tesseract makes of what is left of a table's rules where they cross ("|", "=", "_").
+    static let ruleMarks: Set<Character> = ["|", "=", "_", "~", "¦", "‖"]
+
+    /// The words that are only ``ruleMarks``: the remains of a table's borders, not text.
+    static func droppingRuleMarks(_ line: [OCRWord]) -> [OCRWord] {
+        let kept = line.filter { !$0.text.allSatisfy(ruleMarks.contains) }
+        guard kept.count < line.count, !kept.isEmpty else { return kept }
+        var out = kept
+        out[0].startsLine = line[0].startsLine || kept[0].startsLine
+        return out
+    }
+
+    /// An e-mail address read as two words at its "@" ("name@ fenby.gov.uk": an underline or a tight
+    /// "@" looks like a space) is one word again.
+    static func joiningAddresses(_ line: [OCRWord]) -> [OCRWord] {
+        var out: [OCRWord] = []
+        for word in line {
+            if let last = out.last, last.text.count > 1, last.text.hasSuffix("@") || word.text.hasPrefix("@"),
+               !(last.text.hasSuffix("@") && word.text.hasPrefix("@")), word.text.count > 1 {
+                var joined = last
+                joined.text = last.text + word.text
+                joined.right = word.right
+                joined.top = min(last.top, word.top)
+                joined.bottom = max(last.bottom, word.bottom)
+                out[out.count - 1] = joined
+                continue
+            }
+            out.append(word)
+        }
+        return out
+    }
+
+    /// Month names, lower case, for ``mendingSplitMonths(_:)``.
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"]
+
+    /// A capital letter read as a word of its own before the rest of a month's name ("J anuary"; a
+    /// hooked capital's overhang looks like a space) is joined to it.
+    static func mendingSplitMonths(_ line: [OCRWord]) -> [OCRWord] {
+        var out: [OCRWord] = []
+        for word in line {
+            if let last = out.last, last.text.count == 1, last.text.first?.isUppercase == true,
+               word.text.first?.isLowercase == true,
+               months.contains((last.text + word.text).lowercased().filter(\.isLetter)) {
+                var joined = word
+                joined.text = last.text + word.text
+                joined.left = last.left
+                joined.top = min(last.top, word.top)
+                joined.bottom = max(last.bottom, word.bottom)
+                joined.startsLine = last.startsLine
+                out[out.count - 1] = joined
+                continue
+            }
+            out.append(word)
+        }
+        return out
     }
 
     /// The words split where Tesseract starts a text line.

@@ -10,6 +10,8 @@ struct OCRWord: Sendable, Hashable {
     var pointSize: Double
     /// True for the first word of a text line.
     var startsLine: Bool
+    /// The mean width of the word's strokes in pixels (``GrayImage/strokeWidth(left:top:right:bottom:)``).
+    var strokeWidth: Double = 0
 }
 
 /// What OCR read on one page.
@@ -67,6 +69,11 @@ final class TesseractEngine: @unchecked Sendable {
             return nil
         }
         _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        // One block of text (the API's default; the command-line tool's is full layout analysis, which
+        // reads display-type titles better but drops the hanging numbers of numbered paragraphs as
+        // noise, and recommendations are numbered paragraphs). Lines are rebuilt from the words' boxes
+        // anyway, so Tesseract's reading order does not matter.
+        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_BLOCK)
         return handle
     }
 
@@ -80,6 +87,7 @@ final class TesseractEngine: @unchecked Sendable {
     func read(_ image: GrayImage) -> OCRPageResult {
         lock.lock()
         defer { lock.unlock() }
+        let image = image.removingRules()
         let upright = recognise(image)
         guard upright.words.count < 8 || upright.meanConfidence < 70 else { return upright }
         guard let detected = orientation(of: image), detected != 0 else { return upright }
@@ -140,7 +148,8 @@ final class TesseractEngine: @unchecked Sendable {
             words.append(OCRWord(text: text, left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom),
                                  confidence: Double(TessResultIteratorConfidence(iterator, RIL_WORD)),
                                  pointSize: Double(max(0, pointSize)),
-                                 startsLine: TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0))
+                                 startsLine: TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0,
+                                 strokeWidth: image.strokeWidth(left: Int(left), top: Int(top), right: Int(right), bottom: Int(bottom))))
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         return OCRPageResult(words: words, width: image.width, height: image.height, turnedBy: 0)
     }

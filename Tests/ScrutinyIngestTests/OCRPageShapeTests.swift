@@ -1,0 +1,89 @@
+import Testing
+import ScrutinyCore
+@testable import ScrutinyIngest
+
+/// What OCR needs beyond Tesseract's words: ruled tables cleared before reading, bold told from
+/// stroke weight, bullets, bars and split month names mended, and justified lines Tesseract cut
+/// in two put back together. Synthetic images and words only; no Tesseract run.
+@Suite("OCR page shapes")
+struct OCRPageShapeTests {
+    /// A white 300 dpi image with black rectangles (x, y, width, height) painted on it.
+    static func image(width: Int = 600, height: Int = 600, painting rects: [(Int, Int, Int, Int)]) -> GrayImage {
+        var pixels = [UInt8](repeating: 255, count: width * height)
+        for (x, y, w, h) in rects {
+            for row in y..<(y + h) { for column in x..<(x + w) { pixels[row * width + column] = 0 } }
+        }
+        return GrayImage(width: width, height: height, pixels: pixels, dpi: 300)
+    }
+
+    static func word(_ text: String, left: Int, right: Int, top: Int = 100, bottom: Int = 140, stroke: Double = 4,
+                     startsLine: Bool = false) -> OCRWord {
+        OCRWord(text: text, left: left, top: top, right: right, bottom: bottom, confidence: 90, pointSize: 12,
+                startsLine: startsLine, strokeWidth: stroke)
+    }
+
+    @Test("a table's thin borders are whitened and a letter's thick stroke is kept")
+    func tableRulesAreRemovedAndLettersKept() {
+        let original = Self.image(painting: [(50, 100, 500, 2), (50, 100, 3, 400), (300, 300, 40, 160)])
+        let cleared = original.removingRules()
+        #expect(cleared.pixels[101 * 600 + 300] == 255, "the horizontal border is gone")
+        #expect(cleared.pixels[250 * 600 + 51] == 255, "the vertical border is gone")
+        #expect(cleared.pixels[380 * 600 + 320] == 0, "the thick block (a display letter's stroke) stays")
+        let plain = Self.image(painting: [(300, 300, 20, 60)])
+        #expect(plain.removingRules().pixels == plain.pixels, "an image without rules is left as it is")
+    }
+
+    @Test("stroke width is the mean run of ink across the rows of a word's box")
+    func strokeWidthMeasuresRuns() {
+        let image = Self.image(painting: [(100, 100, 4, 40), (120, 100, 4, 40), (300, 100, 8, 40), (320, 100, 8, 40)])
+        #expect(image.strokeWidth(left: 90, top: 100, right: 140, bottom: 140) == 4)
+        #expect(image.strokeWidth(left: 290, top: 100, right: 340, bottom: 140) == 8)
+        #expect(image.strokeWidth(left: 450, top: 100, right: 500, bottom: 140) == 0)
+    }
+
+    @Test("a word whose strokes are heavy for its size is bold; the page's usual words are not")
+    func heavyWordsAreBold() {
+        var words = [Self.word("Heading", left: 100, right: 260, stroke: 6.5, startsLine: true)]
+        for (index, text) in ["the", "plain", "words", "of", "this", "body", "text"].enumerated() {
+            words.append(Self.word(text, left: 100 + index * 120, right: 200 + index * 120, top: 200, bottom: 240, stroke: 4,
+                                   startsLine: index == 0))
+        }
+        let glyphs = OCRGlyphs(dpi: 300).glyphs(from: OCRPageResult(words: words, width: 2550, height: 3300, turnedBy: 0))
+        let boldText = String(String.UnicodeScalarView(glyphs.scalars.indices
+            .filter { glyphs.styles[Int(glyphs.styleIndex[$0])].isBold && glyphs.scalars[$0] != "\n" }.map { glyphs.scalars[$0] }))
+        #expect(boldText == "Heading")
+    }
+
+    @Test("a degree sign or small e hanging before a line's text is a bullet; an e in the text is not")
+    func hangingBulletReadingsBecomeBullets() {
+        let bullet = OCRGlyphs.markingBullets([Self.word("°", left: 100, right: 110), Self.word("Item", left: 200, right: 260)])
+        #expect(bullet.map(\.text) == ["•", "Item"])
+        let letter = OCRGlyphs.markingBullets([Self.word("e", left: 100, right: 110), Self.word("mail", left: 118, right: 180)])
+        #expect(letter.map(\.text) == ["e", "mail"])
+    }
+
+    @Test("a bar read for a capital I is mended, and a month's capital split off is joined")
+    func barsAndSplitMonthsAreMended() {
+        #expect(OCRGlyphs.mendingBars([Self.word("|", left: 0, right: 5), Self.word("am", left: 12, right: 40)]).map(\.text) == ["I", "am"])
+        #expect(OCRGlyphs.mendingBars([Self.word("|The", left: 0, right: 40)]).map(\.text) == ["The"])
+        let date = OCRGlyphs.mendingSplitMonths([Self.word("6", left: 0, right: 10), Self.word("J", left: 20, right: 26),
+                                                 Self.word("une", left: 40, right: 80), Self.word("J", left: 100, right: 106),
+                                                 Self.word("Smith", left: 120, right: 180)])
+        #expect(date.map(\.text) == ["6", "June", "J", "Smith"])
+        #expect(date[1].left == 20)
+    }
+
+    @Test("a line Tesseract cut in two at a word space is one cell; a column gap still splits cells")
+    func justifiedLineCutInTwoIsOneCell() {
+        // 12 pt at 300 dpi is 50 px: a 20 px gap is a word space, a 200 px gap a column gap.
+        let words = [
+            Self.word("through", left: 100, right: 260, startsLine: true),
+            Self.word("the", left: 280, right: 340, startsLine: true), Self.word("ongoing", left: 360, right: 500),
+            Self.word("Label:", left: 100, right: 240, top: 300, bottom: 340, startsLine: true),
+            Self.word("Value", left: 700, right: 820, top: 300, bottom: 340, startsLine: true),
+        ]
+        let glyphs = OCRGlyphs(dpi: 300).glyphs(from: OCRPageResult(words: words, width: 2550, height: 3300, turnedBy: 0))
+        let lines = VisualLineBuilder().lines(from: glyphs)
+        #expect(lines.map { $0.cells.map(\.text) } == [["through the ongoing"], ["Label:", "Value"]])
+    }
+}
