@@ -150,7 +150,10 @@ struct CouncilFinder: Sendable {
                 counts[name, default: 0] += 1
             }
         }
-        return order.max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) }
+        // The most frequent; the first met on a tie.
+        return order.enumerated().max { a, b in
+            counts[a.element]! < counts[b.element]! || (counts[a.element]! == counts[b.element]! && a.offset > b.offset)
+        }?.element
     }
 
     /// The council the report names most often ("Fenby City Council", "Lowmoor District Council (LDC)").

@@ -20,45 +20,29 @@ extension GrayImage {
         var mask = [Bool](repeating: false, count: pixels.count)
         var found = false
         pixels.withUnsafeBufferPointer { px in
-            func dark(_ x: Int, _ y: Int) -> Bool { px[y * width + x] < Self.ruleLevel }
-            /// How thick the ink across (x, y) is, along the other axis.
-            func thickness(_ x: Int, _ y: Int, vertical: Bool) -> Int {
-                var count = 1
-                if vertical {
-                    var l = x - 1; while l >= 0, dark(l, y), count <= thickest { count += 1; l -= 1 }
-                    var r = x + 1; while r < width, dark(r, y), count <= thickest { count += 1; r += 1 }
-                } else {
-                    var u = y - 1; while u >= 0, dark(x, u), count <= thickest { count += 1; u -= 1 }
-                    var d = y + 1; while d < height, dark(x, d), count <= thickest { count += 1; d += 1 }
+            for axis in [RuleAxis.rows(width: width, height: height), .columns(width: width, height: height)] {
+                func dark(_ line: Int, _ along: Int) -> Bool { px[axis.index(line, along)] < Self.ruleLevel }
+                /// Whether the ink across `line` at `along` (over the neighbouring lines) is no thicker than a rule.
+                func isThin(_ line: Int, _ along: Int) -> Bool {
+                    var count = 1
+                    var before = line - 1
+                    while before >= 0, dark(before, along), count <= thickest { count += 1; before -= 1 }
+                    var after = line + 1
+                    while after < axis.lines, dark(after, along), count <= thickest { count += 1; after += 1 }
+                    return count <= thickest
                 }
-                return count
-            }
-            /// A run from `start` to `end` (exclusive) is a rule when it is thin at one of three points along it.
-            func isThin(_ start: Int, _ end: Int, at fixed: Int, vertical: Bool) -> Bool {
-                [start + (end - start) / 4, start + (end - start) / 2, start + 3 * (end - start) / 4].contains { along in
-                    vertical ? thickness(fixed, along, vertical: true) <= thickest : thickness(along, fixed, vertical: false) <= thickest
-                }
-            }
-            for y in 0..<height {
-                var x = 0
-                while x < width {
-                    guard dark(x, y) else { x += 1; continue }
-                    let start = x
-                    while x < width, dark(x, y) { x += 1 }
-                    if x - start >= longest, isThin(start, x, at: y, vertical: false) {
-                        for i in start..<x { mask[y * width + i] = true }
-                        found = true
-                    }
-                }
-            }
-            for x in 0..<width {
-                var y = 0
-                while y < height {
-                    guard dark(x, y) else { y += 1; continue }
-                    let start = y
-                    while y < height, dark(x, y) { y += 1 }
-                    if y - start >= longest, isThin(start, y, at: x, vertical: true) {
-                        for i in start..<y { mask[i * width + x] = true }
+                for line in 0..<axis.lines {
+                    var along = 0
+                    while along < axis.length {
+                        guard dark(line, along) else { along += 1; continue }
+                        let start = along
+                        while along < axis.length, dark(line, along) { along += 1 }
+                        // A rule is thin at one of three points along it (another rule may cross it at one).
+                        let length = along - start
+                        guard length >= longest,
+                              [start + length / 4, start + length / 2, start + 3 * length / 4].contains(where: { isThin(line, $0) })
+                        else { continue }
+                        for at in start..<along { mask[axis.index(line, at)] = true }
                         found = true
                     }
                 }
@@ -92,4 +76,19 @@ extension GrayImage {
         }
         return runs == 0 ? 0 : Double(ink) / Double(runs)
     }
+}
+
+/// The rows or the columns of an image, read as lines of pixels for ``GrayImage/removingRules(minimumLength:maximumThickness:)``.
+private struct RuleAxis {
+    /// How many lines there are, and how many pixels each holds.
+    var lines: Int
+    var length: Int
+    /// How far apart, in the pixel buffer, neighbouring lines and neighbouring pixels of a line are.
+    var lineStride: Int
+    var alongStride: Int
+
+    static func rows(width: Int, height: Int) -> RuleAxis { RuleAxis(lines: height, length: width, lineStride: width, alongStride: 1) }
+    static func columns(width: Int, height: Int) -> RuleAxis { RuleAxis(lines: width, length: height, lineStride: 1, alongStride: width) }
+
+    func index(_ line: Int, _ along: Int) -> Int { line * lineStride + along * alongStride }
 }

@@ -179,12 +179,7 @@ struct OCRGlyphs {
         for word in line {
             if let last = out.last, last.text.count > 1, last.text.hasSuffix("@") || word.text.hasPrefix("@"),
                !(last.text.hasSuffix("@") && word.text.hasPrefix("@")), word.text.count > 1 {
-                var joined = last
-                joined.text = last.text + word.text
-                joined.right = word.right
-                joined.top = min(last.top, word.top)
-                joined.bottom = max(last.bottom, word.bottom)
-                out[out.count - 1] = joined
+                out[out.count - 1] = last.joined(to: word)
                 continue
             }
             out.append(word)
@@ -204,13 +199,7 @@ struct OCRGlyphs {
             if let last = out.last, last.text.count == 1, last.text.first?.isUppercase == true,
                word.text.first?.isLowercase == true,
                months.contains((last.text + word.text).lowercased().filter(\.isLetter)) {
-                var joined = word
-                joined.text = last.text + word.text
-                joined.left = last.left
-                joined.top = min(last.top, word.top)
-                joined.bottom = max(last.bottom, word.bottom)
-                joined.startsLine = last.startsLine
-                out[out.count - 1] = joined
+                out[out.count - 1] = last.joined(to: word)
                 continue
             }
             out.append(word)
@@ -273,5 +262,22 @@ enum TextLayerCheck {
         case .privateUse, .control, .unassigned, .surrogate: return true
         default: return false
         }
+    }
+}
+
+extension OCRWord {
+    /// This word and the next one on its line read as one word: the texts run together, the box spans both.
+    func joined(to next: OCRWord) -> OCRWord {
+        var joined = self
+        joined.text += next.text
+        joined.right = next.right
+        joined.top = min(top, next.top)
+        joined.bottom = max(bottom, next.bottom)
+        // The longer part's measures stand for the whole ("J" + "anuary" is read as "anuary" was).
+        if next.text.count > text.count {
+            joined.strokeWidth = next.strokeWidth
+            joined.confidence = next.confidence
+        }
+        return joined
     }
 }
