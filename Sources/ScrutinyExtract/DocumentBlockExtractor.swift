@@ -182,6 +182,7 @@ public struct DocumentBlockExtractor: Sendable {
 
     private func title(front: [OutlinedLine], cover: CoverEntries, metadata: DocumentMetadata) -> String? {
         if let entry = cover.first(.title) { return entry.flatValue.droppingTrailingPunctuation }
+        if let title = TitleShapes.afterStackedLetterhead(in: front) { return title }
         // After the front block ("REPORT of … to COMMITTEE", the date): the first capitalised line
         // that is not a numbered section.
         var start = 0

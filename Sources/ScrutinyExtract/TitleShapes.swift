@@ -45,6 +45,17 @@ enum TitleShapes {
         return rest
     }
 
+    /// The title under an annex letterhead printed as a stack of headings ("Annex A", then the
+    /// council's name, then the title, each on its own line): read as the one-line letterhead
+    /// ``afterLetterhead(_:)`` takes. `nil` unless `front` opens with the annex label alone.
+    static func afterStackedLetterhead(in front: [OutlinedLine]) -> String? {
+        guard let first = front.first, let label = annexLabel.firstMatch(in: first.text)?[0],
+              label.count == first.text.count else { return nil }
+        let stack = front.prefix(3).prefix { $0.role == .heading || $0.isBold }
+        guard stack.count == 3 else { return nil }
+        return afterLetterhead(stack.map(\.text).joined(separator: " "))
+    }
+
     /// The commonest font size of `lines`, the body text's.
     private static func bodySize(of lines: [OutlinedLine]) -> Double? {
         var counts: [Double: Int] = [:]

@@ -247,6 +247,18 @@ struct UnlabelledTitleTests {
         let (block, _) = DocumentBlockExtractor().extract(from: lines)
         #expect(block.title == "Receipts and Payments Summary 2024-25")
     }
+
+    @Test func anAnnexLetterheadStackedOnThreeLinesGivesTheThirdAsTitleDateAndAll() {
+        let lines = [
+            Self.line(1, "Annex B", size: 10.5, heading: true, bold: true),
+            Self.line(2, "Fenby Parish Council", size: 10.5, heading: true, bold: true),
+            Self.line(3, "Statement of balances at 31 March 2025", size: 10.5, heading: true, bold: true),
+            Self.line(4, "Receipts\tPayments", size: 10.5),
+            Self.line(5, "Notes on the larger payments", size: 10.5, heading: true, bold: true),
+        ]
+        let (block, _) = DocumentBlockExtractor().extract(from: lines)
+        #expect(block.title == "Statement of balances at 31 March 2025")
+    }
 }
 
 @Suite("Labels run into their values")

@@ -131,6 +131,22 @@ import Testing
         #expect(pieces.map(\.line) == [0, 1])
     }
 
+    @Test("a short heading over a longer one is two headings; a heading wrapped at its width stays one")
+    func stackedHeadingsStaySeparateAndWrappedHeadingsJoin() {
+        func line(_ text: String, y: Double) -> VisualLine {
+            let width = Double(text.count) * 6
+            let box = GlyphBox(x1: 72, y1: y, x2: 72 + width, y2: y + 13)
+            return VisualLine(cells: [VisualCell(text: text, x1: 72, x2: 72 + width, y1: y, y2: y + 13)], box: box,
+                              fontSize: 11, isBold: true)
+        }
+        let grouper = LogicalLineGrouper(bodySize: 11, headingSizes: [])
+        let stacked = grouper.group([line("2. BACKGROUND", y: 100), line("How the grant scheme is run today", y: 115)], pageWidth: 595)
+        #expect(stacked.map(\.text) == ["2. BACKGROUND", "How the grant scheme is run today"])
+        let wrapped = grouper.group([line("Review of the community grants scheme and", y: 100), line("its funding", y: 115)],
+                                    pageWidth: 595)
+        #expect(wrapped.map(\.text) == ["Review of the community grants scheme and its funding"])
+    }
+
     @Test func repeatedTableRowsTakeTheirOwnVisualLines() {
         func line(_ text: String, y: Double) -> VisualLine {
             let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)

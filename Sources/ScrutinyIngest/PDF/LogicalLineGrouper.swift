@@ -77,13 +77,25 @@ struct LogicalLineGrouper {
         guard gap < Self.paragraphGap * max(previous.height, next.height), gap > -0.5 * previous.height else { return false }
         let shape = LineShape(next.text)
         if shape.listMarkerLength > 0 || shape.isNumberedHeading { return false }
-        if role == .heading { return isHeadingStyle(next) }
+        if role == .heading { return isHeadingStyle(next) && !Self.startsAnotherHeading(previous, next) }
         // A short line that ends a sentence ends its paragraph.
         if let last = previous.text.unicodeScalars.last, ".:?!".unicodeScalars.contains(last),
            previous.box.x2 < rightEdge - 0.15 * pageWidth {
             return false
         }
         return true
+    }
+
+    /// True when `next` is a heading of its own under the heading line `previous`, not its
+    /// wrapped end: `next`'s first word would have fitted beside `previous` within `next`'s own
+    /// width ("1. CONTEXT" over "Understanding the contributions"), so the break was the author's.
+    /// A wrapped heading fills its first line; a text box's width is at least its widest line.
+    static func startsAnotherHeading(_ previous: VisualLine, _ next: VisualLine) -> Bool {
+        guard next.scalarCount > 0 else { return false }
+        let firstWord = next.text.prefix { $0 != " " }.count
+        let charWidth = (next.box.x2 - next.box.x1) / Double(next.scalarCount)
+        let widthWithWord = (previous.box.x2 - previous.box.x1) + charWidth * Double(firstWord + 2)
+        return widthWithWord < next.box.x2 - next.box.x1
     }
 
     static func union(_ a: GlyphBox, _ b: GlyphBox) -> GlyphBox {
