@@ -87,3 +87,42 @@ struct OCRPageShapeTests {
         #expect(lines.map { $0.cells.map(\.text) } == [["through the ongoing"], ["Label:", "Value"]])
     }
 }
+
+/// A chart on a scanned page: its labels left out, a small-type table and a footnote kept.
+@Suite("OCR chart text")
+struct ChartTextTests {
+    static func line(_ text: String, size: Double, top: Double) -> ChartText.Line {
+        ChartText.Line(words: text.split(separator: " ").map(String.init), size: size, top: top, bottom: top + size * 1.2)
+    }
+
+    static let body = [
+        line("The forecast shows the balance of the fund over the next four years.", size: 12, top: 100),
+        line("The table below sets out how each year's figure was reached by officers.", size: 12, top: 115),
+        line("It was agreed by the panel at its meeting in the spring of this year.", size: 12, top: 130),
+    ]
+
+    @Test("a chart's axis ticks, bar values and year labels are chart text; its caption and the prose are not")
+    func chartLabelsAreFound() {
+        let lines = Self.body + [
+            Self.line("Fund balance by year", size: 10, top: 150),
+            Self.line("£30m", size: 6, top: 165),
+            Self.line("£20m £24m £18m", size: 6, top: 175),
+            Self.line("£10m", size: 6, top: 185),
+            Self.line("oom dah Pate", size: 20, top: 190),
+            Self.line("£0m 2025/26 2026/27 2027/28", size: 6, top: 200),
+            Self.line("The balance falls in the last year as the reserve is drawn down.", size: 12, top: 220),
+        ]
+        #expect(ChartText.chartLines(lines) == [4, 5, 6, 7, 8])
+    }
+
+    @Test("a table in small type, with a label on every row, and a footnote are no chart")
+    func smallTablesAndFootnotesStay() {
+        let lines = Self.body + [
+            Self.line("Staff costs £1,200 £1,300", size: 7, top: 150),
+            Self.line("Premises £400 £420", size: 7, top: 160),
+            Self.line("Total £1,600 £1,720", size: 7, top: 170),
+            Self.line("1 Figures are rounded to the nearest hundred pounds and exclude VAT.", size: 7, top: 300),
+        ]
+        #expect(ChartText.chartLines(lines).isEmpty)
+    }
+}

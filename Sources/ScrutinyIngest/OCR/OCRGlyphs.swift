@@ -7,6 +7,7 @@
 /// layer's do. Sizes come from Tesseract's point size for the line (or the line's height),
 /// rounded to whole points so that lines of one style agree. Tesseract gives no weight: a word
 /// is bold when its strokes are markedly heavier, for its size, than the page's usual text.
+/// A chart's labels are left out (``ChartText``), as a text layer holds the chart as a picture.
 struct OCRGlyphs {
     /// The widest gap, in point sizes, between two words of one Tesseract line that is still a
     /// word space (a justified line's); wider, and the gap is left for the cell rule to judge.
@@ -35,7 +36,7 @@ struct OCRGlyphs {
     func glyphs(from result: OCRPageResult) -> PageGlyphs {
         var glyphs = PageGlyphs()
         var styleOf: [StyleKey: Int32] = [:]
-        let placed = lines(of: result.words).map { words -> PlacedLine in
+        var placed = lines(of: result.words).map { words -> PlacedLine in
             let line = Self.mendingSplitMonths(Self.joiningAddresses(Self.markingBullets(Self.droppingRuleMarks(Self.mendingBars(words)))))
             let inkTop = Double(line.map(\.top).min() ?? 0) * pointsPerPixel
             let inkBottom = Double(line.map(\.bottom).max() ?? 0) * pointsPerPixel
@@ -43,6 +44,8 @@ struct OCRGlyphs {
             let centre = (inkTop + inkBottom) / 2
             return PlacedLine(words: line, size: size, top: min(inkTop, centre - 0.6 * size), bottom: max(inkBottom, centre + 0.6 * size))
         }
+        let chart = ChartText.chartLines(placed.map { ChartText.Line(words: $0.words.map(\.text), size: $0.size, top: $0.top, bottom: $0.bottom) })
+        if !chart.isEmpty { placed = placed.indices.filter { !chart.contains($0) }.map { placed[$0] } }
         let usualWeight = Self.usualWeight(placed.map { ($0.words, $0.size) }, pointsPerPixel: pointsPerPixel)
         for (lineIndex, line) in placed.enumerated() {
             // Each word is a run of its own, so words Tesseract gave as separate lines at the same height
