@@ -90,7 +90,12 @@ struct CouncilFinder: Sendable {
     private static func placeWords(of name: String) -> [String] {
         let words = name.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" }).map(String.init)
         let afterOf = words.firstIndex(of: "of").map { Array(words[($0 + 1)...]) } ?? words
-        return afterOf.filter { !notPlaceWords.contains($0) }
+        // "Tenant's Council" is the tenants' body: a possessive is read as its word.
+        return afterOf.filter { word in
+            var word = Substring(word)
+            if word.hasSuffix("'s") || word.hasSuffix("’s") { word = word.dropLast(2) }
+            return !notPlaceWords.contains(String(word))
+        }
     }
 
     /// The place parts of the gov.uk domains the report prints, e-mail addresses first, then web

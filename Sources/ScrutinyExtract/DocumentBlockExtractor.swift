@@ -86,19 +86,24 @@ public struct DocumentBlockExtractor: Sendable {
             guard line.filledCells.count == 1, line.text.wordCount <= 8, line.role != .listItem,
                   line.isHeading || line.isBold || TitleCaser.isAllCaps(line.text) else { continue }
             let text = stripDate(line.text)
+            // A body's name with the meeting's date or item number names the meeting ("Item 8 Tenant
+            // Council 19 September 2016"); alone, a name ending "Council" is the letterhead.
+            let namesMeeting = text.count < line.text.trimmed.count
             guard !text.isEmpty, Self.committeeWords.matches(text), !Self.notCommittee.matches(text),
-                  !CouncilFinder.councilLine.matches(text) || text.split(separator: " ").count == 1,
+                  namesMeeting || !CouncilFinder.councilLine.matches(text) || text.split(separator: " ").count == 1,
                   !text.hasSuffix("."), !text.hasSuffix(":"), text.first?.isUppercase == true else { continue }
             return text
         }
         return nil
     }
 
-    /// `text` without a date and the separators around it: "Cabinet – 30 June 2021" is "Cabinet".
+    /// `text` without a date, an agenda item's number and the separators around them: "Cabinet –
+    /// 30 June 2021" and "Item 8 Cabinet" are "Cabinet".
     private func stripDate(_ text: String) -> String {
         var s = text
         if let date = Self.datePart.firstMatch(in: s)?[0], let range = s.range(of: date) { s.removeSubrange(range) }
         s = Self.itemInBrackets.replacing(in: s, with: "")
+        s = Self.leadingItem.replacing(in: s, with: "")
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " -–—,:").union(.whitespaces))
     }
     /// True when `line` is a cover label's value other than the meeting's ("Date of report: 2 May 2025").
@@ -109,6 +114,8 @@ public struct DocumentBlockExtractor: Sendable {
 
     /// A date that closes a period or dates a position, not a meeting: "as at 31 March", "year ended 31 March".
     private static let notMeetingDate = Pattern(#"\b(?:as\s+at|as\s+of|year\s+end(?:ed|ing)?|period\s+(?:ended|ending|to)|ended|ending)\s+\d"#)
+    /// An agenda item's number opening a line before the committee: "Item 8 Planning Committee".
+    private static let leadingItem = Pattern(#"^\s*(?:agenda\s+)?item\s*(?:no\.?|number)?\s*[:.\-–]?\s*\d{1,3}[a-z]?\b[\s:.\-–]*"#)
     private static let itemInBrackets = Pattern(#"\s*\((?:agenda\s+)?item[^)]*\)"#)
     private static let datePart = Pattern(#"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}"#)
 

@@ -216,6 +216,22 @@ struct CouncilSelfReferenceTests {
         """)
         #expect(report.document.council == nil)
     }
+
+    @Test func aMeetingHeadingWithItemNumberAndDateNamesTheCommitteeNotTheCouncil() {
+        let lines = [
+            OutlinedLine(page: 1, lineNumber: 1, text: "Item 5 Tenant Council 14 March 2025", role: .heading, isBold: true,
+                         fontSize: 12, isHeading: true, headingLevel: 1),
+            OutlinedLine(page: 1, lineNumber: 2, text: "Repairs Contract Update", role: .heading, isBold: true, fontSize: 10,
+                         isHeading: true, headingLevel: 2),
+            OutlinedLine(page: 1, lineNumber: 3, text: "1. The chair of the Tenant's Council asked for an update on the repairs contract.",
+                         role: .listItem, fontSize: 10),
+        ]
+        let (block, _) = DocumentBlockExtractor().extract(from: lines)
+        #expect(block.committee == "Tenant Council")
+        #expect(block.meetingDate == "2025-03-14")
+        #expect(block.agendaItem == "5")
+        #expect(block.council == nil, "a tenants' council is no local authority")
+    }
 }
 
 @Suite("Titles without a label")

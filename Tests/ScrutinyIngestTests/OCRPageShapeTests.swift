@@ -71,6 +71,15 @@ struct OCRPageShapeTests {
                                                  Self.word("Smith", left: 120, right: 180)])
         #expect(date.map(\.text) == ["6", "June", "J", "Smith"])
         #expect(date[1].left == 20)
+        let clipped = OCRGlyphs.mendingSplitMonths([Self.word("29", left: 0, right: 20), Self.word("anuary", left: 40, right: 120),
+                                                    Self.word("2026", left: 140, right: 200)])
+        #expect(clipped.map(\.text) == ["29", "January", "2026"])
+        let plain = OCRGlyphs.mendingSplitMonths([Self.word("3", left: 0, right: 10), Self.word("ugusta", left: 20, right: 90),
+                                                  Self.word("the", left: 100, right: 140), Self.word("arch", left: 150, right: 200)])
+        #expect(plain.map(\.text) == ["3", "ugusta", "the", "arch"], "only a clipped name after a day's number is mended")
+        let ordinal = OCRGlyphs.droppingOrdinalMarks([Self.word("19\"", left: 0, right: 30), Self.word("September", left: 40, right: 200),
+                                                      Self.word("12\"", left: 220, right: 250), Self.word("inches", left: 260, right: 340)])
+        #expect(ordinal.map(\.text) == ["19", "September", "12\"", "inches"])
     }
 
     @Test("a line Tesseract cut in two at a word space is one cell; a column gap still splits cells")
@@ -85,6 +94,30 @@ struct OCRPageShapeTests {
         let glyphs = OCRGlyphs(dpi: 300).glyphs(from: OCRPageResult(words: words, width: 2550, height: 3300, turnedBy: 0))
         let lines = VisualLineBuilder().lines(from: glyphs)
         #expect(lines.map { $0.cells.map(\.text) } == [["through the ongoing"], ["Label:", "Value"]])
+    }
+}
+
+extension OCRPageShapeTests {
+    @Test("the lines of one paragraph read a point apart take one size; a header set apart keeps its smaller size")
+    func paragraphLinesTakeOneSize() {
+        func line(_ size: Double, top: Double, characters: Int = 60) -> OCRGlyphs.SizedLine {
+            OCRGlyphs.SizedLine(size: size, characters: characters, top: top, bottom: top + 14.4, left: 72, right: 500)
+        }
+        let page = [line(11, top: 30, characters: 30), line(12, top: 72), line(11, top: 86), line(12, top: 100), line(12, top: 114),
+                    line(10, top: 160, characters: 40), line(18, top: 200, characters: 20), line(12, top: 214)]
+        #expect(OCRGlyphs.snappedSizes(page) == [11, 12, 12, 12, 12, 10, 18, 12])
+    }
+}
+
+extension OCRPageShapeTests {
+    @Test("ink bands are the runs of inked rows, gaps of a few rows closed, specks too short to be text left out")
+    func inkBandsAreRunsOfInkedRows() {
+        // At 300 dpi: a 40-row line, a 2-row gap inside a 60-row line, a 10-row speck (under 0.1 inch).
+        let image = Self.image(painting: [(50, 20, 200, 40), (50, 100, 200, 30), (50, 132, 200, 28), (50, 300, 100, 10)])
+        #expect(image.inkBands() == [20..<60, 100..<160])
+        let band = image.band(100..<160, margin: 5)
+        #expect(band.height == 70 && band.width == 600)
+        #expect(band.pixels[5 * 600 + 60] == 0 && band.pixels[2 * 600 + 60] == 255)
     }
 }
 

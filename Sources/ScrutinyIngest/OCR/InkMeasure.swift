@@ -92,3 +92,48 @@ private struct RuleAxis {
 
     func index(_ line: Int, _ along: Int) -> Int { line * lineStride + along * alongStride }
 }
+
+extension GrayImage {
+    /// The horizontal bands of the image that hold ink: runs of rows with some dark pixels,
+    /// runs closer than `joiningGap` inches merged, each at least `minimumHeight` inches tall.
+    func inkBands(minimumHeight: Double = 0.1, joiningGap: Double = 0.01) -> [Range<Int>] {
+        let gap = max(1, Int(joiningGap * dpi))
+        let shortest = max(1, Int(minimumHeight * dpi))
+        var bands: [Range<Int>] = []
+        var start: Int?
+        var lastInked = -gap - 1
+        pixels.withUnsafeBufferPointer { px in
+            for row in 0..<height {
+                var dark = 0
+                let base = row * width
+                // Every other pixel tells a row of text from a blank one.
+                for x in stride(from: 0, to: width, by: 2) where px[base + x] < Self.inkLevel {
+                    dark += 1
+                    if dark >= 2 { break }
+                }
+                guard dark >= 2 else { continue }
+                if let open = start, row - lastInked > gap {
+                    if lastInked + 1 - open >= shortest { bands.append(open..<(lastInked + 1)) }
+                    start = row
+                } else if start == nil {
+                    start = row
+                }
+                lastInked = row
+            }
+        }
+        if let open = start, lastInked + 1 - open >= shortest { bands.append(open..<(lastInked + 1)) }
+        return bands
+    }
+
+    /// Rows `rows` of the image, `margin` rows of white above and below.
+    func band(_ rows: Range<Int>, margin: Int) -> GrayImage {
+        var out = [UInt8](repeating: 255, count: width * (rows.count + 2 * margin))
+        out.withUnsafeMutableBufferPointer { target in
+            pixels.withUnsafeBufferPointer { source in
+                (target.baseAddress! + margin * width).update(from: source.baseAddress! + rows.lowerBound * width,
+                                                              count: rows.count * width)
+            }
+        }
+        return GrayImage(width: width, height: rows.count + 2 * margin, pixels: out, dpi: dpi)
+    }
+}

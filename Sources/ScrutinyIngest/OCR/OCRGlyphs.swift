@@ -25,6 +25,12 @@ struct OCRGlyphs {
         pointsPerPixel = 72 / dpi
     }
 
+    /// The mends made to each Tesseract line's words, in this order: misread bars, table-border
+    /// remnants, bullets, e-mail addresses, month names, ordinal marks.
+    static let mends: [@Sendable ([OCRWord]) -> [OCRWord]] = [
+        mendingBars, droppingRuleMarks, markingBullets, joiningAddresses, mendingSplitMonths, droppingOrdinalMarks,
+    ]
+
     /// One Tesseract line placed on the page: its words, size and band in points.
     private struct PlacedLine {
         var words: [OCRWord]
@@ -37,13 +43,18 @@ struct OCRGlyphs {
         var glyphs = PageGlyphs()
         var styleOf: [StyleKey: Int32] = [:]
         var placed = lines(of: result.words).map { words -> PlacedLine in
-            let line = Self.mendingSplitMonths(Self.joiningAddresses(Self.markingBullets(Self.droppingRuleMarks(Self.mendingBars(words)))))
+            let line = Self.mends.reduce(words) { line, mend in mend(line) }
             let inkTop = Double(line.map(\.top).min() ?? 0) * pointsPerPixel
             let inkBottom = Double(line.map(\.bottom).max() ?? 0) * pointsPerPixel
             let size = lineSize(line, height: inkBottom - inkTop)
             let centre = (inkTop + inkBottom) / 2
             return PlacedLine(words: line, size: size, top: min(inkTop, centre - 0.6 * size), bottom: max(inkBottom, centre + 0.6 * size))
         }
+        let snapped = Self.snappedSizes(placed.map { SizedLine(size: $0.size, characters: $0.words.reduce(0) { $0 + $1.text.count },
+                                                             top: $0.top, bottom: $0.bottom,
+                                                             left: Double($0.words.first?.left ?? 0) * pointsPerPixel,
+                                                             right: Double($0.words.last?.right ?? 0) * pointsPerPixel) })
+        for index in placed.indices { placed[index].size = snapped[index] }
         let chart = ChartText.chartLines(placed.map { ChartText.Line(words: $0.words.map(\.text), size: $0.size, top: $0.top, bottom: $0.bottom) })
         if !chart.isEmpty { placed = placed.indices.filter { !chart.contains($0) }.map { placed[$0] } }
         let usualWeight = Self.usualWeight(placed.map { ($0.words, $0.size) }, pointsPerPixel: pointsPerPixel)
@@ -190,12 +201,48 @@ struct OCRGlyphs {
         return out
     }
 
+    /// A month's name that lost its capital after a day's number ("29 anuary": a J's hook read as
+    /// nothing) given the capital back. Only names that stay unmistakable without their first
+    /// letter (five letters or more) are mended.
+    private static func clippedMonthRestored(_ word: OCRWord, after previous: OCRWord?) -> OCRWord {
+        guard let previous, let day = Int(previous.text), (1...31).contains(day), word.text.count >= 5,
+              word.text.first?.isLowercase == true else { return word }
+        let letters = word.text.prefix { $0.isLetter }
+        guard let month = clippedMonths[String(letters)] else { return word }
+        var mended = word
+        mended.text = month + word.text.dropFirst(letters.count)
+        return mended
+    }
+
+    /// What Tesseract reads a raised ordinal ending ("th", "st") as, after a day's number.
+    static let ordinalReadings: Set<Character> = ["\"", "'", "”", "’", "°", "*", "ª", "º"]
+
+    /// A day's number whose raised "th" was read as a mark ("19\" September") without the mark.
+    static func droppingOrdinalMarks(_ line: [OCRWord]) -> [OCRWord] {
+        var out = line
+        for index in out.indices.dropLast() {
+            let text = out[index].text
+            guard let mark = text.last, ordinalReadings.contains(mark), text.count <= 3,
+                  let day = Int(text.dropLast()), (1...31).contains(day),
+                  months.contains(out[index + 1].text.lowercased().filter(\.isLetter)) else { continue }
+            out[index].text = String(day)
+        }
+        return out
+    }
+
+    /// Month names without their first letter ("anuary"), five letters or more, to the whole name.
+    static let clippedMonths: [String: String] = Dictionary(uniqueKeysWithValues: months.compactMap { month in
+        let clipped = String(month.dropFirst())
+        return clipped.count >= 5 ? (clipped, month.prefix(1).uppercased() + clipped) : nil
+    })
+
     /// Month names, lower case, for ``mendingSplitMonths(_:)``.
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"]
 
     /// A capital letter read as a word of its own before the rest of a month's name ("J anuary"; a
-    /// hooked capital's overhang looks like a space) is joined to it.
+    /// hooked capital's overhang looks like a space) is joined to it; a name that lost its capital
+    /// after a day's number is given it back.
     static func mendingSplitMonths(_ line: [OCRWord]) -> [OCRWord] {
         var out: [OCRWord] = []
         for word in line {
@@ -205,7 +252,7 @@ struct OCRGlyphs {
                 out[out.count - 1] = last.joined(to: word)
                 continue
             }
-            out.append(word)
+            out.append(clippedMonthRestored(word, after: out.last))
         }
         return out
     }
@@ -218,6 +265,48 @@ struct OCRGlyphs {
             lines[lines.count - 1].append(word)
         }
         return lines
+    }
+
+    /// Two sizes this close (in points, or this fraction of the larger) are one type size read twice.
+    static let sizeTolerance = (points: 1.0, fraction: 0.1)
+
+    /// A Tesseract line as size snapping sees it, in points.
+    struct SizedLine {
+        var size: Double
+        var characters: Int
+        var top: Double, bottom: Double, left: Double, right: Double
+    }
+
+    /// Each line's size, made one across the lines of a paragraph: Tesseract's estimate wanders
+    /// a point either way from line to line (ascenders, descenders, capitals), and a paragraph or
+    /// a table cell whose lines differ in size reads as pieces. Lines set one under another at
+    /// line spacing, overlapping across, with sizes within ``sizeTolerance``, are one run; each
+    /// run takes the size most of its characters have. A line further away keeps its own size,
+    /// so a running header or a footnote in a point smaller type stays smaller.
+    static func snappedSizes(_ lines: [SizedLine]) -> [Double] {
+        let order = lines.indices.sorted { lines[$0].top < lines[$1].top }
+        var sizes = lines.map(\.size)
+        var run: [Int] = []
+        func closeRun() {
+            defer { run = [] }
+            guard run.count > 1 else { return }
+            var characters: [Double: Int] = [:]
+            for index in run { characters[lines[index].size, default: 0] += lines[index].characters }
+            guard let size = characters.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key else { return }
+            for index in run { sizes[index] = size }
+        }
+        for index in order {
+            if let last = run.last {
+                let above = lines[last], line = lines[index]
+                let tolerance = max(sizeTolerance.points, sizeTolerance.fraction * max(above.size, line.size))
+                let close = line.top - above.bottom < 0.5 * (line.bottom - line.top)
+                let overlaps = min(line.right, above.right) > max(line.left, above.left)
+                if !(close && overlaps && abs(line.size - above.size) <= tolerance) { closeRun() }
+            }
+            run.append(index)
+        }
+        closeRun()
+        return sizes
     }
 
     /// Tesseract's point size for the line where it gives one, else 0.8 of the line's height.

@@ -89,8 +89,8 @@ final class TesseractEngine: @unchecked Sendable {
         defer { lock.unlock() }
         let image = image.removingRules()
         let upright = recognise(image)
-        guard upright.words.count < 8 || upright.meanConfidence < 70 else { return upright }
-        guard let detected = orientation(of: image), detected != 0 else { return upright }
+        guard upright.words.count < 8 || upright.meanConfidence < 70 else { return rereadingUnreadBands(of: upright, in: image) }
+        guard let detected = orientation(of: image), detected != 0 else { return rereadingUnreadBands(of: upright, in: image) }
         // Tesseract's word for the turn is read either way round in the wild; the reading it
         // trusts more settles which.
         var best = upright
@@ -100,7 +100,39 @@ final class TesseractEngine: @unchecked Sendable {
             if reading.trust > best.trust { best = reading }
             if best.meanConfidence >= 80 { break }
         }
-        return best
+        return rereadingUnreadBands(of: best, in: best.turnedBy == 0 ? image : image.turnedClockwise(by: best.turnedBy))
+    }
+
+    /// A band this much taller than an inch is a picture, not a line of display type: not read again.
+    static let tallestRereadBand = 1.5
+    /// The words of a band read again are kept when their mean confidence is at least this.
+    static let rereadConfidence = 70.0
+
+    /// `reading` with the bands of ink it read no word in read again on their own: Tesseract's
+    /// block segmentation passes over a line of display type beside a logo or above a rule, yet
+    /// reads it well cut out of the page. Bands that read as noise are left out.
+    private func rereadingUnreadBands(of reading: OCRPageResult, in image: GrayImage) -> OCRPageResult {
+        guard !reading.words.isEmpty else { return reading }
+        let tallest = Int(Self.tallestRereadBand * image.dpi)
+        var result = reading
+        for rows in image.inkBands() where rows.count <= tallest {
+            let read = reading.words.contains { word in
+                let overlap = min(word.bottom, rows.upperBound) - max(word.top, rows.lowerBound)
+                return overlap > (word.bottom - word.top) / 2
+            }
+            guard !read else { continue }
+            let margin = max(4, rows.count / 4)
+            let band = recognise(image.band(rows, margin: margin))
+            guard !band.words.isEmpty, band.meanConfidence >= Self.rereadConfidence else { continue }
+            let shift = rows.lowerBound - margin
+            result.words += band.words.map { word in
+                var word = word
+                word.top += shift
+                word.bottom += shift
+                return word
+            }
+        }
+        return result
     }
 
     /// The clockwise turn that makes the page upright, when Tesseract is confident of one.
