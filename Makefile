@@ -7,8 +7,9 @@ APT_PACKAGES := libpoppler-glib-dev libpoppler-private-dev libxml2-dev libssl-de
 # qpdf to make encrypted fixtures.
 APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils
 # What `make bench` uses: LibreOffice to generate the corpus, pdftotext to race against,
-# /usr/bin/time for wall time and peak RSS, venv for pdfplumber and PyMuPDF from PyPI.
-APT_BENCH_PACKAGES := libreoffice-writer-nogui poppler-utils time python3-venv
+# /usr/bin/time for wall time and peak RSS, venv for pdfplumber and PyMuPDF from PyPI; for the
+# OCR section the tesseract command (the hand pipeline) and ocrmypdf.
+APT_BENCH_PACKAGES := libreoffice-writer-nogui poppler-utils time python3-venv tesseract-ocr ocrmypdf
 
 .PHONY: setup setup-test setup-bench build release run test score bench clean
 
@@ -38,8 +39,10 @@ test: setup
 score: release
 	./scripts/score
 
+# The text-layer race, then the OCR race on scanned copies of the first 20 (BENCH_NO_OCR=1 skips it).
 bench: setup-bench release
 	./bench/run.sh
+	@if [ -z "$$BENCH_NO_OCR" ]; then ./bench/ocr.sh; fi
 
 clean:
 	rm -rf .build out out-score

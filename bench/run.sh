@@ -175,6 +175,10 @@ out = ["# scrutiny benchmark", "",
        f"(in the first {env['BENCH_SLOW_ROUNDS']}); times from `/usr/bin/time -f \"%e %M\"`",
        f"- scrutiny: `{env['BENCH_BIN']}` (worktree at commit {commit})",
        f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + spread + [""] + flat + [""]
-open(env["BENCH_RESULTS"], "w").write("\n".join(out))
+# The OCR section (bench/ocr.sh) stays as it was until that script runs again.
+import re
+previous = open(env["BENCH_RESULTS"]).read() if os.path.exists(env["BENCH_RESULTS"]) else ""
+ocr = re.search(r"<!-- ocr -->.*?<!-- /ocr -->", previous, flags=re.S)
+open(env["BENCH_RESULTS"], "w").write("\n".join(out) + ("\n" + ocr.group(0) + "\n" if ocr else ""))
 print("\n".join(out))
 PY

@@ -98,6 +98,34 @@ struct OCRPageShapeTests {
 }
 
 extension OCRPageShapeTests {
+    @Test("a narrow gap before a word that starts a column other rows start after a wide gap is a gutter; a bar before a lower-case word is a letter")
+    func narrowGuttersShownByOtherRowsSplitCells() {
+        // 12 pt at 300 dpi is 50 px: 70 px is a narrow gutter (1.4 em), 300 px a clear column gap.
+        func row(_ top: Int, _ words: [(String, Int, Int)]) -> [OCRWord] {
+            words.enumerated().map { Self.word($1.0, left: $1.1, right: $1.2, top: top, bottom: top + 40, startsLine: $0 == 0) }
+        }
+        let words = row(100, [("Status:", 100, 270), ("Date:", 340, 460)])
+            + row(160, [("Open", 100, 200), ("3", 340, 365), ("May", 385, 470)])
+            + row(220, [("Report:", 100, 200), ("Annual", 340, 490), ("accounts", 510, 700)])
+            + row(280, [("On", 100, 150), ("the", 170, 240), ("29", 260, 300), ("|", 310, 320), ("une", 335, 420)])
+        let glyphs = OCRGlyphs(dpi: 300).glyphs(from: OCRPageResult(words: words, width: 2550, height: 3300, turnedBy: 0))
+        let lines = VisualLineBuilder().lines(from: glyphs)
+        #expect(lines.map { $0.cells.map(\.text) } == [["Status:", "Date:"], ["Open", "3 May"], ["Report:", "Annual accounts"],
+                                                        ["On the 29 une"]])
+    }
+
+    @Test("a line of doubtful fragments is noise; a poorly read line with a word Tesseract is sure of is text")
+    func picturesReadAsFragmentsAreNoise() {
+        func word(_ text: String, _ confidence: Double) -> OCRWord {
+            OCRWord(text: text, left: 0, top: 0, right: 10, bottom: 10, confidence: confidence, pointSize: 12, startsLine: false)
+        }
+        #expect(OCRGlyphs.isNoise([word("S-", 0), word("ee", 23), word("=", 10), word("as", 61)]))
+        #expect(!OCRGlyphs.isNoise([word("1.", 40), word("Tbe", 30), word("council", 92), word("agreed", 45)]))
+        #expect(!OCRGlyphs.isNoise([word("No", 90), word("Yes", 88)]), "a confident short row is text")
+    }
+}
+
+extension OCRPageShapeTests {
     @Test("the lines of one paragraph read a point apart take one size; a header set apart keeps its smaller size")
     func paragraphLinesTakeOneSize() {
         func line(_ size: Double, top: Double, characters: Int = 60) -> OCRGlyphs.SizedLine {

@@ -42,7 +42,7 @@ struct OCRGlyphs {
     func glyphs(from result: OCRPageResult) -> PageGlyphs {
         var glyphs = PageGlyphs()
         var styleOf: [StyleKey: Int32] = [:]
-        var placed = lines(of: result.words).map { words -> PlacedLine in
+        var placed = lines(of: result.words).filter { !Self.isNoise($0) }.map { words -> PlacedLine in
             let line = Self.mends.reduce(words) { line, mend in mend(line) }
             let inkTop = Double(line.map(\.top).min() ?? 0) * pointsPerPixel
             let inkBottom = Double(line.map(\.bottom).max() ?? 0) * pointsPerPixel
@@ -58,6 +58,7 @@ struct OCRGlyphs {
         let chart = ChartText.chartLines(placed.map { ChartText.Line(words: $0.words.map(\.text), size: $0.size, top: $0.top, bottom: $0.bottom) })
         if !chart.isEmpty { placed = placed.indices.filter { !chart.contains($0) }.map { placed[$0] } }
         let usualWeight = Self.usualWeight(placed.map { ($0.words, $0.size) }, pointsPerPixel: pointsPerPixel)
+        let edges = columnEdges(of: placed)
         for (lineIndex, line) in placed.enumerated() {
             // Each word is a run of its own, so words Tesseract gave as separate lines at the same height
             // are put in x order with the rest of their line, and wide gaps split cells as they do
@@ -68,7 +69,7 @@ struct OCRGlyphs {
                 var right = Double(word.right) * pointsPerPixel
                 // A justified line's wide word gap is no column gap: the word's box reaches to a normal
                 // word space before the next word.
-                if let nextLeft = nextWordLeft(after: index, in: lineIndex, of: placed) {
+                if let nextLeft = nextWordLeft(after: index, in: lineIndex, of: placed, edges: edges) {
                     right = max(right, nextLeft - 0.25 * line.size)
                 }
                 let bold = usualWeight.map { weight(word, size: line.size) >= Self.boldStrokeRatio * $0 } ?? false
@@ -100,12 +101,21 @@ struct OCRGlyphs {
     /// The left edge (points) of the word that follows word `index` of line `lineIndex` at a word
     /// space's distance: the next word of its line, or the nearest word to its right on another line at
     /// the same height; `nil` when the next word is further away (a column gap).
-    private func nextWordLeft(after index: Int, in lineIndex: Int, of lines: [PlacedLine]) -> Double? {
+    private func nextWordLeft(after index: Int, in lineIndex: Int, of lines: [PlacedLine], edges: [ColumnEdge]) -> Double? {
         let line = lines[lineIndex]
         let right = Double(line.words[index].right) * pointsPerPixel
         if index + 1 < line.words.count {
+            if line.words[index + 1].followsRule { return nil }
             let nextLeft = Double(line.words[index + 1].left) * pointsPerPixel
-            return nextLeft - right < Self.widestWordGap * line.size ? nextLeft : nil
+            let gap = nextLeft - right
+            // A narrow gutter is still a column gap where the word starts at a column that lines
+            // nearby start after a clear gap ("Classification:  Date:" over "Open      6 May").
+            if gap > Self.narrowestGutter * line.size,
+               Set(edges.lazy.filter { $0.line != lineIndex && $0.aligns(nextLeft, top: line.top, size: line.size) }.map(\.line)).count
+                >= Self.gutterSupport {
+                return nil
+            }
+            return gap < Self.widestWordGap * line.size ? nextLeft : nil
         }
         var nearest: Double?
         for (otherIndex, other) in lines.enumerated() where otherIndex != lineIndex {
@@ -117,6 +127,40 @@ struct OCRGlyphs {
             if nearest == nil || left < nearest! { nearest = left }
         }
         return nearest
+    }
+
+    /// The narrowest gap, in point sizes, that can be a column gutter where other lines show the column.
+    static let narrowestGutter = 1.0
+    /// How many other lines must start a column at a word for a narrow gap before it to be a gutter.
+    static let gutterSupport = 2
+
+    /// Where a column starts: the left edge of a word after a clear column gap on one line.
+    struct ColumnEdge {
+        var line: Int
+        var x: Double
+        var top: Double
+
+        /// True for a word at `x` on a line at `top` that starts this column: within half a
+        /// point size across, and within five lines above or below.
+        func aligns(_ x: Double, top: Double, size: Double) -> Bool {
+            abs(x - self.x) <= 0.5 * size && abs(top - self.top) <= 5 * 1.2 * size
+        }
+    }
+
+    /// The column edges of the page: every word that starts after a gap wider than a word space
+    /// can be (``widestWordGap``), or after a table rule's remnant.
+    private func columnEdges(of lines: [PlacedLine]) -> [ColumnEdge] {
+        var edges: [ColumnEdge] = []
+        for (lineIndex, line) in lines.enumerated() {
+            for index in line.words.indices.dropFirst() {
+                let word = line.words[index]
+                let gap = Double(word.left - line.words[index - 1].right) * pointsPerPixel
+                if word.followsRule || gap >= Self.widestWordGap * line.size {
+                    edges.append(ColumnEdge(line: lineIndex, x: Double(word.left) * pointsPerPixel, top: line.top))
+                }
+            }
+        }
+        return edges
     }
 
     /// A word's stroke width against its size (both in points): the same for a font's regular
@@ -177,12 +221,23 @@ struct OCRGlyphs {
     /// Characters Tesseract makes of what is left of a table's rules where they cross ("|", "=", "_").
     static let ruleMarks: Set<Character> = ["|", "=", "_", "~", "¦", "‖"]
 
-    /// The words that are only ``ruleMarks``: the remains of a table's borders, not text.
+    /// The words that are only ``ruleMarks``: the remains of a table's borders, not text. The word
+    /// after a vertical rule's remnant is marked ``OCRWord/followsRule``.
     static func droppingRuleMarks(_ line: [OCRWord]) -> [OCRWord] {
-        let kept = line.filter { !$0.text.allSatisfy(ruleMarks.contains) }
-        guard kept.count < line.count, !kept.isEmpty else { return kept }
-        var out = kept
-        out[0].startsLine = line[0].startsLine || kept[0].startsLine
+        var out: [OCRWord] = []
+        var afterRule = false
+        for word in line {
+            if word.text.allSatisfy(ruleMarks.contains) {
+                afterRule = afterRule || word.text.contains("|") || word.text.contains("¦") || word.text.contains("‖")
+                continue
+            }
+            var word = word
+            // A bar before a lower-case word is a letter misread ("29 | anuary": a J), not a rule.
+            if afterRule, !out.isEmpty, word.text.first?.isLowercase == false { word.followsRule = true }
+            afterRule = false
+            out.append(word)
+        }
+        if !out.isEmpty, out.count < line.count { out[0].startsLine = line[0].startsLine || out[0].startsLine }
         return out
     }
 
@@ -255,6 +310,21 @@ struct OCRGlyphs {
             out.append(clippedMonthRestored(word, after: out.last))
         }
         return out
+    }
+
+    /// A Tesseract line below this mean confidence, with no word it is sure of, is noise.
+    static let noiseConfidence = 60.0
+    /// A word of three letters or more read with this confidence is text, whatever its line.
+    static let sureWordConfidence = 80.0
+
+    /// True for a line read out of a picture, a photograph or a smudge: doubtful marks and
+    /// fragments ("S- ee =", "ye » as") with no word Tesseract is sure of. A poorly printed line
+    /// of text keeps some sure words and stays.
+    static func isNoise(_ line: [OCRWord]) -> Bool {
+        guard !line.isEmpty else { return true }
+        let mean = line.reduce(0) { $0 + $1.confidence } / Double(line.count)
+        guard mean < noiseConfidence else { return false }
+        return !line.contains { $0.confidence >= sureWordConfidence && $0.text.count { $0.isLetter } >= 3 }
     }
 
     /// The words split where Tesseract starts a text line.

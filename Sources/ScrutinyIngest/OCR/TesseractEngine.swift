@@ -12,6 +12,9 @@ struct OCRWord: Sendable, Hashable {
     var startsLine: Bool
     /// The mean width of the word's strokes in pixels (``GrayImage/strokeWidth(left:top:right:bottom:)``).
     var strokeWidth: Double = 0
+    /// True when a table's vertical rule stood before the word (its remnant, read as "|", was
+    /// dropped): the gap before it is a column gap, however narrow.
+    var followsRule = false
 }
 
 /// What OCR read on one page.
