@@ -1,13 +1,18 @@
 import ScrutinyCore
 
 /// The human-readable listing `scrutiny dump` prints: one header per page, then per line
-/// `page:line  [H2][B][11pt][hdr]  text`, table cells separated by " | ".
+/// `page:line  [H2][B][11pt][hdr]  text`, table cells separated by " | "; in an agenda pack, a
+/// line before each item's first page says where the item runs and why it starts there.
 public enum DocumentDump {
     /// The listing of `document`, one string per printed line.
     public static func lines(of document: SourceDocument) -> [String] {
         var out: [String] = []
         let total = document.pages.count
+        let items = Dictionary(AgendaPack().items(of: document).map { ($0.firstPage, $0) }, uniquingKeysWith: { first, _ in first })
         for page in document.pages {
+            if let item = items[page.number] {
+                out.append("=== pack item \(item.index) (\(item.kind.rawValue), agenda item \(item.agendaItem ?? "none")): pages \(item.firstPage)-\(item.lastPage); \(item.evidence) ===")
+            }
             out.append("--- page \(page.number) of \(total) ---")
             for line in page.lines {
                 out.append("\(page.number):\(line.number)  \(marks(line))  \(text(line))")

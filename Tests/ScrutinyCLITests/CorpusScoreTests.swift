@@ -204,3 +204,41 @@ struct ScannedDevCorpusTests {
         #expect(score.overall >= Self.floor, "\(score.summary)")
     }
 }
+
+/// The real agenda packs of `corpus/packs`: every item found at its exact pages, as
+/// `scrutiny dump` shows them (gold: `gold/<id>.json`, items with first and last page).
+@Suite("items of the real agenda packs", .enabled(if: ScrutinyBinary.isBuilt, "build the package first: swift build"))
+struct AgendaPackCorpusTests {
+    static let packs = CorpusScoreTests.shared.appendingPathComponent("corpus/packs")
+
+    @Test("each pack's items are found at their exact page ranges, and nothing else is",
+          .enabled(if: FileManager.default.fileExists(atPath: packs.appendingPathComponent("gold").path),
+                   "../shared/corpus/packs is absent: pack items skipped"))
+    func packItemsAreFoundAtTheirPages() throws {
+        let goldFiles = try FileManager.default.contentsOfDirectory(at: Self.packs.appendingPathComponent("gold"), includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+        try #require(!goldFiles.isEmpty)
+        let scratch = try Scratch()
+        for goldFile in goldFiles {
+            let gold = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: goldFile)) as? [String: Any])
+            let file = try #require(gold["file"] as? String)
+            let expected = (gold["items"] as? [[String: Any]] ?? []).map { "\($0["first_page"] ?? "?")-\($0["last_page"] ?? "?")" }
+            let dump = Process()
+            dump.executableURL = ScrutinyBinary.url
+            dump.arguments = ["dump", Self.packs.appendingPathComponent("docs/\(file)").path]
+            dump.currentDirectoryURL = scratch.url
+            let stdout = Pipe()
+            dump.standardOutput = stdout
+            dump.standardError = FileHandle.nullDevice
+            try dump.run()
+            let listing = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            dump.waitUntilExit()
+            #expect(dump.terminationStatus == 0, "dump \(file) exited \(dump.terminationStatus)")
+            let found = listing.split(separator: "\n").filter { $0.hasPrefix("=== pack item ") }.compactMap { line -> String? in
+                guard let range = line.range(of: "pages ") else { return nil }
+                return String(line[range.upperBound...].prefix { $0 != ";" })
+            }
+            #expect(found == expected, "\(file)")
+        }
+    }
+}
