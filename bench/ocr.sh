@@ -7,6 +7,7 @@
 # Environment:
 #   BENCH_OCR_FILES=N    how many bench corpus PDFs to scan (default 20, the first in name order)
 #   BENCH_OCR_ROUNDS=N   rounds (default 2); each round runs every tool once, in a rotated order
+#   BENCH_OCR_JOBS1_ROUNDS=N  how many of the rounds also run `scrutiny --jobs 1` (default 1)
 #   SCRUTINY=path        the binary to measure (default .build/release/scrutiny)
 #   BENCH_CORPUS=dir     scan the PDFs of dir instead of bench/corpus
 #
@@ -24,6 +25,7 @@ corpus="${BENCH_CORPUS:-$bench/corpus}"
 scans="$bench/scans"
 count="${BENCH_OCR_FILES:-20}"
 rounds="${BENCH_OCR_ROUNDS:-2}"
+jobs1_rounds="${BENCH_OCR_JOBS1_ROUNDS:-1}"
 results="$bench/results.md"
 
 [[ "$count" =~ ^[1-9][0-9]*$ && "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench-ocr: BENCH_OCR_FILES and BENCH_OCR_ROUNDS must be numbers" >&2; exit 64; }
@@ -60,14 +62,18 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in"
 for f in "${files[@]}"; do ln -s "$f" "$work/in/"; done
 raw="$work/raw.csv"
-echo "round,tool,status,wall_s,rss_kb" >"$raw"
+echo "round,tool,status,wall_s,rss_kb,failed_inputs" >"$raw"
 
+# measure ROUND TOOL OUTDIR COMMAND...: run once under /usr/bin/time, append a CSV row. OUTDIR (or -)
+# is where scrutiny writes; its errors.jsonl gives the inputs that failed (exit 1 keeps the rest).
 measure() {
-    local round="$1" tool="$2"; shift 2
+    local round="$1" tool="$2" out="$3"; shift 3
+    [[ "$out" != - ]] && rm -f "$out/errors.jsonl"
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr"
-    local rc=$? wall rss
+    local rc=$? wall rss failed=0
     read -r wall rss < <(tail -n 1 "$work/time")
-    echo "$round,$tool,$rc,$wall,$rss" >>"$raw"
+    [[ "$out" != - && -f "$out/errors.jsonl" ]] && failed=$(grep -c . "$out/errors.jsonl")
+    echo "$round,$tool,$rc,$wall,$rss,$failed" >>"$raw"
     if (( rc != 0 )); then
         printf '  %-24s exit %s: %s\n' "$tool" "$rc" "$(grep -v '^$' "$work/stderr" | tail -n 2 | tr '\n' ' ' | cut -c1-200)"
     else
@@ -79,15 +85,15 @@ run_tool() {
     local round="$1" tool="$2"
     case "$tool" in
         hand)
-            measure "$round" "$tool" env OMP_THREAD_LIMIT=1 "$bench/hand-ocr.sh" "$work/hand" "${files[@]}" ;;
+            measure "$round" "$tool" - env OMP_THREAD_LIMIT=1 "$bench/hand-ocr.sh" "$work/hand" "${files[@]}" ;;
         scrutiny)
-            measure "$round" "$tool" "$bin" extract "$work/in" --out "$work/out-default" --force --quiet ;;
+            measure "$round" "$tool" "$work/out-default" "$bin" extract "$work/in" --out "$work/out-default" --force --quiet --timeout 600 ;;
         scrutiny-jobs1)
-            measure "$round" "$tool" "$bin" extract "$work/in" --out "$work/out-jobs1" --jobs 1 --force --quiet ;;
+            measure "$round" "$tool" "$work/out-jobs1" "$bin" extract "$work/in" --out "$work/out-jobs1" --jobs 1 --force --quiet --timeout 600 ;;
         ocrmypdf)
             # As a user runs it: its own default jobs (every core), the text as a sidecar file,
             # Tesseract held to one thread as in the hand pipeline.
-            measure "$round" "$tool" env OMP_THREAD_LIMIT=1 bash -c \
+            measure "$round" "$tool" - env OMP_THREAD_LIMIT=1 bash -c \
                 'for f; do ocrmypdf --quiet --sidecar "$0/$(basename "$f").txt" "$f" "$0/$(basename "$f")" || exit $?; done' \
                 "$work/ocrmypdf" "${files[@]}" ;;
     esac
@@ -99,7 +105,11 @@ mkdir -p "$work/hand" "$work/ocrmypdf"
 for (( r = 1; r <= rounds; r++ )); do
     echo "ocr round $r/$rounds"
     n=${#tools[@]}
-    for (( i = 0; i < n; i++ )); do run_tool "$r" "${tools[$(( (i + r - 1) % n ))]}"; done
+    for (( i = 0; i < n; i++ )); do
+        tool="${tools[$(( (i + r - 1) % n ))]}"
+        [[ "$tool" == scrutiny-jobs1 ]] && (( r > jobs1_rounds )) && continue
+        run_tool "$r" "$tool"
+    done
 done
 
 BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_ROUNDS="$rounds" \
@@ -108,7 +118,8 @@ import csv, os, statistics, subprocess, datetime, re
 env = os.environ
 rows = list(csv.DictReader(open(env["BENCH_RAW"])))
 pages, nfiles = int(env["BENCH_PAGES"]), int(env["BENCH_FILES_N"])
-ok = lambda r: r["status"] == "0"
+# Exit 1 from scrutiny: some inputs failed, the rest were extracted; still a timed run unless all failed.
+ok = lambda r: r["status"] == "0" or (r["tool"].startswith("scrutiny") and r["status"] == "1" and int(r["failed_inputs"]) < nfiles)
 base = {r["round"]: float(r["wall_s"]) for r in rows if r["tool"] == "hand" and ok(r)}
 labels = {"hand": "hand pipeline: `pdftoppm -r 300 -gray`, then `tesseract` per page (serial, one thread)",
           "scrutiny": "scrutiny extract (default jobs)", "scrutiny-jobs1": "scrutiny extract --jobs 1",
@@ -134,12 +145,14 @@ for tool in ["hand", "scrutiny", "scrutiny-jobs1", "ocrmypdf"]:
     ratios = [float(r["wall_s"]) / base[r["round"]] for r in good if base.get(r["round"])]
     ratio = f"{statistics.median(ratios):.2f}×" if ratios else "n/a"
     rss = max(int(r["rss_kb"]) for r in good) / 1024
-    lines.append(f"| {labels[tool]} | {len(good)}/{len(runs)} | {med:.1f} ({min(walls):.1f}–{max(walls):.1f}) | {pages / med:.2f} | {rss:.0f} MB | {ratio} |")
+    failed = max(int(r["failed_inputs"]) for r in good)
+    note = f" ({failed} inputs failed)" if failed else ""
+    lines.append(f"| {labels[tool]}{note} | {len(good)}/{len(runs)} | {med:.1f} ({min(walls):.1f}–{max(walls):.1f}) | {pages / med:.2f} | {rss:.0f} MB | {ratio} |")
 commit = version(["git", "-C", env["BENCH_ROOT"], "rev-parse", "--short", "HEAD"])
 section = ["<!-- ocr -->", "## OCR: scanned PDFs", "",
            f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; cores (`nproc`): {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()}",
            f"- input: the first {nfiles} bench corpus PDFs made image-only by `scripts/scan-corpus` (200 dpi grey), {pages} pages; scrutiny and the hand pipeline render them at 300 dpi for Tesseract, ocrmypdf reads the page images at their own 200 dpi",
-           f"- rounds: {env['BENCH_ROUNDS']}, interleaved, tools in an order rotated per round; times from `/usr/bin/time -f \"%e %M\"` (peak RSS of the largest process)",
+           f"- rounds: {env['BENCH_ROUNDS']} (`--jobs 1` in the first only), interleaved, tools in an order rotated per round; times from `/usr/bin/time -f \"%e %M\"` (peak RSS of the largest process)",
            f"- scrutiny: `{env['BENCH_BIN']}` (commit {commit}); {version(['tesseract', '--version'])}; ocrmypdf {version(['ocrmypdf', '--version'])}",
            "", *lines, "", "<!-- /ocr -->"]
 text = open(env["BENCH_RESULTS"]).read() if os.path.exists(env["BENCH_RESULTS"]) else "# scrutiny benchmark\n"

@@ -86,6 +86,7 @@ public struct ImplicationExtractor: Sendable {
             }
             if inSection && line.isHeading && line.role != .tableRow { inSection = false }
         }
-        return out
+        // A row whose first cell is only a mark ("–", ":"; a scan's border remnant) names no area.
+        return out.filter { $0.area.contains(where: \.isLetter) }
     }
 }

@@ -126,6 +126,17 @@ struct ScannedReportTests {
         CorpusScoreTests.canScore && ["/usr/bin/pdftoppm", "/usr/bin/pdfinfo"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// Runs `scripts/scan-corpus INPUT OUTPUT`: image-only copies of a PDF or a folder of PDFs.
+    static func scan(_ input: URL, into output: URL) throws {
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: CorpusScoreTests.python!)
+        script.arguments = [package.appendingPathComponent("scripts/scan-corpus").path, input.path, output.path]
+        script.standardOutput = FileHandle.nullDevice
+        try script.run()
+        script.waitUntilExit()
+        try #require(script.terminationStatus == 0, "scan-corpus failed")
+    }
+
     @Test("a scanned sample gives records marked as read by OCR that score near its text-layer reading",
           .enabled(if: canScan, "python3, pdftoppm, pdfinfo or ../shared/tools/score.py is absent: scanned report skipped"))
     func scannedSampleIsExtracted() throws {
@@ -135,14 +146,7 @@ struct ScannedReportTests {
         try FileManager.default.createDirectory(at: gold, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.package.appendingPathComponent("samples/expected/\(Self.sample).json"),
                                          to: gold.appendingPathComponent("\(Self.sample).json"))
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: CorpusScoreTests.python!)
-        script.arguments = [Self.package.appendingPathComponent("scripts/scan-corpus").path,
-                            Self.package.appendingPathComponent("samples/\(Self.sample).pdf").path, scans.path]
-        script.standardOutput = FileHandle.nullDevice
-        try script.run()
-        script.waitUntilExit()
-        try #require(script.terminationStatus == 0, "scan-corpus failed")
+        try Self.scan(Self.package.appendingPathComponent("samples/\(Self.sample).pdf"), into: scans)
 
         let run = try ScrutinyBinary.run(["extract", "scans", "--out", "out", "--quiet"], in: scratch.url)
         #expect(run.status == 0, "\(run.stderr)")
@@ -189,14 +193,7 @@ struct ScannedDevCorpusTests {
             try FileManager.default.copyItem(at: dev.appendingPathComponent("docs/\(id).pdf"), to: originals.appendingPathComponent("\(id).pdf"))
             try FileManager.default.copyItem(at: dev.appendingPathComponent("gold/\(id).json"), to: gold.appendingPathComponent("\(id).json"))
         }
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: CorpusScoreTests.python!)
-        script.arguments = [ScannedReportTests.package.appendingPathComponent("scripts/scan-corpus").path, originals.path,
-                            scratch.url.appendingPathComponent("scans").path]
-        script.standardOutput = FileHandle.nullDevice
-        try script.run()
-        script.waitUntilExit()
-        try #require(script.terminationStatus == 0, "scan-corpus failed")
+        try ScannedReportTests.scan(originals, into: scratch.url.appendingPathComponent("scans"))
 
         let run = try ScrutinyBinary.run(["extract", "scans", "--out", "out", "--quiet"], in: scratch.url)
         #expect(run.status == 0 || run.status == 1, "extract failed: \(run.stderr)")

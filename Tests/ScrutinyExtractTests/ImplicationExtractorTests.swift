@@ -17,6 +17,15 @@ struct ImplicationExtractorTests {
         #expect(implications.first?.text == "The council has the power to charge.")
     }
 
+    @Test func aRowWhoseFirstCellIsOnlyAMarkNamesNoArea() {
+        let lines = TestDocuments.outline("""
+        Corporate Implications
+        –\tSee the risk register.
+        Legal:\tNone
+        """)
+        #expect(ImplicationExtractor().extract(from: lines).map(\.area) == ["Legal"])
+    }
+
     @Test func impactOnItemsWithDashesAndSubBullets() {
         let lines = TestDocuments.outline("""
         7. IMPLICATIONS
