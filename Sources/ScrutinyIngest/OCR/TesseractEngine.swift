@@ -90,20 +90,27 @@ final class TesseractEngine: @unchecked Sendable {
     func read(_ image: GrayImage) -> OCRPageResult {
         lock.lock()
         defer { lock.unlock() }
-        let image = image.removingRules()
+        let (reading, readImage) = uprightReading(of: image.removingRules())
+        return rereadingUnreadBands(of: reading, in: readImage)
+    }
+
+    /// The page's reading and the image it was read from: the upright one, or, when the upright
+    /// reading finds little it trusts and Tesseract detects a turn, the turned image's.
+    private func uprightReading(of image: GrayImage) -> (OCRPageResult, GrayImage) {
         let upright = recognise(image)
-        guard upright.words.count < 8 || upright.meanConfidence < 70 else { return rereadingUnreadBands(of: upright, in: image) }
-        guard let detected = orientation(of: image), detected != 0 else { return rereadingUnreadBands(of: upright, in: image) }
+        guard upright.words.count < 8 || upright.meanConfidence < 70,
+              let detected = orientation(of: image), detected != 0 else { return (upright, image) }
         // Tesseract's word for the turn is read either way round in the wild; the reading it
         // trusts more settles which.
-        var best = upright
+        var best = (upright, image)
         for degrees in Set([detected, (360 - detected) % 360]).sorted() {
-            var reading = recognise(image.turnedClockwise(by: degrees))
+            let turned = image.turnedClockwise(by: degrees)
+            var reading = recognise(turned)
             reading.turnedBy = degrees
-            if reading.trust > best.trust { best = reading }
-            if best.meanConfidence >= 80 { break }
+            if reading.trust > best.0.trust { best = (reading, turned) }
+            if best.0.meanConfidence >= 80 { break }
         }
-        return rereadingUnreadBands(of: best, in: best.turnedBy == 0 ? image : image.turnedClockwise(by: best.turnedBy))
+        return best
     }
 
     /// A band this much taller than an inch is a picture, not a line of display type: not read again.
