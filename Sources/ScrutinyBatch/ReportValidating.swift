@@ -22,7 +22,8 @@ extension ReportValidating {
 }
 
 /// The one contract rule a JSON Schema cannot state, because it ties two fields together:
-/// `document_id` is the first 16 hex digits of `source.sha256`. Everything else about a
+/// `document_id` is the first 16 hex digits of `source.sha256` (for an item of an agenda pack,
+/// followed by a hyphen and the item's index, `…-002`). Everything else about a
 /// report's shape is the report schema's job (`ScrutinyValidate.ReportValidator`).
 public struct DocumentIdentityCheck: ReportValidating {
     public init() {}
@@ -49,8 +50,12 @@ public struct DocumentIdentityCheck: ReportValidating {
     }
 
     private func problems(documentID id: String?, sha256: String?) -> [String] {
-        guard let id, id.utf8.count == 16, (sha256 ?? "").hasPrefix(id) else {
+        guard let id, id.utf8.count >= 16, (sha256 ?? "").utf8.starts(with: id.utf8.prefix(16)) else {
             return ["/document_id: must be the first 16 hex digits of source.sha256"]
+        }
+        let item = id.utf8.dropFirst(16)
+        guard item.isEmpty || (item.first == UInt8(ascii: "-") && item.count >= 4 && item.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) else {
+            return ["/document_id: after the first 16 hex digits of source.sha256 only an agenda pack item's '-NNN' may follow"]
         }
         return []
     }

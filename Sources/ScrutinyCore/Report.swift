@@ -6,7 +6,8 @@ public struct Report: Sendable, Hashable, Codable {
     public static let schemaVersion = "1"
 
     public var schemaVersion: String
-    /// Stable id from the content: the first 16 hex digits of the input's SHA-256.
+    /// Stable id from the content: the first 16 hex digits of the input's SHA-256, and for an
+    /// item of an agenda pack its index after a hyphen (`…-002`).
     public var documentID: String
     public var source: SourceInfo
     public var document: DocumentBlock
@@ -36,6 +37,13 @@ public struct Report: Sendable, Hashable, Codable {
     /// The document id for content with this SHA-256 (lowercase hex): its first 16 digits.
     public static func documentID(sha256 hex: String) -> String { String(hex.prefix(16)) }
 
+    /// The document id of item `index` (1-based) of the agenda pack with this SHA-256: the file's
+    /// id and the index in three digits, so the items sort in pack order after their file's id.
+    public static func documentID(sha256 hex: String, item index: Int) -> String {
+        let digits = String(index)
+        return documentID(sha256: hex) + "-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", documentID = "document_id", source, document, recommendations
         case recommendationUpdates = "recommendation_updates", partnerships, budgets, implications, warnings
@@ -53,16 +61,23 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     public var pages: Int?
     /// The pages read by OCR and how sure it was; `nil` when every page had a text layer.
     public var ocr: OCRSummary?
+    /// Where in the agenda pack this report's pages are; `nil` for a file that is one report.
+    public var item: SourceItem?
+    /// The meeting the pack's front sheet announces; `nil` for a file that is one report.
+    public var meeting: Meeting?
 
-    public init(file: String, sha256: String, format: DocumentFormat, pages: Int?, ocr: OCRSummary? = nil) {
+    public init(file: String, sha256: String, format: DocumentFormat, pages: Int?, ocr: OCRSummary? = nil,
+                item: SourceItem? = nil, meeting: Meeting? = nil) {
         self.file = file
         self.sha256 = sha256
         self.format = format
         self.pages = pages
         self.ocr = ocr
+        self.item = item
+        self.meeting = meeting
     }
 
-    enum CodingKeys: String, CodingKey { case file, sha256, format, pages, ocr }
+    enum CodingKeys: String, CodingKey { case file, sha256, format, pages, ocr, item, meeting }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -71,6 +86,8 @@ public struct SourceInfo: Sendable, Hashable, Codable {
         try c.encode(format, forKey: .format)
         try c.encode(pages, forKey: .pages)
         try c.encodeIfPresent(ocr, forKey: .ocr)
+        try c.encodeIfPresent(item, forKey: .item)
+        try c.encodeIfPresent(meeting, forKey: .meeting)
     }
 }
 

@@ -109,6 +109,36 @@ struct ReportJSONWriter: ~Copyable {
         open(.openBrace)
         key("file"); string(source.file)
         key("format"); string(source.format.rawValue)
+        if let item = source.item {
+            key("item")
+            open(.openBrace)
+            key("agenda_item"); string(item.agendaItem)
+            key("first_page"); integer(item.firstPage)
+            key("index"); integer(item.index)
+            key("kind"); string(item.kind.rawValue)
+            key("last_page"); integer(item.lastPage)
+            close(.closeBrace)
+        }
+        if let meeting = source.meeting {
+            key("meeting")
+            open(.openBrace)
+            key("agenda")
+            open(.openBracket)
+            for entry in meeting.agenda {
+                beginMember()
+                open(.openBrace)
+                key("number"); string(entry.number)
+                key("title"); string(entry.title)
+                close(.closeBrace)
+            }
+            close(.closeBracket)
+            key("committee"); string(meeting.committee)
+            key("council"); string(meeting.council)
+            key("meeting_date"); string(meeting.meetingDate)
+            key("time"); string(meeting.time)
+            key("venue"); string(meeting.venue)
+            close(.closeBrace)
+        }
         if let ocr = source.ocr {
             key("ocr")
             open(.openBrace)

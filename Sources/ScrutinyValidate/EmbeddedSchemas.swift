@@ -16,7 +16,7 @@ enum EmbeddedSchemas {
                "partnerships", "budgets", "implications", "warnings"],
   "properties": {
     "schema_version": { "const": "1" },
-    "document_id": { "type": "string", "pattern": "^[0-9a-f]{16}$", "description": "First 16 hex digits of the input's SHA-256." },
+    "document_id": { "type": "string", "pattern": "^[0-9a-f]{16}(-[0-9]{3,})?$", "description": "First 16 hex digits of the input's SHA-256; for an item of an agenda pack, then a hyphen and the item's index in three digits." },
     "source": { "$ref": "#/$defs/source" },
     "document": { "$ref": "#/$defs/document" },
     "recommendations": { "type": "array", "items": { "$ref": "#/$defs/recommendation" } },
@@ -45,6 +45,42 @@ enum EmbeddedSchemas {
           "properties": {
             "pages": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "minItems": 1, "description": "1-based numbers of the pages read by OCR." },
             "mean_confidence": { "type": "number", "minimum": 0, "maximum": 100, "description": "Mean word confidence over those pages, 0-100." }
+          },
+          "additionalProperties": false
+        },
+        "item": {
+          "type": "object",
+          "description": "Present when the file is an agenda pack and this report is one of its items: where in the pack its pages are.",
+          "required": ["index", "first_page", "last_page", "agenda_item", "kind"],
+          "properties": {
+            "index": { "type": "integer", "minimum": 1, "description": "1-based position among the pack's items." },
+            "first_page": { "type": "integer", "minimum": 1, "description": "The pack's page on which the item starts." },
+            "last_page": { "type": "integer", "minimum": 1, "description": "The pack's last page of the item." },
+            "agenda_item": { "$ref": "#/$defs/optional_text", "description": "The agenda item number the pack stamps or lists for it." },
+            "kind": { "enum": ["report", "minutes"], "description": "A report, or the minutes of an earlier meeting." }
+          },
+          "additionalProperties": false
+        },
+        "meeting": {
+          "type": "object",
+          "description": "Present with item: the meeting the pack's front sheet announces.",
+          "required": ["council", "committee", "meeting_date", "time", "venue", "agenda"],
+          "properties": {
+            "council": { "$ref": "#/$defs/optional_text" },
+            "committee": { "$ref": "#/$defs/optional_text" },
+            "meeting_date": { "type": ["string", "null"], "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "description": "YYYY-MM-DD." },
+            "time": { "type": ["string", "null"], "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "The start time, 24-hour HH:MM." },
+            "venue": { "$ref": "#/$defs/optional_text" },
+            "agenda": {
+              "type": "array",
+              "description": "The front sheet's agenda, in order.",
+              "items": {
+                "type": "object",
+                "required": ["number", "title"],
+                "properties": { "number": { "$ref": "#/$defs/optional_text" }, "title": { "$ref": "#/$defs/text" } },
+                "additionalProperties": false
+              }
+            }
           },
           "additionalProperties": false
         }

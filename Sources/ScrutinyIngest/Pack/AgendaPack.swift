@@ -24,13 +24,6 @@ public struct PackItem: Sendable, Hashable, Codable {
     }
 }
 
-/// What a pack's paper is.
-public enum PackItemKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case report
-    /// The minutes of an earlier meeting.
-    case minutes
-}
-
 /// Finds the papers of an agenda pack: the front sheet (the agenda), then each item's pages.
 ///
 /// ModernGov and CMIS stamp "Agenda Item N" at the top of each item's first page; the pages
