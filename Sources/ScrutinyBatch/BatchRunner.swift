@@ -87,11 +87,12 @@ public struct BatchRunner {
         // Documents go to the workers in the tables' order, so most reports can go straight
         // into the tables as they arrive (see TableFeed).
         for group in groups.sorted(by: { $0.documentID < $1.documentID }) {
-            let expected = StateEntry(file: group.first.file, sha256: group.sha256, documentID: group.documentID,
-                                      reportFile: group.first.file)
-            if !options.force, state.entries[group.first.file] == expected, Self.hasContent(folder.fileURL(for: group.documentID)) {
+            if !options.force, let entry = state.entries[group.first.file], entry.sha256 == group.sha256,
+               entry.documentID == group.documentID, entry.reportFile == group.first.file,
+               entry.reportIDs.allSatisfy({ Self.hasContent(folder.fileURL(for: $0)) }) {
                 ledger.unchanged += group.files.count
-                ledger.keep(group.documentID, entries: group.stateEntries(documentID: group.documentID, sha256: group.sha256))
+                ledger.keep(entry.reportIDs, entries: group.stateEntries(documentID: group.documentID, sha256: group.sha256,
+                                                                         items: entry.items))
             } else {
                 requests.append(WorkerRequest(path: group.first.path, file: group.first.file))
                 pending[group.first.file] = group
@@ -161,44 +162,57 @@ public struct BatchRunner {
         /// The state entries of every input with a report.
         var entries: [StateEntry] = []
 
-        mutating func keep(_ documentID: String, entries newEntries: [StateEntry]) {
-            kept.insert(documentID)
+        mutating func keep(_ documentIDs: [String], entries newEntries: [StateEntry]) {
+            kept.formUnion(documentIDs)
             entries += newEntries
         }
     }
 
-    /// Validates and writes one worker result, or records its failure.
-    private func accept(_ result: Result<ExtractedReport, InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
+    /// Validates and writes one worker result (a file's report, or an agenda pack's item
+    /// reports), or records its failure. A pack is written whole or not at all: one item that
+    /// fails the schema fails the file.
+    private func accept(_ result: Result<[ExtractedReport], InputFailure>, for group: DocumentGroup, into folder: ReportFolder,
                         tables: TableFeed, state: ExtractionState, sync: BackgroundSync, ledger: inout RunLedger) throws {
-        let report: ExtractedReport
+        let reports: [ExtractedReport]
         switch result {
         case .failure(let failure):
             ledger.failures += group.errorRecords(failure)
             try tables.failed(group.documentID)
             return
         case .success(let value):
-            report = value
+            reports = value
         }
-        let problems = validator.problems(in: report.json)
-        guard problems.isEmpty else {
-            ledger.failures += group.errorRecords(InputFailure(
-                .invalid, "the extracted report fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
-            try tables.failed(group.documentID)
-            return
+        for report in reports {
+            let problems = validator.problems(in: report.json)
+            guard problems.isEmpty else {
+                let which = reports.count > 1 ? "the extracted report \(report.documentID) (an item of the pack)" : "the extracted report"
+                ledger.failures += group.errorRecords(InputFailure(
+                    .invalid, "\(which) fails the schema (\(problems.joined(separator: "; "))); please report this as a bug"))
+                try tables.failed(group.documentID)
+                return
+            }
         }
-        // Whole or absent even if the run is killed; synced to disk in the background.
-        let path = folder.fileURL(for: report.documentID).path
-        try AtomicFile.write(report.json, to: path, durable: false)
-        sync.sync(path)
-        let entries = group.stateEntries(documentID: report.documentID, sha256: report.sha256)
+        // Each whole or absent even if the run is killed; synced to disk in the background.
+        for report in reports {
+            let path = folder.fileURL(for: report.documentID).path
+            try AtomicFile.write(report.json, to: path, durable: false)
+            sync.sync(path)
+        }
+        // The file's id (its content's), whatever its reports' ids: a pack's items add an index.
+        let fileID = Report.documentID(sha256: reports[0].sha256)
+        let ids = reports.map(\.documentID)
+        let items = ids == [fileID] ? nil : ids
+        let entries = group.stateEntries(documentID: fileID, sha256: reports[0].sha256, items: items)
         try state.record(entries)
-        ledger.keep(report.documentID, entries: entries)
+        ledger.keep(ids, entries: entries)
         ledger.extracted += group.files.count
-        if !report.warnings.isEmpty {
-            logger.warning("\(group.first.file): \(report.warnings.joined(separator: "; "))")
+        for report in reports where !report.warnings.isEmpty {
+            let name = items == nil ? group.first.file : "\(group.first.file) (\(report.documentID))"
+            logger.warning("\(name): \(report.warnings.joined(separator: "; "))")
         }
-        // Last: a table that cannot be written fails the run, but the report stays done.
-        try tables.extracted(report.documentID, rows: report.rows)
+        // Last: a table that cannot be written fails the run, but the reports stay done. A
+        // pack's item ids sort straight after its file's id, so its rows go in at that place.
+        try tables.extracted(fileID, rows: reports.count == 1 ? reports[0].rows : ReportRows(joining: reports.map(\.rows)))
     }
 
     /// True when the export files in the output folder are those a rebuild would write from the

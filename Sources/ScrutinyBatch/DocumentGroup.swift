@@ -13,9 +13,10 @@ struct DocumentGroup {
 
     var files: [String] { [first.file] + others }
 
-    /// The state entries of every input of the group, once its report is `documentID`.
-    func stateEntries(documentID: String, sha256: String) -> [StateEntry] {
-        files.map { StateEntry(file: $0, sha256: sha256, documentID: documentID, reportFile: first.file) }
+    /// The state entries of every input of the group, once its report is `documentID` (or, for
+    /// an agenda pack, its items' reports are `items`).
+    func stateEntries(documentID: String, sha256: String, items: [String]? = nil) -> [StateEntry] {
+        files.map { StateEntry(file: $0, sha256: sha256, documentID: documentID, reportFile: first.file, items: items) }
     }
 
     /// One error line per input of the group; copies say which input they share content with.

@@ -3,7 +3,8 @@ import ScrutinyCore
 import ScrutinyExtract
 import ScrutinyIngest
 
-/// The work a worker process does for one request: read, hash, ingest, extract.
+/// The work a worker process does for one request: read, hash, ingest, extract (one report, or
+/// one per item of an agenda pack).
 public struct DocumentProcessor: Sendable {
     public var hook: WorkerTestHook?
     /// Which PDF pages OCR reads.
@@ -36,12 +37,9 @@ public struct DocumentProcessor: Sendable {
         } catch {
             return WorkerResponse(file: request.file, failure: error)
         }
-        let documentID = Report.documentID(sha256: sha256)
-        let source = SourceInfo(file: request.file, sha256: sha256, format: document.format, pages: document.reportedPageCount,
-                                ocr: document.ocr)
-        var report = ReportExtractor().extract(document, source: source, documentID: documentID)
-        if action == .invalid { report.document.meetingDate = "not a date" }
-        return WorkerResponse(file: request.file, report: report)
+        var reports = ReportExtractor().reports(of: document, file: request.file, sha256: sha256)
+        if action == .invalid { reports[reports.count - 1].document.meetingDate = "not a date" }
+        return WorkerResponse(file: request.file, reports: reports)
     }
 
     /// Touches 16 MiB more memory every 20 ms until the process is stopped (test hook `bloat`).

@@ -9,16 +9,23 @@ public struct StateEntry: Sendable, Hashable, Codable {
     public var documentID: String
     /// The input the report names as `source.file` (the first of several with the same content).
     public var reportFile: String
+    /// For an agenda pack, the document ids of its items' reports; `nil` for a file that is one
+    /// report (its report is `documentID`).
+    public var items: [String]?
 
-    public init(file: String, sha256: String, documentID: String, reportFile: String) {
+    public init(file: String, sha256: String, documentID: String, reportFile: String, items: [String]? = nil) {
         self.file = file
         self.sha256 = sha256
         self.documentID = documentID
         self.reportFile = reportFile
+        self.items = items
     }
 
+    /// The document ids of the reports the input gave.
+    public var reportIDs: [String] { items ?? [documentID] }
+
     enum CodingKeys: String, CodingKey {
-        case file, sha256, documentID = "document_id", reportFile = "report_file"
+        case file, sha256, documentID = "document_id", reportFile = "report_file", items
     }
 }
 

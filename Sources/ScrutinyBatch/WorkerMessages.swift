@@ -17,23 +17,27 @@ public struct WorkerRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// A worker's answer to one ``WorkerRequest``: the report, or why there is none.
+/// A worker's answer to one ``WorkerRequest``: the file's reports (one, or one per item of an
+/// agenda pack), or why there are none.
 public struct WorkerResponse: Sendable {
     public var file: String
-    public var report: Report?
+    public var reports: [Report]
     public var failure: InputFailure?
 
-    public init(file: String, report: Report) {
+    public init(file: String, reports: [Report]) {
         self.file = file
-        self.report = report
+        self.reports = reports
         self.failure = nil
     }
 
     public init(file: String, failure: InputFailure) {
         self.file = file
-        self.report = nil
+        self.reports = []
         self.failure = failure
     }
+
+    /// The report of a file that is one report (the first of a pack's).
+    public var report: Report? { reports.first }
 }
 
 /// A report as a worker hands it to the batch: encoded once, in the worker, together with its
@@ -69,13 +73,14 @@ public struct ExtractedReport: Sendable {
 /// The framing on the worker's standard output.
 ///
 /// Every reply starts with one line of JSON (``WorkerReplyHeader``). A failure is that line
-/// alone. A report's line gives the sizes of the parts that follow it as raw bytes: the report
-/// JSON, then each of ``ReportRows/parts``. The report is thus encoded once, in the worker, and
-/// never decoded by the batch.
+/// alone. Otherwise the line lists the file's reports (one, or one per item of a pack), each
+/// with the sizes of the parts that follow the line as raw bytes, report after report: the
+/// report JSON, then each of ``ReportRows/parts``. Reports are thus encoded once, in the
+/// worker, and never decoded by the batch.
 struct WorkerReplyHeader: Codable {
     var file: String
     var failure: InputFailure?
-    var report: ReportSummary?
+    var reports: [ReportSummary]?
 
     /// The fields of a report the batch needs, and the sizes of the parts after the line.
     struct ReportSummary: Codable {
@@ -91,15 +96,16 @@ struct WorkerReplyHeader: Codable {
 
     /// How many bytes follow the line (read only once ``isWellFramed`` holds).
     var bodySize: Int {
-        (report?.sizes ?? []).reduce(0, +)
+        (reports ?? []).reduce(0) { $0 + $1.sizes.reduce(0, +) }
     }
 
-    /// True when a report's sizes name every part (the JSON document, then one JSON line and
-    /// one CSV row set per table) and none is negative; a failure has no parts. When false, where
-    /// the next reply starts cannot be known, so the worker cannot be trusted with another file.
+    /// True when each report's sizes name every part (the JSON document, then one JSON line and
+    /// one CSV row set per table) and none is negative, and a success has a report; a failure
+    /// has no parts. When false, where the next reply starts cannot be known, so the worker
+    /// cannot be trusted with another file.
     var isWellFramed: Bool {
-        guard let sizes = report?.sizes else { return true }
-        return sizes.count == Self.partCount && sizes.allSatisfy { $0 >= 0 }
+        guard let reports else { return true }
+        return !reports.isEmpty && reports.allSatisfy { $0.sizes.count == Self.partCount && $0.sizes.allSatisfy { $0 >= 0 } }
     }
 
     /// The parts a report reply carries after its line.
@@ -113,22 +119,28 @@ struct WorkerReply {
     var header: WorkerReplyHeader
     var body: Data
 
-    /// The report or failure the reply carries.
-    func result() -> Result<ExtractedReport, InputFailure> {
-        guard let summary = header.report else {
+    /// The reports or the failure the reply carries.
+    func result() -> Result<[ExtractedReport], InputFailure> {
+        guard let summaries = header.reports, !summaries.isEmpty else {
             return .failure(header.failure ?? InputFailure(.crashed, "the worker answered with neither report nor error"))
         }
-        let jsonEnd = body.startIndex + summary.sizes[0]
-        var rows: [[UInt8]] = []
-        rows.reserveCapacity(WorkerReplyHeader.partCount - 1)
-        var start = jsonEnd
-        for size in summary.sizes.dropFirst() {
-            rows.append([UInt8](body[start..<start + size]))
-            start += size
+        var reports: [ExtractedReport] = []
+        var start = body.startIndex
+        for summary in summaries {
+            let jsonEnd = start + summary.sizes[0]
+            var rows: [[UInt8]] = []
+            rows.reserveCapacity(WorkerReplyHeader.partCount - 1)
+            var partStart = jsonEnd
+            for size in summary.sizes.dropFirst() {
+                rows.append([UInt8](body[partStart..<partStart + size]))
+                partStart += size
+            }
+            reports.append(ExtractedReport(
+                documentID: summary.documentID, sha256: summary.sha256, warnings: summary.warnings,
+                json: body[start..<jsonEnd], rows: ReportRows(parts: rows)))
+            start = partStart
         }
-        return .success(ExtractedReport(
-            documentID: summary.documentID, sha256: summary.sha256, warnings: summary.warnings,
-            json: body[body.startIndex..<jsonEnd], rows: ReportRows(parts: rows)))
+        return .success(reports)
     }
 }
 
@@ -147,24 +159,30 @@ enum WorkerWire {
     }
 
     /// The bytes a worker writes for `response` (see ``WorkerReplyHeader``). A report that
-    /// cannot be encoded becomes an `invalid` failure.
+    /// cannot be encoded makes the file an `invalid` failure.
     static func reply(to response: WorkerResponse) throws -> Data {
-        guard let report = response.report else {
+        guard !response.reports.isEmpty else {
             return try encode(WorkerReplyHeader(
-                file: response.file, failure: response.failure ?? InputFailure(.crashed, "no report and no error"), report: nil))
+                file: response.file, failure: response.failure ?? InputFailure(.crashed, "no report and no error"), reports: nil))
         }
-        let encoded: (json: [UInt8], rows: ReportRows)
-        do {
-            encoded = try ReportJSON.encodeWithRows(report)
-        } catch {
-            return try encode(WorkerReplyHeader(file: response.file, failure: InputFailure(
-                .invalid, "the extracted report cannot be written as JSON (\(error)); please report this as a bug"), report: nil))
+        var summaries: [WorkerReplyHeader.ReportSummary] = []
+        var parts: [[UInt8]] = []
+        for report in response.reports {
+            let encoded: (json: [UInt8], rows: ReportRows)
+            do {
+                encoded = try ReportJSON.encodeWithRows(report)
+            } catch {
+                return try encode(WorkerReplyHeader(file: response.file, failure: InputFailure(
+                    .invalid, "the extracted report \(report.documentID) cannot be written as JSON (\(error)); please report this as a bug"),
+                    reports: nil))
+            }
+            let reportParts = [encoded.json] + encoded.rows.parts
+            summaries.append(.init(documentID: report.documentID, sha256: report.source.sha256, warnings: report.warnings,
+                                   sizes: reportParts.map(\.count)))
+            parts += reportParts
         }
         // The encoded parts are copied once, straight into the reply.
-        let parts = [encoded.json] + encoded.rows.parts
-        var data = try encode(WorkerReplyHeader(file: response.file, failure: nil, report: .init(
-            documentID: report.documentID, sha256: report.source.sha256, warnings: report.warnings,
-            sizes: parts.map(\.count))))
+        var data = try encode(WorkerReplyHeader(file: response.file, failure: nil, reports: summaries))
         data.reserveCapacity(data.count + parts.reduce(0) { $0 + $1.count })
         for part in parts { part.withUnsafeBytes { data.append(contentsOf: $0) } }
         return data

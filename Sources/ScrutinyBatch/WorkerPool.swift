@@ -55,7 +55,7 @@ public struct WorkerPool {
     /// - Throws: ``WorkerLaunchError`` when no worker can be started at all.
     @discardableResult
     public func run(_ requests: some Sequence<WorkerRequest>,
-                    handle: (WorkerRequest, Result<ExtractedReport, InputFailure>) -> Void) throws -> Int {
+                    handle: (WorkerRequest, Result<[ExtractedReport], InputFailure>) -> Void) throws -> Int {
         var started = 0
         signal(SIGPIPE, SIG_IGN)
         var queue = requests.makeIterator()
@@ -73,9 +73,9 @@ public struct WorkerPool {
 
         // Answers are handed to `handle` only after the idle workers have their next document,
         // so the batch validates and writes one report while the workers read the next ones.
-        var answered: [(WorkerRequest, Result<ExtractedReport, InputFailure>)] = []
+        var answered: [(WorkerRequest, Result<[ExtractedReport], InputFailure>)] = []
 
-        func finish(_ slot: Slot, _ result: Result<ExtractedReport, InputFailure>) {
+        func finish(_ slot: Slot, _ result: Result<[ExtractedReport], InputFailure>) {
             if let request = slot.request { answered.append((request, result)) }
             slot.request = nil
         }

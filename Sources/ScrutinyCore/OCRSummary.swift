@@ -14,6 +14,13 @@ public struct OCRSummary: Sendable, Hashable, Codable {
         case pages
         case meanConfidence = "mean_confidence"
     }
+
+    /// The summary for the pages in `range` (an item of a pack), `nil` when OCR read none of
+    /// them. The confidence stays the file's mean: it is not kept page by page.
+    public func restricted(to range: ClosedRange<Int>) -> OCRSummary? {
+        let inside = pages.filter { range.contains($0) }
+        return inside.isEmpty ? nil : OCRSummary(pages: inside, meanConfidence: meanConfidence)
+    }
 }
 
 extension Report {

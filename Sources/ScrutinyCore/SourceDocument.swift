@@ -14,14 +14,27 @@ public struct SourceDocument: Sendable, Hashable, Codable {
     public var warnings: [String]
     /// The pages read by OCR, `nil` when none was.
     public var ocr: OCRSummary?
+    /// The papers of an agenda pack, in order; empty for a file that is one report.
+    public var items: [PackItem]
 
     public init(format: DocumentFormat, pages: [SourcePage], metadata: DocumentMetadata = .init(), warnings: [String] = [],
-                ocr: OCRSummary? = nil) {
+                ocr: OCRSummary? = nil, items: [PackItem] = []) {
         self.format = format
         self.pages = pages
         self.metadata = metadata
         self.warnings = warnings
         self.ocr = ocr
+        self.items = items
+    }
+
+    /// The pages numbered `first` through `last` as a document of their own (an item of a
+    /// pack): the file's format and warnings, OCR pages among them, no items and no file title.
+    public func pages(_ first: Int, through last: Int) -> SourceDocument {
+        var metadata = metadata
+        metadata.title = nil
+        let ocr = self.ocr.flatMap { summary in summary.restricted(to: first...last) }
+        return SourceDocument(format: format, pages: pages.filter { (first...last).contains($0.number) },
+                              metadata: metadata, warnings: warnings, ocr: ocr)
     }
 
     /// The page count as the contract reports it: the PDF's pages, `nil` for text and HTML.

@@ -4,7 +4,8 @@ import ScrutinyCore
 ///
 /// Columns follow the report record of `CONTRACT.md`: every scalar field by its JSON name,
 /// provenance flattened to `page`, `line`, `section`, the contact to `contact_*`, the source to
-/// `file`, `sha256`, `format`, `pages`, and lists joined with "; ".
+/// `file`, `sha256`, `format`, `pages` (and for an agenda pack's item `item`, `item_kind`,
+/// `first_page`, `last_page`, `meeting_time`, `venue`), and lists joined with "; ".
 enum ExportTables {
     static let documents = RecordTable<Report>(name: "documents", indexed: false, records: { [$0] }, columns: [
         .text("schema_version") { $0.schemaVersion },
@@ -23,6 +24,13 @@ enum ExportTables {
         .text("contact_phone") { $0.document.contact.phone },
         .text("contact_email") { $0.document.contact.email },
         .text("purpose") { $0.document.purpose },
+        // Where an agenda pack's item lies in its file, and the meeting's time and place.
+        .integer("item") { $0.source.item?.index },
+        .text("item_kind") { $0.source.item?.kind.rawValue },
+        .integer("first_page") { $0.source.item?.firstPage },
+        .integer("last_page") { $0.source.item?.lastPage },
+        .text("meeting_time") { $0.source.meeting?.time },
+        .text("venue") { $0.source.meeting?.venue },
         .list("warnings") { $0.warnings },
     ])
 

@@ -32,6 +32,14 @@ public struct ReportRows: Sendable, Equatable {
         csvRows = try ExportTables.rows(of: report)
     }
 
+    /// The rows of several reports one after the other (the items of an agenda pack, in order).
+    /// - Precondition: `rows` is not empty.
+    public init(joining rows: [ReportRows]) {
+        precondition(!rows.isEmpty, "ReportRows(joining:) needs at least one report's rows")
+        jsonLine = rows.flatMap(\.jsonLine)
+        csvRows = rows[0].csvRows.indices.map { table in rows.flatMap { $0.csvRows[table] } }
+    }
+
     /// The line then the CSV rows, one byte array each (the inverse of ``init(parts:)``).
     public var parts: [[UInt8]] { [jsonLine] + csvRows }
 }

@@ -7,6 +7,45 @@ import ScrutinyCore
 public struct ReportExtractor: Sendable {
     public init() {}
 
+    /// The reports of one input file: the report it is, or, for an agenda pack (a document
+    /// with ``SourceDocument/items``), one report per item, in pack order.
+    ///
+    /// A pack's item is extracted from its own pages as if it were a file of its own; its
+    /// `source` names the pack's file and adds where the item is (`item`) and the meeting the
+    /// front sheet announces (`meeting`), and its document block takes the meeting's council,
+    /// committee and date where its pages print none. The minutes of an earlier meeting record
+    /// that meeting's decisions, which the meeting of the pack is not asked to make: they give
+    /// no recommendations.
+    public func reports(of document: SourceDocument, file: String, sha256: String) -> [Report] {
+        let fileSource = SourceInfo(file: file, sha256: sha256, format: document.format, pages: document.reportedPageCount,
+                                    ocr: document.ocr)
+        guard let first = document.items.first else {
+            return [extract(document, source: fileSource, documentID: Report.documentID(sha256: sha256))]
+        }
+        let frontSheet = document.pages.filter { $0.number < first.firstPage }
+        let meeting = MeetingExtractor().meeting(from: frontSheet)
+        return document.items.map { item in
+            let pages = document.pages(item.firstPage, through: item.lastPage)
+            var source = fileSource
+            source.ocr = pages.ocr
+            source.item = SourceItem(index: item.index, firstPage: item.firstPage, lastPage: item.lastPage,
+                                     agendaItem: item.agendaItem, kind: item.kind)
+            source.meeting = meeting
+            var report = extract(pages, source: source, documentID: Report.documentID(sha256: sha256, item: item.index))
+            report.document.council = report.document.council ?? meeting.council
+            report.document.committee = report.document.committee ?? meeting.committee
+            report.document.meetingDate = report.document.meetingDate ?? meeting.meetingDate
+            report.document.agendaItem = report.document.agendaItem ?? item.agendaItem
+            if item.kind == .minutes {
+                report.recommendations = []
+                report.warnings.removeAll { $0 == Self.noRecommendations }
+            }
+            return report
+        }
+    }
+
+    static let noRecommendations = "recommendations not found"
+
     /// Extracts every record kind; `source` and `documentID` are filled in by the caller.
     public func extract(_ document: SourceDocument, source: SourceInfo, documentID: String) -> Report {
         let (lines, directory) = DocumentOutliner().outlineWithDirectory(document)
@@ -18,7 +57,7 @@ public struct ReportExtractor: Sendable {
         report.document = block
         warnings += blockWarnings
         report.recommendations = RecommendationExtractor().extract(from: lines)
-        if report.recommendations.isEmpty { warnings.append("recommendations not found") }
+        if report.recommendations.isEmpty { warnings.append(Self.noRecommendations) }
         report.recommendationUpdates = RecommendationUpdateExtractor().extract(from: lines)
         report.partnerships = PartnershipExtractor().extract(from: lines, directory: directory, title: block.title)
         if let name = directory.titlePartnership {

@@ -8,7 +8,7 @@ public enum DocumentDump {
     public static func lines(of document: SourceDocument) -> [String] {
         var out: [String] = []
         let total = document.pages.count
-        let items = Dictionary(AgendaPack().items(of: document).map { ($0.firstPage, $0) }, uniquingKeysWith: { first, _ in first })
+        let items = Dictionary(document.items.map { ($0.firstPage, $0) }, uniquingKeysWith: { first, _ in first })
         for page in document.pages {
             if let item = items[page.number] {
                 out.append("=== pack item \(item.index) (\(item.kind.rawValue), agenda item \(item.agendaItem ?? "none")): pages \(item.firstPage)-\(item.lastPage); \(item.evidence) ===")

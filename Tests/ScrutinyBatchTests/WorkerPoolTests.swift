@@ -7,17 +7,17 @@ import Testing
 @Suite("The worker pool's handling of misbehaving workers")
 struct WorkerPoolTests {
     func run(script: String, requests: Int = 1, workers: Int = 1, timeout: Double = 10) throws
-        -> (results: [String: Result<ExtractedReport, InputFailure>], started: Int) {
+        -> (results: [String: Result<[ExtractedReport], InputFailure>], started: Int) {
         let pool = WorkerPool(configuration: WorkerPoolConfiguration(
             executable: "/bin/sh", arguments: ["-c", script], workers: workers, timeout: timeout))
-        var results: [String: Result<ExtractedReport, InputFailure>] = [:]
+        var results: [String: Result<[ExtractedReport], InputFailure>] = [:]
         let started = try pool.run((1...requests).map { WorkerRequest(path: "p\($0)", file: "f\($0)") }) { request, result in
             results[request.file] = result
         }
         return (results, started)
     }
 
-    func failure(_ result: Result<ExtractedReport, InputFailure>?) -> InputFailure? {
+    func failure(_ result: Result<[ExtractedReport], InputFailure>?) -> InputFailure? {
         if case .failure(let failure) = result { return failure }
         return nil
     }
@@ -80,7 +80,7 @@ struct WorkerPoolTests {
 
     /// A report reply as `scrutiny worker` frames it: the header line, then the parts' bytes.
     func reportReply(sizes: [Int], body: String) -> String {
-        let header = #"{"file":"x","report":{"document_id":"0123456789abcdef","sha256":"0123456789abcdef\#(String(repeating: "0", count: 48))","sizes":\#(sizes),"warnings":["ocr"]}}"#
+        let header = #"{"file":"x","reports":[{"document_id":"0123456789abcdef","sha256":"0123456789abcdef\#(String(repeating: "0", count: 48))","sizes":\#(sizes),"warnings":["ocr"]}]}"#
         return "printf '%s\\n' '\(header)'; \(body)"
     }
 
@@ -91,7 +91,7 @@ struct WorkerPoolTests {
         let outcome = try run(script: script, requests: 2)
         #expect(outcome.results.count == 2)
         for result in outcome.results.values {
-            guard case .success(let report) = result else {
+            guard case .success(let reports) = result, reports.count == 1, let report = reports.first else {
                 Issue.record("expected a report, got \(result)")
                 continue
             }

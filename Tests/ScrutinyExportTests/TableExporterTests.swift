@@ -46,7 +46,8 @@ private func table(_ folder: TemporaryFolder, _ name: String, allowBOM: Bool = f
         let documents = try table(folder, "documents.csv")
         #expect(documents.header == ["document_id", "schema_version", "file", "sha256", "format", "pages", "council", "committee",
                                      "meeting_date", "agenda_item", "title", "report_by", "contact_name", "contact_role",
-                                     "contact_phone", "contact_email", "purpose", "warnings"])
+                                     "contact_phone", "contact_email", "purpose", "item", "item_kind", "first_page", "last_page",
+                                     "meeting_time", "venue", "warnings"])
         let row = try #require(documents.records.first)
         #expect(row["file"] == "archive/2024/Agenda, item 5.pdf")
         #expect(row["pages"] == "12")

@@ -1,29 +1,6 @@
 import Foundation
 import ScrutinyCore
 
-/// One paper of an agenda pack: the pages it runs over and why it was seen to start there.
-public struct PackItem: Sendable, Hashable, Codable {
-    /// 1-based position among the pack's items.
-    public var index: Int
-    /// The pack's own page numbers (1-based), first and last.
-    public var firstPage: Int
-    public var lastPage: Int
-    /// The agenda item number as stamped ("5", "7a"), `nil` where the start had no stamp.
-    public var agendaItem: String?
-    public var kind: PackItemKind
-    /// What showed the item's start, for `scrutiny dump`: "'Agenda Item 5' stamped at the top of page 14".
-    public var evidence: String
-
-    public init(index: Int, firstPage: Int, lastPage: Int, agendaItem: String?, kind: PackItemKind, evidence: String) {
-        self.index = index
-        self.firstPage = firstPage
-        self.lastPage = lastPage
-        self.agendaItem = agendaItem
-        self.kind = kind
-        self.evidence = evidence
-    }
-}
-
 /// Finds the papers of an agenda pack: the front sheet (the agenda), then each item's pages.
 ///
 /// ModernGov and CMIS stamp "Agenda Item N" at the top of each item's first page; the pages

@@ -65,7 +65,6 @@ public struct PDFReader: Sendable {
         let builder = VisualLineBuilder()
         var pageLines: [[VisualLine]] = []
         var sizes: [(width: Double, height: Double)] = []
-        var sizeWeights: [Double: Int] = [:]
         var anyText = false
         var pageOCR = PageOCR(settings: ocr)
         for index in 0..<text.pageCount {
@@ -76,33 +75,85 @@ public struct PDFReader: Sendable {
             sizes.append((page.width, page.height))
             let glyphs = page.glyphs
             if !glyphs.isEmpty { anyText = true }
-            let lines = builder.lines(from: glyphs)
-            for line in lines { sizeWeights[line.fontSize, default: 0] += line.scalarCount }
-            pageLines.append(lines)
+            pageLines.append(builder.lines(from: glyphs))
         }
         if !anyText { warnings.append("no_text_layer") }
         warnings += pageOCR.reportWarnings
         let ocrSummary = pageOCR.summary
-        let bodySize = sizeWeights.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
-        let headingSizes = Set(pageLines.joined().lazy.filter { $0.fontSize > bodySize + 0.75 && $0.scalarCount <= LineShape.headingMaximumLength }
-            .map(\.fontSize)).sorted(by: >)
 
-        var pages: [SourcePage] = []
         if readsStructureTree, anyText, ocrSummary == nil, let blocks = StructureTree(text)?.blocks(), !blocks.isEmpty {
             metadata.tagged = true
+            let (bodySize, headingSizes) = Self.typeSizes(of: pageLines[...])
             let layout = TaggedLayout(bodySize: bodySize, headingSizes: headingSizes)
+            var pages: [SourcePage] = []
             for (index, lines) in layout.pages(blocks, visualLines: pageLines, heights: sizes.map(\.height)).enumerated() {
                 pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height, lines: lines))
             }
-        } else {
-            let grouper = LogicalLineGrouper(bodySize: bodySize, headingSizes: headingSizes)
-            for (index, lines) in pageLines.enumerated() {
-                pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height,
-                                        lines: grouper.group(lines, pageWidth: sizes[index].width)))
-            }
+            if pages.isEmpty { pages.append(SourcePage(number: 1, lines: [])) }
+            let document = RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata,
+                                                                          warnings: warnings, ocr: ocrSummary))
+            return Self.withItems(document)
+        }
+        let document = Self.grouped(pageLines[...], sizes: sizes, format: SourceDocument(
+            format: .pdf, pages: [], metadata: metadata, warnings: warnings, ocr: ocrSummary))
+        let items = AgendaPack().items(of: document)
+        guard !items.isEmpty else { return document }
+        // A pack: each paper read again on its own, as the file it was before the pack was
+        // bound (its own body type size, its own running headers), so an item reads as it
+        // would alone. The pages between papers (front sheet, blank pages) form runs of their own.
+        var starts = Set([0])
+        for item in items {
+            starts.insert(item.firstPage - 1)
+            starts.insert(item.lastPage)
+        }
+        let bounds = starts.filter { $0 < pageLines.count }.sorted() + [pageLines.count]
+        var pages: [SourcePage] = []
+        for (start, end) in zip(bounds, bounds.dropFirst()) {
+            pages += Self.grouped(pageLines[start..<end], sizes: sizes, format: document).pages
+        }
+        let marker = PackStampMarker()
+        var pack = document
+        pack.pages = pages.map(marker.marking)
+        pack.items = items
+        return pack
+    }
+
+    /// The document of a tagged PDF with its pack items, if it is a pack (a tagged file's blocks
+    /// come from its structure tree, so its items are not read again).
+    private static func withItems(_ document: SourceDocument) -> SourceDocument {
+        var document = document
+        document.items = AgendaPack().items(of: document)
+        return document
+    }
+
+    /// The pages `pageLines` (a run of the file's pages, indexed by page) grouped into logical
+    /// lines by their own body and heading sizes, running headers marked among them;
+    /// `format` gives the document's format, metadata, warnings and OCR summary.
+    private static func grouped(_ pageLines: ArraySlice<[VisualLine]>, sizes: [(width: Double, height: Double)],
+                                format: SourceDocument) -> SourceDocument {
+        let (bodySize, headingSizes) = typeSizes(of: pageLines)
+        let grouper = LogicalLineGrouper(bodySize: bodySize, headingSizes: headingSizes)
+        var pages: [SourcePage] = []
+        for index in pageLines.indices {
+            pages.append(SourcePage(number: index + 1, width: sizes[index].width, height: sizes[index].height,
+                                    lines: grouper.group(pageLines[index], pageWidth: sizes[index].width)))
         }
         if pages.isEmpty { pages.append(SourcePage(number: 1, lines: [])) }
-        return RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata, warnings: warnings,
-                                                                  ocr: ocrSummary))
+        var document = format
+        document.pages = pages
+        return RunningHeaderFilter().apply(to: document)
+    }
+
+    /// The body type size (the size most characters are set in) and the larger sizes short
+    /// lines are set in, largest first, over `pageLines`.
+    private static func typeSizes(of pageLines: ArraySlice<[VisualLine]>) -> (body: Double, headings: [Double]) {
+        var sizeWeights: [Double: Int] = [:]
+        for lines in pageLines {
+            for line in lines { sizeWeights[line.fontSize, default: 0] += line.scalarCount }
+        }
+        let bodySize = sizeWeights.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
+        let headingSizes = Set(pageLines.joined().lazy.filter { $0.fontSize > bodySize + 0.75 && $0.scalarCount <= LineShape.headingMaximumLength }
+            .map(\.fontSize)).sorted(by: >)
+        return (bodySize, headingSizes)
     }
 }
