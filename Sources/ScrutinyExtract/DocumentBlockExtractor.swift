@@ -190,6 +190,7 @@ public struct DocumentBlockExtractor: Sendable {
     private func title(front: [OutlinedLine], cover: CoverEntries, metadata: DocumentMetadata) -> String? {
         if let entry = cover.first(.title) { return entry.flatValue.droppingTrailingPunctuation }
         if let title = TitleShapes.afterStackedLetterhead(in: front) { return title }
+        if let title = titleOverMeeting(in: front) { return title }
         // After the front block ("REPORT of … to COMMITTEE", the date): the first capitalised line
         // that is not a numbered section.
         var start = 0
@@ -231,6 +232,23 @@ public struct DocumentBlockExtractor: Sendable {
         }
         if let title = metadata.title?.trimmed, !title.isEmpty { return title }
         return nil
+    }
+
+    /// A heading that opens the page above the meeting it goes to, set in its type: the title
+    /// over the committee and the date ("Parking Review" / "Transport Panel" / "3 June 2026").
+    private func titleOverMeeting(in front: [OutlinedLine]) -> String? {
+        guard let first = front.first, first.role == .heading || first.isBold, first.role != .tableRow,
+              let size = first.fontSize, first.text.wordCount >= 2, UKDateParser().firstDate(in: first.text) == nil,
+              !CouncilFinder.councilLine.matches(first.text), !Self.committeeWords.matches(first.text),
+              !Self.reportOfStart.matches(first.text), ListMarker.split(first.text)?.number == nil else { return nil }
+        let stack = front.dropFirst().prefix(3).prefix { line in
+            line.role != .tableRow && abs((line.fontSize ?? 0) - size) <= 0.5 && line.text.wordCount <= 8
+        }
+        let dates = stack.filter { UKDateParser().firstDate(in: $0.text) != nil }
+        let committees = stack.filter { Self.committeeWords.matches($0.text) && !Self.notCommittee.matches($0.text) }
+        let meetingLines = stack.filter { line in dates.contains(line) || committees.contains(line) }
+        guard !dates.isEmpty, !committees.isEmpty, meetingLines.count == stack.count else { return nil }
+        return first.text
     }
 
     private func purpose(lines: [OutlinedLine]) -> String? {

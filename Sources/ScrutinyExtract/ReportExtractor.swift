@@ -39,12 +39,21 @@ public struct ReportExtractor: Sendable {
             if item.kind == .minutes {
                 report.recommendations = []
                 report.warnings.removeAll { $0 == Self.noRecommendations }
+                if let heading = Self.minutesHeading(in: pages) { report.document.title = heading }
             }
             return report
         }
     }
 
     static let noRecommendations = "recommendations not found"
+
+    /// The sentence minutes open with ("Minutes of the … held on …"), their title.
+    static func minutesHeading(in document: SourceDocument) -> String? {
+        let lines = document.pages.first?.lines.filter { !$0.isFurniture }.prefix(8) ?? []
+        return lines.first { line in
+            line.text.lowercased().hasPrefix("minutes of ") && line.text.split(separator: " ").count >= 4
+        }?.text
+    }
 
     /// Extracts every record kind; `source` and `documentID` are filled in by the caller.
     public func extract(_ document: SourceDocument, source: SourceInfo, documentID: String) -> Report {

@@ -15,17 +15,30 @@ enum TitleShapes {
     static func displayTitle(in front: [OutlinedLine]) -> String? {
         guard let body = bodySize(of: front) else { return nil }
         func isDisplay(_ line: OutlinedLine) -> Bool {
-            guard let size = line.fontSize else { return false }
-            return size >= displaySize && size >= body * displayRatio && line.role != .tableRow
-                && line.text.wordCount >= 2 && ListMarker.split(line.text)?.number == nil
+            guard let size = line.fontSize, let text = displayText(of: line) else { return false }
+            return size >= displaySize && size >= body * displayRatio
+                && text.wordCount >= 2 && ListMarker.split(text)?.number == nil
         }
         let top = Array(front.prefix(8))
-        guard let index = top.firstIndex(where: isDisplay) else { return nil }
-        let first = top[index].text.replacingOccurrences(of: "\n", with: " ")
-        if index + 1 < top.count, isDisplay(top[index + 1]) {
-            return first + " " + top[index + 1].text.replacingOccurrences(of: "\n", with: " ")
+        guard let index = top.firstIndex(where: isDisplay), let first = displayText(of: top[index]) else { return nil }
+        // A title wrapped onto a second line is set in the same type; a smaller display line under it is a subtitle or a name.
+        if index + 1 < top.count, isDisplay(top[index + 1]), let second = displayText(of: top[index + 1]),
+           abs((top[index + 1].fontSize ?? 0) - (top[index].fontSize ?? 0)) <= 1 {
+            return first + " " + second
         }
         return first
+    }
+
+    /// The text of a line that may be display type: the line's own, or for a table row, its
+    /// first cell when every other cell is only figures (a slide's number beside its title).
+    private static func displayText(of line: OutlinedLine) -> String? {
+        var text = line.text
+        if line.role == .tableRow {
+            let cells = line.filledCells
+            guard let first = cells.first, cells.dropFirst().allSatisfy({ $0.allSatisfy { $0.isNumber || $0 == " " } }) else { return nil }
+            text = first
+        }
+        return text.replacingOccurrences(of: "\n", with: " ")
     }
 
     /// `heading` without an opening annex label and council name ("Annex A Fenby Parish Council
