@@ -84,6 +84,25 @@ struct WorkerPoolTests {
         return "printf '%s\\n' '\(header)'; \(body)"
     }
 
+    @Test("a reply with several reports (an agenda pack's items) gives each its own parts, in order")
+    func packReplyGivesEveryReport() throws {
+        let id = "0123456789abcdef", sha = "0123456789abcdef" + String(repeating: "0", count: 48)
+        let header = #"{"file":"x","reports":[{"document_id":"\#(id)-001","sha256":"\#(sha)","sizes":[2,3,0,0,0,0,0,0],"warnings":[]},{"document_id":"\#(id)-002","sha256":"\#(sha)","sizes":[4,3,5,0,0,0,0,0],"warnings":["w"]}]}"#
+        let body = #"printf '{}'; printf '{}\n'; printf 'abcd'; printf '{}\n'; printf 'y,2\r\n'"#
+        let outcome = try run(script: "while read line; do printf '%s\\n' '\(header)'; \(body); done", requests: 2)
+        for result in outcome.results.values {
+            guard case .success(let reports) = result else {
+                Issue.record("expected reports, got \(result)")
+                continue
+            }
+            #expect(reports.map(\.documentID) == ["\(id)-001", "\(id)-002"])
+            #expect(reports.map { String(decoding: $0.json, as: UTF8.self) } == ["{}", "abcd"])
+            #expect(reports[1].rows.csvRows.first == Array("y,2\r\n".utf8))
+            #expect(reports[1].warnings == ["w"])
+        }
+        #expect(outcome.started == 1)
+    }
+
     @Test("a report reply's parts after its header line arrive whole, the largest past the pipe buffer")
     func reportPartsArriveWhole() throws {
         let body = #"head -c 200000 /dev/zero | tr '\0' 'a'; printf '{}\n'; printf 'x,1\r\n'"#

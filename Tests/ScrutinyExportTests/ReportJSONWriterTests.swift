@@ -8,7 +8,17 @@ import ScrutinyCore
     static let reports: [(name: String, report: Report)] = [
         ("corners", jsonCorners), ("awkward", SampleReports.awkward), ("plain", SampleReports.plain),
         ("empty", Report(documentID: "0000000000000000", source: SourceInfo(file: "", sha256: "", format: .html, pages: 0))),
+        ("pack item", packItem),
     ]
+
+    /// An agenda pack's item: where it lies and the meeting, with an unnumbered agenda line and quotes to escape.
+    static let packItem = Report(documentID: "0123456789abcdef-002", source: SourceInfo(
+        file: "packs/Harbour \"Panel\".pdf", sha256: "0123456789abcdef" + String(repeating: "0", count: 48), format: .pdf, pages: 40,
+        ocr: OCRSummary(pages: [12], meanConfidence: 88.5),
+        item: SourceItem(index: 2, firstPage: 9, lastPage: 17, agendaItem: nil, kind: .minutes),
+        meeting: Meeting(council: "Harbour Borough Council", committee: nil, meetingDate: "2026-06-04", time: "18:30",
+                         venue: "Room 2, Quay House", agenda: [AgendaEntry(number: "1", title: "Apologies"),
+                                                               AgendaEntry(number: nil, title: "Ferry fares \u{2013} \"review\"")])))
 
     static func goldReports() throws -> [(name: String, report: Report)] {
         guard GoldCorpusExportTests.goldAvailable else { return [] }

@@ -75,6 +75,18 @@ private func encoderLine(_ report: Report) throws -> [UInt8] {
         }
     }
 
+    @Test func joinedRowsOfAPacksItemsAreTheirRowsInOrder() throws {
+        let reports = [SampleReports.plain, SampleReports.awkward, jsonCorners]
+        let fromReports = try TemporaryFolder()
+        try TableExporter().rebuild(from: reports, into: fromReports.path)
+        let joined = try ReportRows(joining: reports.map { try ReportRows($0) })
+        let fromJoined = try TemporaryFolder()
+        try TableExporter().rebuild(into: fromJoined.path) { append in try append(joined) }
+        for name in TableExporter.fileNames {
+            #expect(try fromJoined.read(name) == fromReports.read(name), "\(name)")
+        }
+    }
+
     @Test func dataPackageBytesAreTheWrittenFile() throws {
         let folder = try TemporaryFolder()
         try TableExporter().rebuild(from: [SampleReports.plain], into: folder.path)
