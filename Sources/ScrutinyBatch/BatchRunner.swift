@@ -14,16 +14,19 @@ public struct BatchOptions: Sendable {
     public var force: Bool
     /// Write CSVs for spreadsheet programs.
     public var excel: Bool
+    /// Hash every input, even those whose size and modification time the state already knows.
+    public var rehash: Bool
     public var pool: WorkerPoolConfiguration
     /// Written into `run.json`.
     public var scrutinyVersion: String
 
-    public init(paths: [String], output: URL, force: Bool = false, excel: Bool = false,
+    public init(paths: [String], output: URL, force: Bool = false, excel: Bool = false, rehash: Bool = false,
                 pool: WorkerPoolConfiguration, scrutinyVersion: String) {
         self.paths = paths
         self.output = output
         self.force = force
         self.excel = excel
+        self.rehash = rehash
         self.pool = pool
         self.scrutinyVersion = scrutinyVersion
     }
@@ -76,11 +79,13 @@ public struct BatchRunner {
 
         let discovery = InputDiscovery(extensions: DocumentIngester.supportedExtensions, excluding: options.output.path)
             .discover(options.paths)
-        let (groups, unreadable) = DocumentGroup.group(discovery.inputs)
+        // Skip what the folder already holds: inputs with the size and time the state records
+        // are not even read again (unless --rehash).
+        let state = ExtractionState(directory: options.output)
+        let lastFinished = state.finished
+        let (groups, unreadable) = DocumentGroup.group(discovery.inputs, known: options.rehash ? [:] : state.entries)
         var ledger = RunLedger(failures: discovery.problems.map { ErrorRecord(path: $0.file, failure: $0.failure) } + unreadable)
 
-        // Skip what the folder already holds.
-        let state = ExtractionState(directory: options.output)
         var pending: [String: DocumentGroup] = [:]
         var requests: [WorkerRequest] = []
         var extracting: [String] = []
@@ -89,7 +94,7 @@ public struct BatchRunner {
         for group in groups.sorted(by: { $0.documentID < $1.documentID }) {
             if !options.force, let entry = state.entries[group.first.file], entry.sha256 == group.sha256,
                entry.documentID == group.documentID, entry.reportFile == group.first.file,
-               entry.reportIDs.allSatisfy({ Self.hasContent(folder.fileURL(for: $0)) }) {
+               entry.reportIDs.allSatisfy({ Self.hasContent(atPath: folder.filePath(for: $0)) }) {
                 ledger.unchanged += group.files.count
                 ledger.keep(entry.reportIDs, entries: group.stateEntries(documentID: group.documentID, sha256: group.sha256,
                                                                          items: entry.items))
@@ -145,7 +150,7 @@ public struct BatchRunner {
                 try tables.commit()
             }
             try state.compact(to: ledger.entries)
-            return try finish(ledger, started: started, inputs: discovery.inputs.count + discovery.problems.count)
+            return try finish(ledger, since: lastFinished, started: started, inputs: discovery.inputs.count + discovery.problems.count)
         } catch {
             throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
         }
@@ -161,6 +166,8 @@ public struct BatchRunner {
         var kept = Set<String>()
         /// The state entries of every input with a report.
         var entries: [StateEntry] = []
+        /// When each input extracted in this run had its report written (ISO 8601).
+        var written: [String: String] = [:]
 
         mutating func keep(_ documentIDs: [String], entries newEntries: [StateEntry]) {
             kept.formUnion(documentIDs)
@@ -194,7 +201,7 @@ public struct BatchRunner {
         }
         // Each whole or absent even if the run is killed; synced to disk in the background.
         for report in reports {
-            let path = folder.fileURL(for: report.documentID).path
+            let path = folder.filePath(for: report.documentID)
             try AtomicFile.write(report.json, to: path, durable: false)
             sync.sync(path)
         }
@@ -206,6 +213,8 @@ public struct BatchRunner {
         try state.record(entries)
         ledger.keep(ids, entries: entries)
         ledger.extracted += group.files.count
+        let now = ISO8601DateFormatter().string(from: Date())
+        for file in group.files { ledger.written[file] = now }
         for report in reports where !report.warnings.isEmpty {
             let name = items == nil ? group.first.file : "\(group.first.file) (\(report.documentID))"
             logger.warning("\(name): \(report.warnings.joined(separator: "; "))")
@@ -260,12 +269,16 @@ public struct BatchRunner {
         }
     }
 
-    /// Writes `errors.jsonl` (sorted by path) and `run.json`.
-    private func finish(_ ledger: RunLedger, started: Date, inputs: Int) throws -> BatchOutcome {
+    /// Writes `errors.jsonl` (sorted by path), `changes.jsonl` (what changed since the run that
+    /// left `before`) and `run.json`.
+    private func finish(_ ledger: RunLedger, since before: [String: StateEntry], started: Date, inputs: Int) throws -> BatchOutcome {
         let failures = ledger.failures.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
         try AtomicFile.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl").path)
         let finished = Date()
         let formatter = ISO8601DateFormatter()
+        let changes = InputChange.changes(from: before, to: ledger.entries, failed: failures, seen: ledger.written,
+                                          time: formatter.string(from: finished))
+        try AtomicFile.write(Self.jsonLines(changes), to: options.output.appendingPathComponent("changes.jsonl").path)
         let record = RunRecord(
             started: formatter.string(from: started), finished: formatter.string(from: finished),
             scrutinyVersion: options.scrutinyVersion, inputs: inputs,
@@ -285,11 +298,12 @@ public struct BatchRunner {
     }
 
     /// True when the file exists and is not empty (a report torn by a power cut is empty).
-    static func hasContent(_ url: URL) -> Bool {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) > 0
+    static func hasContent(atPath path: String) -> Bool {
+        // `stat` alone: FileManager's attributes also look up the owner's name in /etc/passwd.
+        (FileStamp.of(path)?.stamp.size ?? 0) > 0
     }
 
-    static func jsonLines(_ records: [ErrorRecord]) throws -> Data {
+    static func jsonLines(_ records: [some Encodable]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = Data()

@@ -9,31 +9,46 @@ struct DocumentGroup {
     /// The input the report names as `source.file`.
     var first: DiscoveredInput
     /// The other inputs with the same content, in sorted order.
-    var others: [String] = []
+    var others: [DiscoveredInput] = []
 
-    var files: [String] { [first.file] + others }
+    var files: [String] { [first.file] + others.map(\.file) }
 
     /// The state entries of every input of the group, once its report is `documentID` (or, for
     /// an agenda pack, its items' reports are `items`).
     func stateEntries(documentID: String, sha256: String, items: [String]? = nil) -> [StateEntry] {
-        files.map { StateEntry(file: $0, sha256: sha256, documentID: documentID, reportFile: first.file, items: items) }
+        ([first] + others).map {
+            StateEntry(file: $0.file, sha256: sha256, documentID: documentID, reportFile: first.file, items: items, stamp: $0.stamp)
+        }
     }
 
     /// One error line per input of the group; copies say which input they share content with.
     func errorRecords(_ failure: InputFailure) -> [ErrorRecord] {
-        [ErrorRecord(path: first.file, failure: failure)] + others.map {
+        [ErrorRecord(path: first.file, failure: failure)] + others.map(\.file).map {
             ErrorRecord(path: $0, failure: InputFailure(failure.kind, "\(failure.message) (same content as \(first.file))"))
         }
     }
 
-    /// Hashes every input (one file in memory per processor) and groups them by content.
+    /// Hashes every input (one file in memory per processor) and groups them by content. An
+    /// input `known` records with the size and modification time it has now keeps the hash
+    /// recorded there, unread.
     /// - Parameter inputs: sorted by `file`, so each group's `first` is its first path in sorted order.
     /// - Returns: the groups in the order of their first input, and the inputs that could not be read.
-    static func group(_ inputs: [DiscoveredInput]) -> (groups: [DocumentGroup], unreadable: [ErrorRecord]) {
+    static func group(_ inputs: [DiscoveredInput], known: [String: StateEntry] = [:])
+        -> (groups: [DocumentGroup], unreadable: [ErrorRecord]) {
         var groups: [DocumentGroup] = []
         var position: [String: Int] = [:]
         var unreadable: [ErrorRecord] = []
-        let hashes = contentHashes(of: inputs.map(\.path), parallelism: ProcessInfo.processInfo.activeProcessorCount)
+        var hashes = [Result<String, any Error>](repeating: .success(""), count: inputs.count)
+        var toHash: [Int] = []
+        for (index, input) in inputs.enumerated() {
+            if let stamp = input.stamp, let entry = known[input.file], entry.stamp == stamp {
+                hashes[index] = .success(entry.sha256)
+            } else {
+                toHash.append(index)
+            }
+        }
+        let read = contentHashes(of: toHash.map { inputs[$0].path }, parallelism: ProcessInfo.processInfo.activeProcessorCount)
+        for (index, hash) in zip(toHash, read) { hashes[index] = hash }
         for (input, hash) in zip(inputs, hashes) {
             let sha256: String
             switch hash {
@@ -46,7 +61,7 @@ struct DocumentGroup {
             }
             let id = Report.documentID(sha256: sha256)
             if let index = position[id] {
-                groups[index].others.append(input.file)
+                groups[index].others.append(input)
             } else {
                 position[id] = groups.count
                 groups.append(DocumentGroup(documentID: id, sha256: sha256, first: input))

@@ -12,20 +12,25 @@ public struct StateEntry: Sendable, Hashable, Codable {
     /// For an agenda pack, the document ids of its items' reports; `nil` for a file that is one
     /// report (its report is `documentID`).
     public var items: [String]?
+    /// The input's size and modification time when it was hashed: an input found with both
+    /// the same is taken to have the same content without reading it (unless `--rehash`).
+    public var stamp: FileStamp?
 
-    public init(file: String, sha256: String, documentID: String, reportFile: String, items: [String]? = nil) {
+    public init(file: String, sha256: String, documentID: String, reportFile: String, items: [String]? = nil,
+                stamp: FileStamp? = nil) {
         self.file = file
         self.sha256 = sha256
         self.documentID = documentID
         self.reportFile = reportFile
         self.items = items
+        self.stamp = stamp
     }
 
     /// The document ids of the reports the input gave.
     public var reportIDs: [String] { items ?? [documentID] }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, documentID = "document_id", reportFile = "report_file", items
+        case file, sha256, documentID = "document_id", reportFile = "report_file", items, stamp
     }
 }
 
@@ -43,6 +48,9 @@ public final class ExtractionState {
     public let url: URL
     /// Entries by file, the latest line winning.
     public private(set) var entries: [String: StateEntry]
+    /// The entries as the last run that finished left them (the journal's compacted part,
+    /// before any line a later, killed run appended).
+    public private(set) var finished: [String: StateEntry]
     /// True when the journal, as loaded, was exactly the compaction of its entries: the last run
     /// into the folder finished (it compacts last, after writing the tables) and none has
     /// recorded anything since.
@@ -54,15 +62,25 @@ public final class ExtractionState {
     public init(directory: URL) {
         url = directory.appendingPathComponent(Self.fileName)
         var entries: [String: StateEntry] = [:]
+        var finished: [String: StateEntry]?
         var compact = false
         if let data = try? Data(contentsOf: url) {
-            let decoder = JSONDecoder()
-            for line in data.split(separator: 0x0A) {
-                if let entry = try? decoder.decode(StateEntry.self, from: Data(line)) { entries[entry.file] = entry }
+            data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var start = 0
+                while start < bytes.count {
+                    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                    // A run appends after a blank line (see record(_:)); a compaction has none.
+                    if end == start, finished == nil { finished = entries }
+                    if end > start, let entry = StateLine.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
+                        entries[entry.file] = entry
+                    }
+                    start = end + 1
+                }
             }
-            compact = (try? Self.compaction(of: Array(entries.values))) == data
+            compact = Self.compaction(of: Array(entries.values)) == data
         }
         self.entries = entries
+        self.finished = finished ?? entries
         self.isCompact = compact
     }
 
@@ -81,12 +99,12 @@ public final class ExtractionState {
             try handle.write(contentsOf: Data([0x0A]))
             journal = handle
         }
-        var data = Data()
+        var bytes: [UInt8] = []
         for entry in newEntries {
-            data.append(try Self.encode(entry))
+            StateLine.encode(entry, into: &bytes)
             entries[entry.file] = entry
         }
-        try journal?.write(contentsOf: data)
+        try journal?.write(contentsOf: bytes)
         if Date().timeIntervalSince(lastSync) >= 1 {
             try journal?.synchronize()
             lastSync = Date()
@@ -101,21 +119,15 @@ public final class ExtractionState {
         journal = nil
         try AtomicFile.write(Self.compaction(of: finalEntries), to: url.path)
         entries = final
+        finished = final
         isCompact = true
     }
 
     /// The journal holding exactly `entries`, sorted by file.
-    private static func compaction(of entries: [StateEntry]) throws -> Data {
-        var data = Data()
-        for entry in entries.sorted(by: { $0.file < $1.file }) { data.append(try encode(entry)) }
-        return data
-    }
-
-    private static func encode(_ entry: StateEntry) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(entry)
-        data.append(0x0A)
-        return data
+    private static func compaction(of entries: [StateEntry]) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 200)
+        for entry in entries.sorted(by: { $0.file < $1.file }) { StateLine.encode(entry, into: &bytes) }
+        return Data(bytes)
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import ScrutinyCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One input file found on the command line or inside a folder argument.
 public struct DiscoveredInput: Sendable, Hashable {
@@ -7,10 +10,34 @@ public struct DiscoveredInput: Sendable, Hashable {
     public var file: String
     /// Where to read the bytes (the same as `file`; kept apart so callers never need to rebuild it).
     public var path: String
+    /// The file's size and modification time when it was found, so an input the state already
+    /// knows by both need not be read and hashed again; `nil` where they could not be read.
+    public var stamp: FileStamp?
 
-    public init(file: String, path: String) {
+    public init(file: String, path: String, stamp: FileStamp? = nil) {
         self.file = file
         self.path = path
+        self.stamp = stamp
+    }
+}
+
+/// A file's size and modification time (nanoseconds since 1970), as `stat` gives them.
+public struct FileStamp: Sendable, Hashable, Codable {
+    public var size: Int64
+    public var modified: Int64
+
+    public init(size: Int64, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+
+    /// What `stat` says of the file at `path` (links followed), and whether it is a folder;
+    /// `nil` when it does not exist or cannot be read.
+    static func of(_ path: String) -> (stamp: FileStamp, isFolder: Bool)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return (FileStamp(size: Int64(info.st_size), modified: modified), (info.st_mode & S_IFMT) == S_IFDIR)
     }
 }
 
@@ -52,18 +79,16 @@ public struct InputDiscovery: Sendable {
         var inputs: [String: DiscoveredInput] = [:]
         var problems: [InputProblem] = []
         var visited = Set<String>()
-        let fm = FileManager.default
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            guard let found = FileStamp.of(argument) else {
                 problems.append(InputProblem(file: argument, failure: InputFailure(
                     .unreadable, "no such file or folder; check the path")))
                 continue
             }
-            if isDirectory.boolValue {
+            if found.isFolder {
                 walk(folder: argument, into: &inputs, problems: &problems, visited: &visited)
             } else if extensions.contains(Self.pathExtension(of: argument)) {
-                inputs[argument] = DiscoveredInput(file: argument, path: argument)
+                inputs[argument] = DiscoveredInput(file: argument, path: argument, stamp: found.stamp)
             } else {
                 problems.append(InputProblem(file: argument, failure: InputFailure(
                     .unsupported,
@@ -91,12 +116,11 @@ public struct InputDiscovery: Sendable {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            guard let found = FileStamp.of(child) else { continue }
+            if found.isFolder {
                 walk(folder: child, into: &inputs, problems: &problems, visited: &visited)
             } else if extensions.contains(Self.pathExtension(of: name)) {
-                inputs[child] = DiscoveredInput(file: child, path: child)
+                inputs[child] = DiscoveredInput(file: child, path: child, stamp: found.stamp)
             }
         }
     }

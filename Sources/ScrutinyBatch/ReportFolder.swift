@@ -6,9 +6,17 @@ import ScrutinyCore
 /// Only the file names are held in memory, so exporting a folder of any size stays flat.
 public struct ReportFolder: Sequence {
     public let url: URL
+    /// `url`'s path with a trailing slash, for building report paths without URL arithmetic.
+    private let prefix: String
 
     public init(url: URL) {
         self.url = url
+        prefix = url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    /// The path of report `documentID`'s file (``fileURL(for:)`` as a path, made without `URL`).
+    public func filePath(for documentID: String) -> String {
+        prefix + documentID + ".json"
     }
 
     /// The document ids present, sorted.

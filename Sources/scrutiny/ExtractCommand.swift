@@ -29,6 +29,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-extract every input, even those unchanged since the last run.")
     var force = false
 
+    @Flag(name: .long, help: "Read and hash every input again, even those whose size and modification time are unchanged.")
+    var rehash = false
+
     @Option(name: .long, help: "Seconds one document may take before it is given up as 'timeout'.")
     var timeout: Double = 60
 
@@ -64,7 +67,7 @@ struct ExtractCommand: ParsableCommand {
             workers: workers, timeout: timeout,
             memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
         let options = BatchOptions(
-            paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, pool: pool,
+            paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, rehash: rehash, pool: pool,
             scrutinyVersion: Scrutiny.version)
         let schema: ReportValidator
         do {

@@ -35,6 +35,28 @@ struct ExtractionStateTests {
         #expect(Set(ExtractionState(directory: folder.url).entries.keys) == ["a.txt", "c.txt"])
     }
 
+    @Test("a journal line is what JSONEncoder writes with sorted keys, for awkward names, pack items and stamps, and reads back")
+    func linesAreTheEncodersBytes() throws {
+        let entries = [
+            entry("a.txt", String(repeating: "1", count: 64)),
+            StateEntry(file: "in/\"odd\"\\name\t\u{1}/é.pdf", sha256: String(repeating: "2", count: 64), documentID: "2222222222222222",
+                       reportFile: "in/first.pdf", items: ["2222222222222222-001", "2222222222222222-002"],
+                       stamp: FileStamp(size: 1_234_567, modified: 1_764_000_000_123_456_789)),
+            StateEntry(file: "b.txt", sha256: String(repeating: "3", count: 64), documentID: "3333333333333333", reportFile: "b.txt",
+                       items: [], stamp: FileStamp(size: 0, modified: -5)),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let folder = try TemporaryFolder()
+        let state = ExtractionState(directory: folder.url)
+        try state.compact(to: entries)
+        let expected = try entries.sorted { $0.file < $1.file }.map { try encoder.encode($0) + Data([0x0A]) }.reduce(Data(), +)
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent(ExtractionState.fileName)) == expected)
+        let reopened = ExtractionState(directory: folder.url)
+        #expect(reopened.isCompact)
+        #expect(reopened.entries == Dictionary(uniqueKeysWithValues: entries.map { ($0.file, $0) }))
+    }
+
     @Test("compacting keeps exactly the given entries, sorted by file")
     func compactRewrites() throws {
         let folder = try TemporaryFolder()

@@ -78,8 +78,8 @@ struct ExtractCommandTests {
         try scratch.write(sampleReport(3), to: "in/0/same-as-3.txt")
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "one", "--jobs", "1"], in: scratch.url).status == 0)
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "two", "--jobs", "2"], in: scratch.url).status == 0)
-        let one = try scratch.snapshot("one", excluding: ["run.json", ".scrutiny.lock"])
-        let two = try scratch.snapshot("two", excluding: ["run.json", ".scrutiny.lock"])
+        let one = try scratch.snapshot("one", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
+        let two = try scratch.snapshot("two", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
         #expect(one == two)
         #expect(one.keys.filter { $0.hasPrefix("reports/") }.count == 8)
         let copy = try scratch.jsonLines("one/reports.jsonl").first { ($0["source"] as! [String: Any])["file"] as? String == "in/0/same-as-3.txt" }
@@ -92,11 +92,11 @@ struct ExtractCommandTests {
         for number in 1...5 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
         try scratch.write("", to: "in/empty.txt")
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 1)
-        let first = try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"])
+        let first = try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
 
         let second = try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url)
         #expect(second.status == 1)
-        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == first)
+        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == first)
         let record = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
         #expect(record["unchanged"] as? Int == 5)
         #expect(record["extracted"] as? Int == 0)
@@ -128,6 +128,57 @@ struct ExtractCommandTests {
         let forced = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
         #expect(forced["extracted"] as? Int == 2)
         #expect(forced["unchanged"] as? Int == 0)
+    }
+
+    @Test("changes.jsonl lists what was added, changed, removed or failed since the last finished run, and nothing unchanged")
+    func changesListWhatChanged() throws {
+        let scratch = try Scratch()
+        for number in 1...3 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--quiet"], in: scratch.url).status == 0)
+        let first = try scratch.jsonLines("out/changes.jsonl")
+        #expect(first.map { $0["change"] as? String } == ["added", "added", "added"])
+        #expect(first.map { $0["path"] as? String } == ["in/r1.txt", "in/r2.txt", "in/r3.txt"])
+        let ids = Dictionary(uniqueKeysWithValues: first.map { ($0["path"] as! String, $0["document_id"] as! String) })
+
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--quiet"], in: scratch.url).status == 0)
+        #expect(try scratch.text("out/changes.jsonl").isEmpty, "an unchanged rerun lists nothing")
+
+        try scratch.write(sampleReport(30), to: "in/r3.txt")
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("in/r2.txt"))
+        try scratch.write("", to: "in/r1.txt")
+        try scratch.write(sampleReport(4), to: "in/r4.txt")
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--quiet"], in: scratch.url).status == 1)
+        let changes = try scratch.jsonLines("out/changes.jsonl")
+        #expect(changes.map { "\($0["path"]!) \($0["change"]!)" } == ["in/r1.txt failed", "in/r2.txt removed", "in/r3.txt changed", "in/r4.txt added"])
+        #expect(changes[0]["old_document_id"] as? String == ids["in/r1.txt"] && changes[0]["document_id"] is NSNull)
+        #expect(changes[1]["old_document_id"] as? String == ids["in/r2.txt"])
+        #expect(changes[2]["old_document_id"] as? String == ids["in/r3.txt"])
+        #expect((changes[2]["document_id"] as? String).map { $0 != ids["in/r3.txt"] } == true)
+        #expect(changes.allSatisfy { ($0["time"] as? String)?.hasSuffix("Z") == true })
+    }
+
+    @Test("an input with the size and time the state records is not read again; --rehash reads it")
+    func unchangedStampsSkipHashing() throws {
+        let scratch = try Scratch()
+        let old = Date(timeIntervalSince1970: 1_600_000_000)
+        let path = scratch.url.appendingPathComponent("in/r.txt").path
+        try scratch.write(sampleReport(1), to: "in/r.txt")
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--quiet"], in: scratch.url).status == 0)
+        let first = try scratch.jsonLines("out/reports.jsonl").map { $0["document_id"] as! String }
+
+        // Same size, same time, other words: taken as unchanged without reading it.
+        try scratch.write(sampleReport(2), to: "in/r.txt")
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--quiet"], in: scratch.url).status == 0)
+        let kept = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
+        #expect(kept["unchanged"] as? Int == 1 && kept["extracted"] as? Int == 0)
+        #expect(try scratch.jsonLines("out/reports.jsonl").map { $0["document_id"] as! String } == first)
+
+        #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--quiet", "--rehash"], in: scratch.url).status == 0)
+        let reread = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
+        #expect(reread["extracted"] as? Int == 1)
+        #expect(try scratch.jsonLines("out/reports.jsonl").map { $0["document_id"] as! String } != first)
     }
 
     @Test("a run killed with SIGKILL midway is finished by the next run, equal to an uninterrupted one")
@@ -258,17 +309,17 @@ struct ExtractCommandTests {
         let scratch = try Scratch()
         for number in 1...3 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        let first = try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"])
+        let first = try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
 
         try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("out/budgets.csv"))
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == first)
+        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == first)
 
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--excel"], in: scratch.url).status == 0)
         #expect(try scratch.read("out/documents.csv").prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         #expect(try scratch.read("out/budgets.csv").prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == first)
+        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == first)
     }
 
     @Test("reports written by a run that ended before its tables reach the tables on the next run")
@@ -281,7 +332,7 @@ struct ExtractCommandTests {
         // An unfinished run: a third report and its journal line, but the old tables.
         try scratch.write(sampleReport(3), to: "in/r3.txt")
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        let complete = try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"])
+        let complete = try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
         let journal = try scratch.read("out/.scrutiny-state.jsonl")
         try scratch.write(tables, to: "out/reports.jsonl")
         try scratch.write(Data([0x0A]) + journal.split(separator: 0x0A).map { Data($0) + Data([0x0A]) }.reduce(Data(), +),
@@ -290,6 +341,6 @@ struct ExtractCommandTests {
         let rerun = try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url)
         #expect(rerun.status == 0)
         #expect(rerun.stderr.contains("extracted 0, unchanged 3"))
-        #expect(try scratch.snapshot("out", excluding: ["run.json", ".scrutiny.lock"]) == complete)
+        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == complete)
     }
 }
