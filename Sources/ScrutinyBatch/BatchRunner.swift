@@ -16,12 +16,15 @@ public struct BatchOptions: Sendable {
     public var excel: Bool
     /// Hash every input, even those whose size and modification time the state already knows.
     public var rehash: Bool
+    /// Take only this shard's inputs (`nil`: all).
+    public var shard: Shard?
     public var pool: WorkerPoolConfiguration
     /// Written into `run.json`.
     public var scrutinyVersion: String
 
     public init(paths: [String], output: URL, force: Bool = false, excel: Bool = false, rehash: Bool = false,
-                pool: WorkerPoolConfiguration, scrutinyVersion: String) {
+                shard: Shard? = nil, pool: WorkerPoolConfiguration, scrutinyVersion: String) {
+        self.shard = shard
         self.paths = paths
         self.output = output
         self.force = force
@@ -77,13 +80,18 @@ public struct BatchRunner {
         defer { withExtendedLifetime(lock) {} }
         removeStaleTemporaries()
 
-        let discovery = InputDiscovery(extensions: DocumentIngester.supportedExtensions, excluding: options.output.path)
+        var discovery = InputDiscovery(extensions: DocumentIngester.supportedExtensions, excluding: options.output.path)
             .discover(options.paths)
+        if let shard = options.shard { discovery.problems.removeAll { !shard.holds(path: $0.file) } }
         // Skip what the folder already holds: inputs with the size and time the state records
         // are not even read again (unless --rehash).
         let state = ExtractionState(directory: options.output)
         let lastFinished = state.finished
-        let (groups, unreadable) = DocumentGroup.group(discovery.inputs, known: options.rehash ? [:] : state.entries)
+        var (groups, unreadable) = DocumentGroup.group(discovery.inputs, known: options.rehash ? [:] : state.entries)
+        if let shard = options.shard {
+            groups.removeAll { !shard.holds(documentID: $0.documentID) }
+            unreadable.removeAll { !shard.holds(path: $0.path) }
+        }
         var ledger = RunLedger(failures: discovery.problems.map { ErrorRecord(path: $0.file, failure: $0.failure) } + unreadable)
 
         var pending: [String: DocumentGroup] = [:]
@@ -150,7 +158,8 @@ public struct BatchRunner {
                 try tables.commit()
             }
             try state.compact(to: ledger.entries)
-            return try finish(ledger, since: lastFinished, started: started, inputs: discovery.inputs.count + discovery.problems.count)
+            let inputs = groups.reduce(0) { $0 + $1.files.count } + unreadable.count + discovery.problems.count
+            return try finish(ledger, since: lastFinished, started: started, inputs: inputs)
         } catch {
             throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
         }

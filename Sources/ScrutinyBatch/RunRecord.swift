@@ -49,6 +49,15 @@ public struct InputChange: Sendable, Hashable, Codable {
         case change, path, documentID = "document_id", oldDocumentID = "old_document_id", time
     }
 
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        change = try c.decode(Kind.self, forKey: .change)
+        path = try c.decode(String.self, forKey: .path)
+        documentID = try c.decodeIfPresent(String.self, forKey: .documentID)
+        oldDocumentID = try c.decodeIfPresent(String.self, forKey: .oldDocumentID)
+        time = try c.decode(String.self, forKey: .time)
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(change, forKey: .change)

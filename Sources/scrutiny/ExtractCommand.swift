@@ -32,6 +32,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Read and hash every input again, even those whose size and modification time are unchanged.")
     var rehash = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Take only shard K of N of the inputs (by document id; K from 1). auto/N takes K from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm). Join the shards' folders with `scrutiny merge`.",
+        valueName: "K/N"))
+    var shard: String?
+
     @Option(name: .long, help: "Seconds one document may take before it is given up as 'timeout'.")
     var timeout: Double = 60
 
@@ -54,6 +59,13 @@ struct ExtractCommand: ParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 MiB") }
         if recycleAfter < 1 { throw ValidationError("--recycle-after must be at least 1") }
+        if let shard {
+            do {
+                _ = try Shard.parse(shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
     }
 
     func run() throws {
@@ -67,7 +79,8 @@ struct ExtractCommand: ParsableCommand {
             workers: workers, timeout: timeout,
             memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
         let options = BatchOptions(
-            paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, rehash: rehash, pool: pool,
+            paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, rehash: rehash,
+            shard: try shard.map { try Shard.parse($0) }, pool: pool,
             scrutinyVersion: Scrutiny.version)
         let schema: ReportValidator
         do {

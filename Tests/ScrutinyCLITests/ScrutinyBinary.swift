@@ -30,14 +30,17 @@ enum ScrutinyBinary {
         return Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
     }
 
-    /// Starts `scrutiny arguments...` in `directory` without waiting.
-    static func start(_ arguments: [String], in directory: URL, hook: String? = nil) throws -> Process {
+    /// Starts `scrutiny arguments...` in `directory` without waiting; `environment` sets (or,
+    /// with `nil`, removes) variables of the test's own environment.
+    static func start(_ arguments: [String], in directory: URL, hook: String? = nil,
+                      environment changes: [String: String?] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["SCRUTINY_WORKER_TEST_HOOK"] = hook
+        for (name, value) in changes { environment[name] = value }
         process.environment = environment
         process.standardError = Pipe()
         process.standardOutput = FileHandle.nullDevice
