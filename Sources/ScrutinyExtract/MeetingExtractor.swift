@@ -234,9 +234,11 @@ struct AgendaReader: Sendable {
     /// Page numbers in a cell or a line of their own: "Pages 3 - 12", "(Pages 3 - 12)", "pp. 3-12", "Page 5", "1 - 40".
     private static let pageCell = Pattern(#"^\(?\s*(?:(pages?|pp?\.?|page\s+nos?\.?)\s*)?(\d{1,4})\s*(?:(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?$"#)
     /// Page numbers closing a title: "Minutes (Pages 3 - 12)", "Minutes Pages 3 - 12".
-    private static let trailingPages = Pattern(#"\s*\(?\s*(?:pages?|pp\.?)\s*(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?\s*$"#)
+    private static let trailingPages = Pattern(#"\s*\(?\s*\b(?:pages?|pp\.?)\s*(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?\s*$"#)
     /// Dot leaders between a title and its page ("Minutes ........ 3").
     private static let leader = Pattern(#"\s*(?:\.{3,}|…+|_{3,})\s*"#)
+    /// A planning or decision reference opening a title, words after it: "25/01234/FUL - Land at …", "2026/07 Fees and charges".
+    private static let reference = Pattern(#"^\d\w*(?:/\w+)+\s*[-–—:]?\s+.*\p{L}{3,}"#)
     private static let timeWords: Set<String> = ["am", "pm", "a.m.", "p.m.", "a.m", "p.m", "noon", "midday", "hrs", "hours"]
 
     /// The items in printed order.
@@ -323,13 +325,19 @@ struct AgendaReader: Sendable {
 
     /// True when `title` reads as an item's title, not a date, a time or an address that happens to open with a number.
     private static func isTitle(_ title: String, line: String) -> Bool {
-        guard let first = title.unicodeScalars.first, first.properties.isAlphabetic || "\"'‘“(".unicodeScalars.contains(first) else { return false }
+        guard let first = title.unicodeScalars.first else { return false }
+        if first.properties.numericType != nil {
+            // A reference before the words ("25/01234/FUL - Land at Mill Lane"), not a number's tail ("1 - 40", "7525 0514").
+            guard reference.matches(title) else { return false }
+        } else if !(first.properties.isAlphabetic || "\"'‘“(".unicodeScalars.contains(first)) {
+            return false
+        }
         let firstWord = title.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) } ?? ""
         if timeWords.contains(firstWord) || timeWords.contains(title.split(separator: " ").first.map { $0.lowercased() } ?? "") { return false }
         // "27 January 2026": a date.
         if UKDateParser.monthNumber(firstWord) != nil, firstWord.count >= 3, UKDateParser().firstDate(in: line) != nil { return false }
         // "16 High Street, Fenby FE1 1AA": an address.
-        if MeetingVocabulary.postcode.matches(title) { return false }
+        if MeetingVocabulary.postcode.matches(title), title.wordCount <= 6, !reference.matches(title) { return false }
         let words = title.lowercased().split(whereSeparator: { !$0.isLetter })
         if let last = words.last, MeetingVocabulary.streetEndings.contains(String(last)), title.wordCount <= 5 { return false }
         return true
@@ -449,6 +457,10 @@ struct AgendaReader: Sendable {
                         item.pages = range
                     }
                 }
+                // Or the paragraph under it closes with them ("Recommendation: grant. (Pages 7 - 30)").
+                if !joining, item.pages == nil, let m = Self.trailingPages.firstMatch(in: next.text), let range = Self.range(m[1], m[2]) {
+                    item.pages = range
+                }
                 joining = false
                 if item.pages != nil || MeetingVocabulary.agendaHeading.matches(next.text) { break }
             }
@@ -526,6 +538,8 @@ struct DetailsReader: Sendable {
     private static let theArticle = Pattern(#"^the\s+"#, caseSensitive: true)
     private static let atLeadIn = Pattern(#"^\s*(?:at|from|starting\s+at|commencing\s+at)\s+"#)
     private static let heldAt = Pattern(#"\b(?:held|meet|place)\s+(?:at|in)\s+(.+?)(?=,?\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|,?\s+at\s+\d|,?\s+(?:commencing|starting|beginning)\b|,?\s+(?:to|for)\s+(?:consider|transact|the\s+purpose)\b|[.;]\s|[.;]?$)"#)
+    /// A meeting held with no room: "held remotely via Microsoft Teams on …".
+    private static let heldRemotely = Pattern(#"\b(?:held|meet)\s+((?:remotely|virtually|online)(?:\s+(?:via|on|using|by)\s+.+?)?)(?=,?\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|,?\s+at\s+\d|,?\s+(?:to|for)\s+(?:consider|transact|the\s+purpose)\b|[.;]\s|[.;]?$)"#)
     private static let afterTime = Pattern(#"^\s*,?\s*(?:at|in)\s+(.+?)(?=,?\s+(?:to|for)\s+(?:consider|transact|the\s+purpose)\b|,?\s+on\s+|[.;]\s|[.;]?$)"#)
     private static let sentenceBreak = Pattern(#"(?<=[.!?])\s+(?=[A-Z])"#, caseSensitive: true)
 
@@ -567,7 +581,7 @@ struct DetailsReader: Sendable {
         if let (time, _) = (labelled + restLabelled).lazy.filter({ $0.field == .time || $0.field == .dateAndTime })
             .compactMap({ MeetingClock.first(in: $0.value, dotted: true) }).first {
             details.time = time
-        } else if let line = dateLine, let (time, after) = Self.time(onDateLine: lineText(line)) {
+        } else if let line = dateLine, let (time, after) = Self.time(onDateLine: dateText(line)) {
             details.time = time
             timeLine = line
             afterTime = after
@@ -575,7 +589,8 @@ struct DetailsReader: Sendable {
             details.time = time
         } else if let line = dateLine {
             for next in zone where next > line && next <= line + 2 {
-                let text = Self.atLeadIn.replacing(in: lineText(next), with: "")
+                // A table row's first cell only: the cells beside it are other columns.
+                let text = Self.atLeadIn.replacing(in: sheet.lines[next].filled.first ?? "", with: "")
                 if let (time, after) = MeetingClock.first(in: text, dotted: true), MeetingClock.opens(text) {
                     details.time = time
                     timeLine = next
@@ -602,6 +617,13 @@ struct DetailsReader: Sendable {
 
     private func lineText(_ index: Int) -> String { sheet.lines[index].text }
 
+    /// The date's own text on its line: the cell that holds it in a table row, else the line.
+    private func dateText(_ index: Int) -> String {
+        let line = sheet.lines[index]
+        guard line.filled.count >= 2 else { return line.text }
+        return line.filled.first { UKDateParser().firstDate(in: $0) != nil } ?? line.text
+    }
+
     // MARK: Labels
 
     /// Every labelled value among the lines `indices`: "Label: value" in a line or a cell, a label cell
@@ -615,10 +637,14 @@ struct DetailsReader: Sendable {
             // A row of labels over a row of values.
             if cells.count >= 2, cells.allSatisfy(MeetingLabels.isBareLabel), set.contains(index + 1),
                lines[index + 1].filled.count == cells.count, !lines[index + 1].filled.contains(where: MeetingLabels.opensWithLabel) {
-                for (label, value) in zip(cells, lines[index + 1].filled) {
-                    if let m = MeetingLabels.match(label) { found.append(LabelledValue(field: m.field, value: value, line: index + 1)) }
+                let pairs = zip(cells, lines[index + 1].filled).compactMap { label, value in
+                    MeetingLabels.match(label).map { LabelledValue(field: $0.field, value: value, line: index + 1) }
                 }
-                skip.insert(index + 1)
+                // Values that do not fit their labels are a table whose cells came apart: read none of them.
+                if pairs.allSatisfy({ accepts($0.field, $0.value) }) {
+                    found += pairs
+                    skip.insert(index + 1)
+                }
                 continue
             }
             var entries: [(field: MeetingField, value: String, line: Int, last: Bool)] = []
@@ -780,9 +806,12 @@ struct DetailsReader: Sendable {
                 summons.time = time
                 if let venue = Self.afterTime.firstMatch(in: after)?[1] { summons.venue = Self.venueText(venue) }
             }
-            if let venue = Self.heldAt.firstMatch(in: sentence)?[1], UKDateParser().firstDate(in: venue) == nil,
-               MeetingClock.first(in: venue, dotted: false) == nil {
-                summons.venue = Self.venueText(venue)
+            for pattern in [Self.heldAt, Self.heldRemotely] {
+                if let venue = pattern.firstMatch(in: sentence)?[1], UKDateParser().firstDate(in: venue) == nil,
+                   MeetingClock.first(in: venue, dotted: false) == nil {
+                    summons.venue = Self.venueText(venue)
+                    break
+                }
             }
             guard summons.date != nil || (held && summons.committee != nil) else { continue }
             return summons
@@ -830,7 +859,7 @@ struct DetailsReader: Sendable {
 
     /// The venue after the date on the date's line, where the line gives no time: "Tuesday 3 June 2026, Council Chamber".
     private func venueAfterDate(on index: Int) -> String? {
-        let text = lineText(index)
+        let text = dateText(index)
         guard let date = Self.printedDate.firstMatch(in: text)?[0], let range = text.range(of: date) else { return nil }
         let rest = Self.leadIn.replacing(in: String(text[range.upperBound...]), with: "").trimmed
         return Self.looksLikeVenue(rest) ? Self.venueText(rest) : nil
@@ -840,7 +869,9 @@ struct DetailsReader: Sendable {
     private func venueBelow(_ index: Int, committee: String?) -> String? {
         for next in zone where next > index && next <= index + 3 {
             let text = lineText(next)
-            if MeetingVocabulary.agendaHeading.matches(text) || MeetingLabels.opensWithLabel(text) { break }
+            // An agenda heading, a label or a signature ("Chief Executive") ends the meeting's block.
+            if MeetingVocabulary.agendaHeading.matches(text) || MeetingLabels.opensWithLabel(text)
+                || MeetingVocabulary.notABody.matches(text) && text.wordCount <= 6 { break }
             if MeetingClock.opens(text) || UKDateParser().firstDate(in: text) != nil { continue }
             if let committee, text.caseInsensitiveCompare(committee) == .orderedSame { continue }
             if Self.looksLikeVenue(text) { return Self.venueText(Self.leadIn.replacing(in: text, with: "")) }

@@ -243,6 +243,58 @@ struct MeetingExtractorTests {
         #expect(meeting.agenda.map(\.title) == ["Internal audit progress report", "Risk management update"])
     }
 
+    @Test func readsARemoteMeetingAndPlanningReferencesAfterNumberedNotes() {
+        let sheet = MeetingExtractor().frontSheet(from: Self.pages("""
+        Greyford Borough Council
+        Planning Applications Sub-Committee (North)
+        A meeting of the Planning Applications Sub-Committee (North) will be held remotely via Microsoft Teams on Wednesday 1 July 2026 at 10am.
+        Information for members of the public
+        1. The meeting will be broadcast live on the council's website.
+        2. If you wish to speak on an application you must register by noon on the day before.
+        3. Please note that the order of business may change on the day.
+        AGENDA
+        1. Apologies for absence
+        2. Declarations of interest
+        3. 25/01234/FUL - Land to the rear of 12 to 18 Station Approach, Greyford
+        Erection of six dwellings with associated access and parking.
+        Recommendation: grant subject to conditions. (Pages 7 - 30)
+        4. 26/00077/HOU - 4 Elm Close, Greyford GY3 5PL (Pages 31 - 40)
+        """))
+        let meeting = sheet.meeting
+        #expect(meeting.committee == "Planning Applications Sub-Committee (North)")
+        #expect(meeting.meetingDate == "2026-07-01")
+        #expect(meeting.time == "10:00")
+        #expect(meeting.venue == "remotely via Microsoft Teams")
+        #expect(meeting.agenda.map(\.title) == ["Apologies for absence", "Declarations of interest",
+                                                "25/01234/FUL - Land to the rear of 12 to 18 Station Approach, Greyford",
+                                                "26/00077/HOU - 4 Elm Close, Greyford GY3 5PL"])
+        #expect(sheet.items.map(\.pages) == [nil, nil, 7...30, 31...40])
+    }
+
+    @Test func readsANumberOnALineOfItsOwnWithTheTitleBelow() {
+        let meeting = MeetingExtractor().meeting(from: Self.pages("""
+        Service Delivery Committee
+        Venue: Council Chamber, Brocklow Council Offices, Station Road, Brocklow
+        Date: Tuesday, 7 July 2026
+        Time: 7.00 pm
+        AGENDA
+        1.
+        Apologies for Absence
+        To receive apologies for absence from Members to determine the quorum of the meeting.
+        2.
+        Appointment of Substitutes
+        3.
+        Street Cleansing and Grounds Maintenance Performance
+        Report of the Head of Neighbourhood Services.
+        """))
+        #expect(meeting.committee == "Service Delivery Committee")
+        #expect(meeting.venue == "Council Chamber, Brocklow Council Offices, Station Road, Brocklow")
+        #expect(meeting.agenda == [
+            AgendaEntry(number: "1", title: "Apologies for Absence"), AgendaEntry(number: "2", title: "Appointment of Substitutes"),
+            AgendaEntry(number: "3", title: "Street Cleansing and Grounds Maintenance Performance"),
+        ])
+    }
+
     @Test func leavesWhatTheSheetDoesNotPrintNull() {
         let meeting = MeetingExtractor().meeting(from: Self.pages("Agenda\n1. Apologies\n2. Minutes"))
         #expect(meeting.council == nil)
