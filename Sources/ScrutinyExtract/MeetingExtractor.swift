@@ -548,6 +548,7 @@ struct DetailsReader: Sendable {
         let labelled = Self.labelledValues(sheet.lines, in: zone)
         let restLabelled = Self.labelledValues(sheet.lines, in: rest)
         details.council = (labelled + restLabelled).first { $0.field == .council && UKDateParser().firstDate(in: $0.value) == nil }?.value
+            ?? councilOpeningALine()
         let summons = self.summons()
 
         // The body.
@@ -578,9 +579,11 @@ struct DetailsReader: Sendable {
         // The time, and the line and text after it.
         var timeLine: Int?
         var afterTime: String?
-        if let (time, _) = (labelled + restLabelled).lazy.filter({ $0.field == .time || $0.field == .dateAndTime })
+        if let (time, after) = (labelled + restLabelled).lazy.filter({ $0.field == .time || $0.field == .dateAndTime })
             .compactMap({ MeetingClock.first(in: $0.value, dotted: true) }).first {
+            // "Date, time and venue: Tuesday 3 June 2026, 7pm, Town Hall": the place after the time.
             details.time = time
+            if let rest = Self.venue(after: after), Self.looksLikeVenue(rest) { afterTime = after }
         } else if let line = dateLine, let (time, after) = Self.time(onDateLine: dateText(line)) {
             details.time = time
             timeLine = line
@@ -635,7 +638,7 @@ struct DetailsReader: Sendable {
         for index in indices where !skip.contains(index) {
             let cells = lines[index].filled
             // A row of labels over a row of values.
-            if cells.count >= 2, cells.allSatisfy(MeetingLabels.isBareLabel), set.contains(index + 1),
+            if cells.count >= 2, Self.isLabelRow(cells), set.contains(index + 1),
                lines[index + 1].filled.count == cells.count, !lines[index + 1].filled.contains(where: MeetingLabels.opensWithLabel) {
                 let pairs = zip(cells, lines[index + 1].filled).compactMap { label, value in
                     MeetingLabels.match(label).map { LabelledValue(field: $0.field, value: value, line: index + 1) }
@@ -675,6 +678,14 @@ struct DetailsReader: Sendable {
             }
         }
         return found
+    }
+
+    /// True when a row's cells are labels over the next row's values: every cell a label, or two at
+    /// least with the rest short headings of their own ("Date & time | Place | Contact | Chief Executive").
+    private static func isLabelRow(_ cells: [String]) -> Bool {
+        let labels = cells.filter(MeetingLabels.isBareLabel).count
+        return labels == cells.count
+            || labels >= 2 && cells.allSatisfy { MeetingLabels.isBareLabel($0) || $0.wordCount <= 3 && !$0.contains(where: \.isNumber) }
     }
 
     /// A label run into its value without a colon counts for a date or a time whose value is one: "Date Tuesday 3 June 2026".
@@ -721,6 +732,18 @@ struct DetailsReader: Sendable {
         return more
     }
 
+    /// A council's name opening one of the sheet's first lines before more words, in capitals too:
+    /// "WESTMERE DISTRICT COUNCIL CABINET" (a line that is only the name is ``CouncilFinder``'s letterhead).
+    private func councilOpeningALine() -> String? {
+        for index in zone.prefix(5) {
+            let text = TitleCaser().titleCaseIfAllCaps(lineText(index))
+            if let name = CouncilFinder.councilName.firstMatch(in: text)?[1], text.hasPrefix(name), text.count > name.count {
+                return name
+            }
+        }
+        return nil
+    }
+
     // MARK: The body
 
     /// The first line in display type before the agenda that names a body, "Agenda" and the like around it dropped;
@@ -755,6 +778,12 @@ struct DetailsReader: Sendable {
             s = Pattern(#"^the\s+"#).replacing(in: s, with: "")
         }
         s = s.collapsingSpaces
+        // "Fenby District Council Cabinet": the body after the council's name.
+        if let council = CouncilFinder.councilName.firstMatch(in: TitleCaser().titleCaseIfAllCaps(s))?[1], s.count > council.count + 1,
+           TitleCaser().titleCaseIfAllCaps(s).hasPrefix(council) {
+            let rest = String(s.dropFirst(council.count)).trimmingCharacters(in: separators)
+            if holdsBodyNoun(rest) { s = rest }
+        }
         guard let first = s.first, first.isLetter, first.isUppercase, s.wordCount <= 12,
               !MeetingVocabulary.notABody.matches(s) else { return nil }
         if needsNoun {

@@ -27,6 +27,8 @@ enum MeetingLabels {
         ("date", .date), ("meeting date", .date), ("date of meeting", .date), ("day", .date),
         ("date and time", .dateAndTime), ("date & time", .dateAndTime), ("date/time", .dateAndTime),
         ("time and date", .dateAndTime), ("when", .dateAndTime), ("date and time of meeting", .dateAndTime),
+        ("date, time and venue", .dateAndTime), ("date, time and place", .dateAndTime), ("time and venue", .time),
+        ("time and place", .time), ("date and venue", .date), ("date and place", .date),
         ("time", .time), ("start time", .time), ("meeting time", .time), ("time of meeting", .time), ("starts", .time),
         ("venue", .venue), ("place", .venue), ("location", .venue), ("where", .venue), ("meeting place", .venue),
         ("meeting venue", .venue), ("venue and address", .venue), ("address", .venue), ("meeting location", .venue),

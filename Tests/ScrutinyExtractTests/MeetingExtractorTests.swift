@@ -295,6 +295,31 @@ struct MeetingExtractorTests {
         ])
     }
 
+    @Test func readsALabelRowWithAColumnOfItsOwnOverTheValues() {
+        let meeting = MeetingExtractor().meeting(from: Self.pages("""
+        Notice of Meeting
+        Adult Social Care Select Committee
+        Date & time\tPlace\tContact\tChief Executive
+        Tuesday, 23 June 2026 at 2.00 pm\tCouncil Chamber, Woodside Place\tHuma Noor\tTerry Hale
+        1\tApologies for absence
+        """))
+        #expect(meeting.committee == "Adult Social Care Select Committee")
+        #expect(meeting.meetingDate == "2026-06-23")
+        #expect(meeting.time == "14:00")
+        #expect(meeting.venue == "Council Chamber, Woodside Place")
+    }
+
+    @Test func readsTheVenueAfterTheTimeInOneLabelledValue() {
+        let meeting = MeetingExtractor().meeting(from: Self.pages("""
+        Licensing Committee
+        Date, time and venue: Monday 6 July 2026, 7pm, Committee Room A, Guildhall
+        1. Apologies
+        """))
+        #expect(meeting.meetingDate == "2026-07-06")
+        #expect(meeting.time == "19:00")
+        #expect(meeting.venue == "Committee Room A, Guildhall")
+    }
+
     @Test func leavesWhatTheSheetDoesNotPrintNull() {
         let meeting = MeetingExtractor().meeting(from: Self.pages("Agenda\n1. Apologies\n2. Minutes"))
         #expect(meeting.council == nil)
@@ -305,12 +330,13 @@ struct MeetingExtractorTests {
         #expect(meeting.agenda.map(\.title) == ["Apologies", "Minutes"])
     }
 
-    @Test func readsADateTimeAndVenueOnOneLine() {
+    @Test func readsTheBodyAfterTheCouncilsNameAndADateTimeAndVenueOnOneLine() {
         let meeting = MeetingExtractor().meeting(from: Self.pages("""
-        CABINET
+        WESTMERE DISTRICT COUNCIL CABINET
         Tuesday 27 January 2026 at 10:00am at the Guildhall, Market Square
         1. Apologies for absence
         """))
+        #expect(meeting.council == "Westmere District Council")
         #expect(meeting.committee == "Cabinet")
         #expect(meeting.meetingDate == "2026-01-27")
         #expect(meeting.time == "10:00")
