@@ -28,6 +28,12 @@ public struct FrontSheet: Sendable, Hashable {
     public var items: [Item]
     /// What was inferred rather than printed as a value ("council inferred from e-mail domain fenby.gov.uk").
     public var warnings: [String]
+
+    public init(meeting: Meeting, items: [Item], warnings: [String] = []) {
+        self.meeting = meeting
+        self.items = items
+        self.warnings = warnings
+    }
 }
 
 /// Reads the meeting an agenda pack is for from its front sheet: the council, the meeting's body,
@@ -191,7 +197,7 @@ struct Sheet: Sendable {
         return false
     }
 
-    /// True when two lines are set in one style: bold alike, sizes within half a point.
+    /// True when two lines are set in one style: bold alike, sizes within three quarters of a point.
     func sameStyle(_ a: SheetLine, _ b: SheetLine) -> Bool {
         guard a.isBold == b.isBold else { return false }
         if let sa = a.fontSize, let sb = b.fontSize { return abs(sa - sb) <= 0.75 }
