@@ -13,7 +13,8 @@ public struct ReportExtractor: Sendable {
     /// A pack's item is extracted from its own pages as if it were a file of its own; its
     /// `source` names the pack's file and adds where the item is (`item`) and the meeting the
     /// front sheet announces (`meeting`), and its document block takes the meeting's council,
-    /// committee and date where its pages print none. The minutes of an earlier meeting record
+    /// committee and date (every paper of the pack goes to that meeting), its own where the
+    /// front sheet gives none. The minutes of an earlier meeting record
     /// that meeting's decisions, which the meeting of the pack is not asked to make: they give
     /// no recommendations.
     public func reports(of document: SourceDocument, file: String, sha256: String) -> [Report] {
@@ -32,9 +33,10 @@ public struct ReportExtractor: Sendable {
                                      agendaItem: item.agendaItem, kind: item.kind)
             source.meeting = meeting
             var report = extract(pages, source: source, documentID: Report.documentID(sha256: sha256, item: item.index))
-            report.document.council = report.document.council ?? meeting.council
-            report.document.committee = report.document.committee ?? meeting.committee
-            report.document.meetingDate = report.document.meetingDate ?? meeting.meetingDate
+            // Every paper of a pack goes to the meeting its front sheet announces.
+            report.document.council = meeting.council ?? report.document.council
+            report.document.committee = meeting.committee ?? report.document.committee
+            report.document.meetingDate = meeting.meetingDate ?? report.document.meetingDate
             report.document.agendaItem = report.document.agendaItem ?? item.agendaItem
             if item.kind == .minutes {
                 report.recommendations = []

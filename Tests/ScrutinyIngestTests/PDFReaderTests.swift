@@ -147,6 +147,33 @@ import Testing
         #expect(wrapped.map(\.text) == ["Review of the community grants scheme and its funding"])
     }
 
+    @Test("a label row's value spanning two columns of the header row above stays one value, its wrapped line after it")
+    func aLabelValueAcrossColumnsStaysWhole() {
+        func cell(_ text: String, _ x: Double, _ y: Double, words: [Double] = []) -> VisualCell {
+            var starts: [VisualCell.WordStart] = []
+            var offset = 0
+            for (index, word) in text.split(separator: " ").enumerated() {
+                if index > 0, index - 1 < words.count { starts.append(.init(offset: offset, x: words[index - 1])) }
+                offset += word.utf8.count + 1
+            }
+            return VisualCell(text: text, x1: x, x2: (words.last ?? x) + 40, y1: y, y2: y + 11, wordStarts: starts)
+        }
+        func line(_ cells: [VisualCell], bold: Bool = false) -> VisualLine {
+            VisualLine(cells: cells, box: GlyphBox(x1: cells[0].x1, y1: cells[0].y1, x2: cells.last!.x2, y2: cells[0].y2),
+                       fontSize: 11, isBold: bold)
+        }
+        let lines = [
+            line([cell("Item No.", 30, 100), cell("Classification:", 133, 100), cell("Date:", 254, 100), cell("Meeting Name:", 368, 100)], bold: true),
+            line([cell("8", 30, 114), cell("Open", 154, 114), cell("4 June 2026", 254, 114, words: [262, 290]), cell("Harbour Panel", 368, 114, words: [410])]),
+            line([cell("Report title:", 30, 132, words: [70]), cell("Harbour Scrutiny Panel Work Programme", 254, 132, words: [300, 340, 372, 402])]),
+            line([cell("2026 - 27", 254, 146, words: [280, 290])]),
+            line([cell("From:", 30, 164), cell("Head of Harbour Services", 254, 164, words: [284, 296, 330])]),
+        ]
+        let rows = LogicalLineGrouper(bodySize: 11, headingSizes: []).group(lines, pageWidth: 595)
+        let title = rows.first { $0.cells.first == "Report title:" }
+        #expect(title?.cells.contains("Harbour Scrutiny Panel Work Programme 2026 - 27") == true, "\(rows.map(\.cells))")
+    }
+
     @Test func repeatedTableRowsTakeTheirOwnVisualLines() {
         func line(_ text: String, y: Double) -> VisualLine {
             let box = GlyphBox(x1: 0, y1: y, x2: 100, y2: y + 12)

@@ -160,13 +160,16 @@ struct TableRegion {
     }
 
     /// Cells that run across a column boundary, where a small gap hid the split, split at the word
-    /// that starts past the boundary ("Planning and Building Control 1,342").
-    private static func splitAcrossBoundaries(_ cells: [VisualCell], _ boundaries: [Double]) -> [VisualCell] {
+    /// that starts past the boundary ("Planning and Building Control 1,342"). In a label row
+    /// (`keepingWords`: "Report title: | …", or a line wrapping its value) words on both sides of
+    /// a boundary are one value spanning the columns, and stay together.
+    private static func splitAcrossBoundaries(_ cells: [VisualCell], _ boundaries: [Double], keepingWords: Bool = false) -> [VisualCell] {
         var out: [VisualCell] = []
         for cell in cells {
             var rest = cell
             for boundary in boundaries where rest.x1 < boundary - 2 && rest.x2 > boundary + 2 {
                 guard let (left, right) = rest.split(at: boundary) else { continue }
+                if keepingWords, left.text.last?.isLetter == true, right.text.first?.isLetter == true { continue }
                 out.append(left)
                 rest = right
             }
@@ -205,7 +208,9 @@ struct TableRegion {
             allBold = true
         }
         for (offset, line) in zip(lines.indices, lines) {
-            let lineCells = splitAcrossBoundaries(line.cells, boundaries)
+            let opensLabelRow = line.cells.count >= 2 && line.cells[0].text.hasSuffix(":")
+            let wrapsLabelValue = cells[0].string.hasSuffix(":") && line.cells.first.map { column(of: $0, boundaries) } != 0
+            let lineCells = splitAcrossBoundaries(line.cells, boundaries, keepingWords: opensLabelRow || wrapsLabelValue)
             let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
             let targets = lineCells.map { column(of: $0, boundaries) }
             let rowHasText = cells.contains { !$0.isEmpty }
