@@ -39,10 +39,12 @@ test: setup
 score: release
 	./scripts/score
 
-# The text-layer race, then the OCR race on scanned copies of the first 20 (BENCH_NO_OCR=1 skips it).
+# The text-layer race, then the OCR race on scanned copies of the first 20 (BENCH_NO_OCR=1 skips it),
+# then one bound agenda pack of 1,000 pages against its reports one by one.
 bench: setup-bench release
 	./bench/run.sh
 	@if [ -z "$$BENCH_NO_OCR" ]; then ./bench/ocr.sh; fi
+	./bench/pack.sh
 
 clean:
 	rm -rf .build out out-score

@@ -160,10 +160,11 @@ out = ["# scrutiny benchmark", "",
        f"(in the first {env['BENCH_SLOW_ROUNDS']}); times from `/usr/bin/time -f \"%e %M\"`",
        f"- scrutiny: `{env['BENCH_BIN']}` (worktree at commit {commit})",
        f"- {version(['pdftotext', '-v'])}; Python libraries: {pyv}", ""] + lines + [""] + spread + [""] + flat + [""]
-# The OCR section (bench/ocr.sh) stays as it was until that script runs again.
+# The OCR and pack sections (bench/ocr.sh, bench/pack.sh) stay as they were until those scripts run again.
 import re
 previous = open(env["BENCH_RESULTS"]).read() if os.path.exists(env["BENCH_RESULTS"]) else ""
-ocr = re.search(r"<!-- ocr -->.*?<!-- /ocr -->", previous, flags=re.S)
-open(env["BENCH_RESULTS"], "w").write("\n".join(out) + ("\n" + ocr.group(0) + "\n" if ocr else ""))
+kept = [m.group(0) for name in ("ocr", "pack")
+        for m in [re.search(rf"<!-- {name} -->.*?<!-- /{name} -->", previous, flags=re.S)] if m]
+open(env["BENCH_RESULTS"], "w").write("\n".join(out) + "".join("\n" + block + "\n" for block in kept))
 print("\n".join(out))
 PY
