@@ -64,18 +64,19 @@ public struct DatabaseChange: Sendable {
     public var isEmpty: Bool { removed.isEmpty && inserted.isEmpty && log.isEmpty }
 }
 
-/// One line of the run log: what a run did to one input. The `changes` table and `changes.jsonl`
-/// hold the same fields, named as ``CodingKeys`` names them.
+/// One line of the run log: what a run did to one input. The `changes` table holds these fields,
+/// named as ``CodingKeys`` names them: the fields of a `changes.jsonl` line (the batch's
+/// `InputChange`, with the same meanings) and the run they belong to.
 public struct ChangeRecord: Sendable, Hashable, Codable {
-    /// What happened to the input.
+    /// What happened to the input, measured against the last run that finished.
     public enum Change: String, Sendable, Hashable, Codable, CaseIterable {
-        /// A new input gave a report.
+        /// A new input with a report.
         case added
-        /// An input's content changed: its report replaces the one with ``ChangeRecord/oldDocumentID``.
+        /// An input whose content changed: a new report replaces the old.
         case changed
-        /// An input is gone, and its report with it.
+        /// An input no longer found: its report is gone.
         case removed
-        /// An input gave no report (see `errors.jsonl`).
+        /// An input that gave no report in this run (see `errors.jsonl`); an old report is gone.
         case failed
     }
 
@@ -84,11 +85,11 @@ public struct ChangeRecord: Sendable, Hashable, Codable {
     public var change: Change
     /// The input's path.
     public var path: String
-    /// The report's document id now; `nil` for `removed` and `failed`.
+    /// The input's document id now (`nil` when removed or failed).
     public var documentID: String?
-    /// The document id it had before; `nil` for `added` and `failed`.
+    /// Its document id at the last finished run (`nil` when it had none).
     public var oldDocumentID: String?
-    /// When the change was made, ISO 8601.
+    /// When the run saw it, ISO 8601 (UTC).
     public var time: String
 
     public init(runStarted: String, change: Change, path: String, documentID: String?, oldDocumentID: String?, time: String) {

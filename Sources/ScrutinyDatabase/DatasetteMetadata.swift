@@ -99,9 +99,9 @@ struct DatasetteMetadata: Encodable {
                     ("run_started", "When the run started, ISO 8601."),
                     ("change", "added, changed, removed or failed."),
                     ("path", "The input's path."),
-                    ("document_id", "The report's document id now; empty for removed and failed inputs."),
-                    ("old_document_id", "The document id it had before; empty for added and failed inputs."),
-                    ("time", "When the change was made, ISO 8601."),
+                    ("document_id", "The input's document id now; empty when removed or failed."),
+                    ("old_document_id", "Its document id at the last finished run; empty when it had none."),
+                    ("time", "When the run saw it, ISO 8601 (UTC)."),
                 ],
                 facets: ["run_started", "change"], sortable: ["run_started", "change", "path", "time"])
             self.tables = tables
