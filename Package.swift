@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
         // OpenSSL's libcrypto, for SHA-256 of input files (with the CPU's SHA instructions).
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // SQLite 3 (with FTS5), for scrutiny.db.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // A small C++ target with a C interface: a tagged PDF's structure tree and its text.
         // Page content streams are inflated with zlib (apt zlib1g-dev), faster than poppler's decoder.
         .target(name: "CPopplerText", dependencies: ["CPopplerCore"], linkerSettings: [.linkedLibrary("z")]),
@@ -43,6 +45,8 @@ let package = Package(
         .target(name: "ScrutinyValidate", dependencies: ["JSONSchema", "ScrutinyCore"]),
         // JSON, JSON Lines and CSV writers.
         .target(name: "ScrutinyExport", dependencies: ["ScrutinyCore"]),
+        // The export tables as an SQLite database (scrutiny.db) and its Datasette metadata.
+        .target(name: "ScrutinyDatabase", dependencies: ["ScrutinyCore", "ScrutinyExport", "CSQLite"]),
         // Folders, worker processes, failures, incremental state.
         .target(
             name: "ScrutinyBatch",
@@ -73,6 +77,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaSuiteTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
+        .testTarget(name: "ScrutinyDatabaseTests", dependencies: ["ScrutinyDatabase", "ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore", "ScrutinyExport"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
         .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore", "ScrutinyIngest"]),

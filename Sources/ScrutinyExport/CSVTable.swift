@@ -1,34 +1,36 @@
 import ScrutinyCore
 
-/// The Table Schema type of a CSV column.
-enum FieldType: String, Sendable, Encodable {
-    case string, integer, number, boolean
-}
-
-/// One CSV column of records of type `Record`: its header name, its type, and how to write its cell.
+/// One CSV column of records of type `Record`: its header name, its type, how to write its cell,
+/// and the same cell as a typed value (``ExportValue``, for writers other than CSV).
 struct Column<Record>: Sendable {
     let name: String
-    let type: FieldType
+    let type: ExportFieldType
     let write: @Sendable (Record, inout CSVWriter) throws(ExportError) -> Void
+    let value: @Sendable (Record) -> ExportValue
 
     static func text(_ name: String, _ value: @escaping @Sendable (Record) -> String?) -> Column {
-        Column(name: name, type: .string) { record, csv in csv.text(value(record)) }
+        Column(name: name, type: .string, write: { record, csv in csv.text(value(record)) },
+               value: { ExportValue.nonEmpty(value($0)) })
     }
 
     static func list(_ name: String, _ value: @escaping @Sendable (Record) -> [String]) -> Column {
-        Column(name: name, type: .string) { record, csv in csv.list(value(record)) }
+        Column(name: name, type: .string, write: { record, csv in csv.list(value(record)) },
+               value: { ExportValue.joined(value($0)) })
     }
 
     static func integer(_ name: String, _ value: @escaping @Sendable (Record) -> Int?) -> Column {
-        Column(name: name, type: .integer) { record, csv in csv.integer(value(record)) }
+        Column(name: name, type: .integer, write: { record, csv in csv.integer(value(record)) },
+               value: { value($0).map(ExportValue.integer) ?? .null })
     }
 
     static func number(_ name: String, _ value: @escaping @Sendable (Record) -> Double?) -> Column {
-        Column(name: name, type: .number) { record, csv in csv.number(value(record)) }
+        Column(name: name, type: .number, write: { record, csv in csv.number(value(record)) },
+               value: { ExportValue.finite(value($0)) })
     }
 
     static func boolean(_ name: String, _ value: @escaping @Sendable (Record) -> Bool?) -> Column {
-        Column(name: name, type: .boolean) { record, csv in csv.boolean(value(record)) }
+        Column(name: name, type: .boolean, write: { record, csv in csv.boolean(value(record)) },
+               value: { value($0).map(ExportValue.boolean) ?? .null })
     }
 
     /// `page`, `line` and `section`, read from the record's provenance (empty when it has none).
@@ -46,9 +48,11 @@ struct Column<Record>: Sendable {
 protocol CSVTable: Sendable {
     /// The resource name, also the file name without `.csv`.
     var name: String { get }
-    var fields: [(name: String, type: FieldType)] { get }
+    var fields: [(name: String, type: ExportFieldType)] { get }
     var primaryKey: [String] { get }
     func writeRows(of report: Report, to csv: inout CSVWriter) throws(ExportError)
+    /// The rows of `report` in this table as typed cells, one array per row in ``fields`` order.
+    func values(of report: Report) -> [[ExportValue]]
 }
 
 extension CSVTable {
@@ -65,7 +69,7 @@ struct RecordTable<Record>: CSVTable {
     let records: @Sendable (Report) -> [Record]
     let columns: [Column<Record>]
 
-    var fields: [(name: String, type: FieldType)] {
+    var fields: [(name: String, type: ExportFieldType)] {
         [("document_id", .string)] + (indexed ? [("index", .integer)] : []) + columns.map { ($0.name, $0.type) }
     }
 
@@ -84,6 +88,18 @@ struct RecordTable<Record>: CSVTable {
             if indexed { csv.integer(offset + 1) }
             for column in columns { try column.write(record, &csv) }
             try csv.endRecord()
+        }
+    }
+
+    func values(of report: Report) -> [[ExportValue]] {
+        let id = ExportValue.text(report.documentID)
+        return records(report).enumerated().map { offset, record in
+            var row: [ExportValue] = []
+            row.reserveCapacity(columns.count + 2)
+            row.append(id)
+            if indexed { row.append(.integer(offset + 1)) }
+            for column in columns { row.append(column.value(record)) }
+            return row
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The `datapackage.json` that describes the CSV files: a Frictionless Tabular Data Package
-/// with one resource per file, each with its CSV dialect and Table Schema (field types, primary
-/// key, and a foreign key from `document_id` to `documents`).
+/// with one resource per file, each with its CSV dialect and Table Schema (field types and
+/// descriptions, primary key, and a foreign key from `document_id` to `documents`).
 ///
 /// It depends only on the tables, never on the data, so its bytes are the same on every run.
 struct DataPackage: Encodable {
@@ -11,7 +11,7 @@ struct DataPackage: Encodable {
     let title = "Council committee reports extracted by scrutiny"
     let resources: [Resource]
 
-    init(tables: [any CSVTable]) {
+    init(tables: [ExportTable]) {
         resources = tables.map(Resource.init)
     }
 
@@ -25,6 +25,7 @@ struct DataPackage: Encodable {
     struct Resource: Encodable {
         let name: String
         let path: String
+        let description: String
         let profile = "tabular-data-resource"
         let format = "csv"
         let mediatype = "text/csv"
@@ -32,9 +33,10 @@ struct DataPackage: Encodable {
         let dialect = Dialect()
         let schema: Schema
 
-        init(table: any CSVTable) {
+        init(table: ExportTable) {
             name = table.name
-            path = table.fileName
+            path = table.name + ".csv"
+            description = table.description
             schema = Schema(table: table)
         }
     }
@@ -54,16 +56,17 @@ struct DataPackage: Encodable {
         let foreignKeys: [ForeignKey]
         let missingValues = [""]
 
-        init(table: any CSVTable) {
-            fields = table.fields.map { Field(name: $0.name, type: $0.type) }
+        init(table: ExportTable) {
+            fields = table.columns.map { Field(name: $0.name, type: $0.type, description: $0.description) }
             primaryKey = table.primaryKey
-            foreignKeys = table.name == ExportTables.documents.name ? [] : [ForeignKey()]
+            foreignKeys = table.referencesDocuments ? [ForeignKey()] : []
         }
     }
 
     struct Field: Encodable {
         let name: String
-        let type: FieldType
+        let type: ExportFieldType
+        let description: String
     }
 
     /// `document_id` refers to `documents.document_id`.

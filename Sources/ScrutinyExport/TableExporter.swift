@@ -30,7 +30,7 @@ public struct TableExporter: Sendable {
 
     /// The bytes of `datapackage.json`, which describe every table's columns.
     public static func dataPackage() throws -> Data {
-        try DataPackage(tables: ExportTables.all).encoded()
+        try DataPackage(tables: ExportTable.all).encoded()
     }
 
     /// Writes every export file into `directory` (created if missing) from `reports`.
