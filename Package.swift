@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "ScrutinyBatch",
             dependencies: [
-                "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "JSONSchema", "CSpawn",
+                "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "ScrutinyDatabase", "JSONSchema", "CSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ],
             // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ScrutinyDatabaseTests", dependencies: ["ScrutinyDatabase", "ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore", "ScrutinyExport"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
-        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore", "ScrutinyIngest"]),
+        .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore", "ScrutinyIngest"], exclude: ["Support"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -18,13 +18,16 @@ public struct BatchOptions: Sendable {
     public var rehash: Bool
     /// Take only this shard's inputs (`nil`: all).
     public var shard: Shard?
+    /// Write `scrutiny.db` (and `datasette.json`) beside the CSVs.
+    public var database: Bool
     public var pool: WorkerPoolConfiguration
     /// Written into `run.json`.
     public var scrutinyVersion: String
 
     public init(paths: [String], output: URL, force: Bool = false, excel: Bool = false, rehash: Bool = false,
-                shard: Shard? = nil, pool: WorkerPoolConfiguration, scrutinyVersion: String) {
+                shard: Shard? = nil, database: Bool = true, pool: WorkerPoolConfiguration, scrutinyVersion: String) {
         self.shard = shard
+        self.database = database
         self.paths = paths
         self.output = output
         self.force = force
@@ -157,9 +160,26 @@ public struct BatchRunner {
             } else {
                 try tables.commit()
             }
+            let failures = ledger.failures.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+            let changes = InputChange.changes(from: lastFinished, to: ledger.entries, failed: failures, seen: ledger.written,
+                                              time: ISO8601DateFormatter().string(from: Date()))
+            // The database after the tables and before the state, as the tables are.
+            let mirror = DatabaseMirror(output: options.output, folder: folder)
+            if options.database {
+                let runStarted = ISO8601DateFormatter().string(from: started)
+                do {
+                    try mirror.sync(kept: ledger.kept, log: changes.map { $0.record(runStarted: runStarted) }, current: unchanged)
+                } catch {
+                    throw BatchError(description: "cannot write \(mirror.path): \(error); the reports and tables are written, the next run tries again (or give --no-sqlite)")
+                }
+            } else {
+                mirror.remove()
+            }
             try state.compact(to: ledger.entries)
             let inputs = groups.reduce(0) { $0 + $1.files.count } + unreadable.count + discovery.problems.count
-            return try finish(ledger, since: lastFinished, started: started, inputs: inputs)
+            return try finish(ledger, failures: failures, changes: changes, started: started, inputs: inputs)
+        } catch let error as BatchError {
+            throw error
         } catch {
             throw BatchError(description: "cannot write into \(options.output.path): \(error.localizedDescription)")
         }
@@ -278,15 +298,13 @@ public struct BatchRunner {
         }
     }
 
-    /// Writes `errors.jsonl` (sorted by path), `changes.jsonl` (what changed since the run that
-    /// left `before`) and `run.json`.
-    private func finish(_ ledger: RunLedger, since before: [String: StateEntry], started: Date, inputs: Int) throws -> BatchOutcome {
-        let failures = ledger.failures.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+    /// Writes `errors.jsonl` (`failures`, sorted by path), `changes.jsonl` (what changed since
+    /// the last finished run) and `run.json`.
+    private func finish(_ ledger: RunLedger, failures: [ErrorRecord], changes: [InputChange], started: Date,
+                        inputs: Int) throws -> BatchOutcome {
         try AtomicFile.write(Self.jsonLines(failures), to: options.output.appendingPathComponent("errors.jsonl").path)
         let finished = Date()
         let formatter = ISO8601DateFormatter()
-        let changes = InputChange.changes(from: before, to: ledger.entries, failed: failures, seen: ledger.written,
-                                          time: formatter.string(from: finished))
         try AtomicFile.write(Self.jsonLines(changes), to: options.output.appendingPathComponent("changes.jsonl").path)
         let record = RunRecord(
             started: formatter.string(from: started), finished: formatter.string(from: finished),

@@ -88,6 +88,12 @@ public struct ShardMerger {
             try AtomicFile.write(BatchRunner.jsonLines(Array(Set(changes)).sorted { ($0.path, $0.change.rawValue) < ($1.path, $1.change.rawValue) }),
                                  to: output.appendingPathComponent("changes.jsonl").path)
 
+            // The database over the merged reports, its changes log the shards' changes.
+            let runStarted = ISO8601DateFormatter().string(from: Date())
+            let log = Array(Set(changes)).sorted { ($0.path, $0.change.rawValue) < ($1.path, $1.change.rawValue) }
+                .map { $0.record(runStarted: runStarted) }
+            try DatabaseMirror(output: output, folder: outputFolder).sync(kept: Set(chosen.keys), log: log, current: false)
+
             let record = try mergedRecord()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

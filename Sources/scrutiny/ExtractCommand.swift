@@ -49,6 +49,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Write CSV files for spreadsheet programs (UTF-8 byte order mark).")
     var excel = false
 
+    @Flag(name: .long, help: "Write no scrutiny.db (SQLite) beside the CSVs; one left by an earlier run is removed.")
+    var noSqlite = false
+
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
@@ -80,7 +83,7 @@ struct ExtractCommand: ParsableCommand {
             memoryLimit: UInt64(memoryLimit) << 20, recycleAfter: recycleAfter)
         let options = BatchOptions(
             paths: paths, output: URL(fileURLWithPath: out), force: force, excel: excel, rehash: rehash,
-            shard: try shard.map { try Shard.parse($0) }, pool: pool,
+            shard: try shard.map { try Shard.parse($0) }, database: !noSqlite, pool: pool,
             scrutinyVersion: Scrutiny.version)
         let schema: ReportValidator
         do {

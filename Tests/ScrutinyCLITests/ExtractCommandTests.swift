@@ -78,8 +78,8 @@ struct ExtractCommandTests {
         try scratch.write(sampleReport(3), to: "in/0/same-as-3.txt")
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "one", "--jobs", "1"], in: scratch.url).status == 0)
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "two", "--jobs", "2"], in: scratch.url).status == 0)
-        let one = try scratch.snapshot("one", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
-        let two = try scratch.snapshot("two", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
+        let one = try scratch.snapshot("one", excluding: Scratch.perRun)
+        let two = try scratch.snapshot("two", excluding: Scratch.perRun)
         #expect(one == two)
         #expect(one.keys.filter { $0.hasPrefix("reports/") }.count == 8)
         let copy = try scratch.jsonLines("one/reports.jsonl").first { ($0["source"] as! [String: Any])["file"] as? String == "in/0/same-as-3.txt" }
@@ -92,11 +92,11 @@ struct ExtractCommandTests {
         for number in 1...5 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
         try scratch.write("", to: "in/empty.txt")
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 1)
-        let first = try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
+        let first = try scratch.snapshot("out", excluding: Scratch.perRun)
 
         let second = try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url)
         #expect(second.status == 1)
-        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == first)
+        #expect(try scratch.snapshot("out", excluding: Scratch.perRun) == first)
         let record = try JSONSerialization.jsonObject(with: scratch.read("out/run.json")) as! [String: Any]
         #expect(record["unchanged"] as? Int == 5)
         #expect(record["extracted"] as? Int == 0)
@@ -217,8 +217,12 @@ struct ExtractCommandTests {
         #expect(record["extracted"] as? Int == 5)
 
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "clean"], in: scratch.url).status == 0)
-        let excluded: Set<String> = ["run.json", ".scrutiny.lock"]
-        #expect(try scratch.snapshot("out", excluding: excluded) == scratch.snapshot("clean", excluding: excluded))
+        let excluded = Scratch.perRun
+        let resumed = try scratch.snapshot("out", excluding: excluded), clean = try scratch.snapshot("clean", excluding: excluded)
+        #expect(resumed == clean, "differing: \(Set(resumed.keys).union(clean.keys).filter { resumed[$0] != clean[$0] }.sorted())")
+        let rows = try DatabaseCheck.rows(scratch.url.appendingPathComponent("out"))
+        let cleanRows = try DatabaseCheck.rows(scratch.url.appendingPathComponent("clean"))
+        #expect(!rows.isEmpty && rows == cleanRows, "the database after the killed run's rerun holds a clean run's rows")
     }
 
     /// Process ids whose parent is `parent`, from /proc.
@@ -309,17 +313,17 @@ struct ExtractCommandTests {
         let scratch = try Scratch()
         for number in 1...3 { try scratch.write(sampleReport(number), to: "in/r\(number).txt") }
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        let first = try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
+        let first = try scratch.snapshot("out", excluding: Scratch.perRun)
 
         try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("out/budgets.csv"))
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == first)
+        #expect(try scratch.snapshot("out", excluding: Scratch.perRun) == first)
 
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out", "--excel"], in: scratch.url).status == 0)
         #expect(try scratch.read("out/documents.csv").prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         #expect(try scratch.read("out/budgets.csv").prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == first)
+        #expect(try scratch.snapshot("out", excluding: Scratch.perRun) == first)
     }
 
     @Test("reports written by a run that ended before its tables reach the tables on the next run")
@@ -332,7 +336,7 @@ struct ExtractCommandTests {
         // An unfinished run: a third report and its journal line, but the old tables.
         try scratch.write(sampleReport(3), to: "in/r3.txt")
         #expect(try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url).status == 0)
-        let complete = try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"])
+        let complete = try scratch.snapshot("out", excluding: Scratch.perRun)
         let journal = try scratch.read("out/.scrutiny-state.jsonl")
         try scratch.write(tables, to: "out/reports.jsonl")
         try scratch.write(Data([0x0A]) + journal.split(separator: 0x0A).map { Data($0) + Data([0x0A]) }.reduce(Data(), +),
@@ -341,6 +345,6 @@ struct ExtractCommandTests {
         let rerun = try ScrutinyBinary.run(["extract", "in", "--out", "out"], in: scratch.url)
         #expect(rerun.status == 0)
         #expect(rerun.stderr.contains("extracted 0, unchanged 3"))
-        #expect(try scratch.snapshot("out", excluding: ["run.json", "changes.jsonl", ".scrutiny.lock"]) == complete)
+        #expect(try scratch.snapshot("out", excluding: Scratch.perRun) == complete)
     }
 }

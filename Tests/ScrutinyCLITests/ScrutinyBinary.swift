@@ -49,6 +49,35 @@ enum ScrutinyBinary {
     }
 }
 
+/// The output folder's SQLite database read back by the Python checkers in `Support/` (Python's
+/// own sqlite3 module, independent of the writer).
+enum DatabaseCheck {
+    static let support = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support")
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs `Support/script arguments...`; its exit status and standard output.
+    static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python ?? "/usr/bin/python3")
+        process.arguments = [support.appendingPathComponent(script).path] + arguments
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        try process.run()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The database's data rows, one sorted JSON line each.
+    static func rows(_ folder: URL) throws -> String { try run("db-rows.py", [folder.path]).output }
+
+    /// "ok", or what differs between the database and the CSVs (and whether `word` is found).
+    static func matchesCSV(_ folder: URL, word: String? = nil) throws -> (ok: Bool, report: String) {
+        let result = try run("db-matches-csv.py", [folder.path] + (word.map { [$0] } ?? []))
+        return (result.status == 0, result.output)
+    }
+}
+
 /// A temporary folder for one test, removed when the test ends.
 final class Scratch {
     let url: URL
@@ -87,6 +116,10 @@ final class Scratch {
     }
 
     /// Every file under `relativePath` (hidden ones too), as relative path → bytes.
+    /// The files of an output folder that differ from run to run by nature: the run's summary
+    /// and changes, the lock, and the database file (compared by its rows, ``DatabaseCheck``).
+    static let perRun: Set<String> = ["run.json", "changes.jsonl", ".scrutiny.lock", "scrutiny.db", "scrutiny.db-wal", "scrutiny.db-shm"]
+
     func snapshot(_ relativePath: String, excluding: Set<String> = []) throws -> [String: Data] {
         let root = url.appendingPathComponent(relativePath)
         var files: [String: Data] = [:]
