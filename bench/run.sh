@@ -67,16 +67,19 @@ source "$bench/measure.sh"
 
 run_tool() {
     local round="$1" tool="$2"
+    # Every scrutiny run starts from an empty output folder, as a first run does.
+    rm -rf "$work/out-jobs1" "$work/out-default" "$work/out-nosqlite"
     case "$tool" in
         pdftotext)        measure "$round" "$tool" - bash -c 'for f; do pdftotext -q "$f" - ; done' _ "${files[@]}" ;;
         scrutiny-jobs1)   measure "$round" "$tool" "$work/out-jobs1" "$bin" extract "${targets[@]}" --out "$work/out-jobs1" --jobs 1 --force ;;
         scrutiny)         measure "$round" "$tool" "$work/out-default" "$bin" extract "${targets[@]}" --out "$work/out-default" --force ;;
+        scrutiny-nosqlite) measure "$round" "$tool" "$work/out-nosqlite" "$bin" extract "${targets[@]}" --out "$work/out-nosqlite" --force --no-sqlite ;;
         pdfplumber|pymupdf) measure "$round" "$tool" - "$python" "$bench/pyextract.py" "$tool" "${files[@]}" ;;
     esac
 }
 
 tools=(pdftotext)
-if [[ -x "$bin" ]]; then tools+=(scrutiny-jobs1 scrutiny); else echo "bench: no scrutiny binary at $bin (run 'make bench'); measuring the others"; fi
+if [[ -x "$bin" ]]; then tools+=(scrutiny-jobs1 scrutiny scrutiny-nosqlite); else echo "bench: no scrutiny binary at $bin (run 'make bench'); measuring the others"; fi
 [[ -n "$python" ]] && tools+=(pymupdf)
 
 for (( r = 1; r <= rounds; r++ )); do
@@ -106,9 +109,10 @@ def ok(r):
         return r["status"] == "0" or (r["status"] == "1" and int(r["failed_inputs"]) < min(limit, nfiles))
     return r["status"] == "0"
 base = {r["round"]: float(r["wall_s"]) for r in rows if r["tool"] == "pdftotext" and ok(r)}
-order = ["pdftotext", "scrutiny-jobs1", "scrutiny", "pymupdf", "pdfplumber"]
+order = ["pdftotext", "scrutiny-jobs1", "scrutiny", "scrutiny-nosqlite", "pymupdf", "pdfplumber"]
 labels = {"pdftotext": "pdftotext (one process per file)", "scrutiny-jobs1": "scrutiny extract --jobs 1",
-          "scrutiny": "scrutiny extract (default jobs)", "pymupdf": "PyMuPDF get_text()", "pdfplumber": "pdfplumber extract_text()"}
+          "scrutiny": "scrutiny extract (default jobs)",
+          "scrutiny-nosqlite": "scrutiny extract --no-sqlite (default jobs, no database)", "pymupdf": "PyMuPDF get_text()", "pdfplumber": "pdfplumber extract_text()"}
 same_round = {}  # tool -> its same-round ratios, for the table and the spread below it
 lines = ["| tool | runs ok | wall s median (min–max) | pages/s | peak RSS | vs pdftotext (median of same-round ratios) |",
          "|---|---|---|---|---|---|"]
@@ -133,9 +137,16 @@ for tool in order:
                  f"{pages / med:.{0 if pages / med >= 100 else 1}f} | {rss:.0f} MB | {ratio} |")
 # Every same-round ratio of scrutiny, so the spread behind each median shows.
 spread = []
-for tool in ["scrutiny-jobs1", "scrutiny"]:
+for tool in ["scrutiny-jobs1", "scrutiny", "scrutiny-nosqlite"]:
     if same_round.get(tool):
         spread.append(f"- {labels[tool]}, round by round: {', '.join(f'{x:.2f}' for x in same_round[tool])}")
+# What the database costs: the default run over the same run without it, round by round.
+by_round = {(r["round"], r["tool"]): float(r["wall_s"]) for r in rows if ok(r)}
+cost = [by_round[(rd, "scrutiny")] / by_round[(rd, "scrutiny-nosqlite")] for rd in sorted({r["round"] for r in rows})
+        if (rd, "scrutiny") in by_round and (rd, "scrutiny-nosqlite") in by_round]
+if cost:
+    spread.append(f"- the database (scrutiny.db) costs {statistics.median(cost) - 1:+.1%} of the run "
+                  f"(default jobs over --no-sqlite, median of {len(cost)} rounds: {', '.join(f'{x:.2f}' for x in cost)})")
 flat = []
 first20 = [r for r in rows if r["tool"] == "scrutiny-jobs1-first20" and ok(r)]
 full = [r for r in rows if r["tool"] == "scrutiny-jobs1" and ok(r)]
@@ -163,7 +174,7 @@ out = ["# scrutiny benchmark", "",
 # The OCR and pack sections (bench/ocr.sh, bench/pack.sh) stay as they were until those scripts run again.
 import re
 previous = open(env["BENCH_RESULTS"]).read() if os.path.exists(env["BENCH_RESULTS"]) else ""
-kept = [m.group(0) for name in ("ocr", "pack")
+kept = [m.group(0) for name in ("ocr", "pack", "rerun")
         for m in [re.search(rf"<!-- {name} -->.*?<!-- /{name} -->", previous, flags=re.S)] if m]
 open(env["BENCH_RESULTS"], "w").write("\n".join(out) + "".join("\n" + block + "\n" for block in kept))
 print("\n".join(out))
