@@ -16,19 +16,34 @@ public struct SourceDocument: Sendable, Hashable, Codable {
     public var ocr: OCRSummary?
     /// The papers of an agenda pack, in order; empty for a file that is one report.
     public var items: [PackItem]
+    /// The PDF's bookmarks in document order, `[]` when it has none (and for text and HTML).
+    public var outline: [OutlineEntry]
 
     public init(format: DocumentFormat, pages: [SourcePage], metadata: DocumentMetadata = .init(), warnings: [String] = [],
-                ocr: OCRSummary? = nil, items: [PackItem] = []) {
+                ocr: OCRSummary? = nil, items: [PackItem] = [], outline: [OutlineEntry] = []) {
         self.format = format
         self.pages = pages
         self.metadata = metadata
         self.warnings = warnings
         self.ocr = ocr
         self.items = items
+        self.outline = outline
+    }
+
+    /// Reads a document encoded before it carried an outline as one without bookmarks.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(DocumentFormat.self, forKey: .format)
+        pages = try container.decode([SourcePage].self, forKey: .pages)
+        metadata = try container.decode(DocumentMetadata.self, forKey: .metadata)
+        warnings = try container.decode([String].self, forKey: .warnings)
+        ocr = try container.decodeIfPresent(OCRSummary.self, forKey: .ocr)
+        items = try container.decodeIfPresent([PackItem].self, forKey: .items) ?? []
+        outline = try container.decodeIfPresent([OutlineEntry].self, forKey: .outline) ?? []
     }
 
     /// The pages numbered `first` through `last` as a document of their own (an item of a
-    /// pack): the file's format and warnings, OCR pages among them, no items and no file title.
+    /// pack): the file's format and warnings, OCR pages among them, no items, no outline and no file title.
     public func pages(_ first: Int, through last: Int) -> SourceDocument {
         var metadata = metadata
         metadata.title = nil
@@ -43,6 +58,22 @@ public struct SourceDocument: Sendable, Hashable, Codable {
     /// Every line of the document with its page, in reading order.
     public var allLines: [(page: SourcePage, line: SourceLine)] {
         pages.flatMap { page in page.lines.map { (page, $0) } }
+    }
+}
+
+/// One bookmark of a PDF's outline: its title and the page it opens.
+public struct OutlineEntry: Sendable, Hashable, Codable {
+    /// The title as the PDF gives it, white space kept.
+    public var title: String
+    /// The 1-based page the bookmark goes to, `nil` where it goes nowhere in this file.
+    public var page: Int?
+    /// 0 for a top-level bookmark, 1 for its children, and so on.
+    public var depth: Int
+
+    public init(title: String, page: Int?, depth: Int = 0) {
+        self.title = title
+        self.page = page
+        self.depth = depth
     }
 }
 

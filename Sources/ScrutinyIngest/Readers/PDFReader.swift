@@ -11,6 +11,7 @@ import ScrutinyCore
 /// page passes. Set `readsStructureTree` to `false` to read tagged PDFs by geometry alone.
 /// Pages without a usable text layer are rendered and read by OCR (see ``OCRSettings``); their
 /// words become the same glyphs a text layer gives, so the rest of the reading is unchanged.
+/// The outline (bookmarks) is read through poppler-glib (see ``DocumentOutline``).
 public struct PDFReader: Sendable {
     /// Whether a tagged PDF's structure tree supplies its blocks.
     public var readsStructureTree: Bool
@@ -30,7 +31,10 @@ public struct PDFReader: Sendable {
             _ = try PopplerFile(data: data)
             throw Self.unreadablePages
         }
-        return read(text)
+        // The bookmarks come through poppler-glib, which the shim does not wrap; they are read
+        // first, as a pack's items may be told by them.
+        let outline = (try? PopplerFile(data: data)).map(DocumentOutline.entries(of:)) ?? []
+        return read(text, outline: outline)
     }
 
     /// Fails early for bytes that cannot be a PDF, with a message naming what they look like.
@@ -58,8 +62,8 @@ public struct PDFReader: Sendable {
     /// For a PDF that poppler cannot open but poppler-glib can (not expected: they share a parser).
     static let unreadablePages = InputFailure(.corrupt, "poppler opened the PDF but could not read its pages; get a fresh copy or re-export it")
 
-    /// Reads an opened document.
-    private func read(_ text: PopplerTextFile) -> SourceDocument {
+    /// Reads an opened document whose bookmarks are `outline`.
+    private func read(_ text: PopplerTextFile, outline: [OutlineEntry]) -> SourceDocument {
         var metadata = text.metadata
         var warnings: [String] = []
         let builder = VisualLineBuilder()
@@ -91,11 +95,11 @@ public struct PDFReader: Sendable {
             }
             if pages.isEmpty { pages.append(SourcePage(number: 1, lines: [])) }
             let document = RunningHeaderFilter().apply(to: SourceDocument(format: .pdf, pages: pages, metadata: metadata,
-                                                                          warnings: warnings, ocr: ocrSummary))
+                                                                          warnings: warnings, ocr: ocrSummary, outline: outline))
             return Self.withItems(document)
         }
         let document = Self.grouped(pageLines[...], sizes: sizes, format: SourceDocument(
-            format: .pdf, pages: [], metadata: metadata, warnings: warnings, ocr: ocrSummary))
+            format: .pdf, pages: [], metadata: metadata, warnings: warnings, ocr: ocrSummary, outline: outline))
         let items = AgendaPack().items(of: document)
         guard !items.isEmpty else { return document }
         // A pack: each paper read again on its own, as the file it was before the pack was
