@@ -86,9 +86,13 @@ extension TaggedLayoutTests {
 }
 
 extension TaggedLayoutTests {
-    @Test func anUntaggedPageNumberAboveTheFooterBandIsLeftOut() {
+    /// Kept as furniture, not text: an agenda pack's papers are told apart by their numbering.
+    @Test func anUntaggedPageNumberAboveTheFooterBandIsAFooterNotText() {
         let lines = [line(["Budget position"], y: 100, bold: true), line(["12"], y: 700)]
         let blocks = [TaggedBlock(kind: .heading(level: 1), page: 0, cells: ["Budget position"])]
-        #expect(layout(blocks, [lines])[0].map(\.text) == ["Budget position"])
+        let page = layout(blocks, [lines])[0]
+        #expect(page.filter { !$0.isFurniture }.map(\.text) == ["Budget position"])
+        #expect(page.filter(\.isFurniture).map(\.text) == ["12"])
+        #expect(page.last?.role == .runningFooter)
     }
 }

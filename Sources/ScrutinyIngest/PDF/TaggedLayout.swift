@@ -8,6 +8,9 @@ struct TaggedLayout {
     var headingSizes: [Double]
     /// Fraction of the page height from each edge where artifacts are looked for.
     var edgeFraction = 0.08
+    /// Fraction of the page height from each edge where a page number the tree leaves out is kept,
+    /// as furniture: an agenda pack's papers are told apart by their numbering starting again.
+    var pageNumberFraction = 0.15
 
     /// Characters of a block's start compared with a visual line's cells.
     private static let keyLength = 16
@@ -70,7 +73,8 @@ struct TaggedLayout {
     /// is in no block: at the page edges, running headers and footers (which tagged PDFs keep out
     /// of the tree as artifacts) go first and last so the header filter can see them; in the
     /// body, each run of such lines (text the tree left untagged) is read as the geometry reader
-    /// reads it and put after the block line printed above it, so nothing printed is lost.
+    /// reads it and put after the block line printed above it, so nothing printed is lost. A page
+    /// number within ``pageNumberFraction`` of an edge is kept as a running header or footer.
     /// `spilled` holds the blocks of earlier pages that run onto this one, whose text is not lost.
     func placeUnclaimed(_ lines: [SourceLine], visualLines: [VisualLine], claimed: [Bool], height: Double, width: Double,
                         spilled: [SourceLine] = []) -> [SourceLine] {
@@ -80,6 +84,15 @@ struct TaggedLayout {
         var bottom: [SourceLine] = []
         var runs: [Range<Int>] = []
         for (index, visual) in visualLines.enumerated() where !claimed[index] {
+            // A page number near an edge, kept however short (its digits are in the tree's text too).
+            if RunningHeaderFilter.isPageNumber(visual.text),
+               visual.box.y1 < height * pageNumberFraction || visual.box.y2 > height * (1 - pageNumberFraction) {
+                let isTop = visual.box.y1 < height * pageNumberFraction
+                let line = SourceLine(number: index + 1, text: visual.text, role: isTop ? .runningHeader : .runningFooter,
+                                      fontSize: visual.fontSize, isBold: visual.isBold, box: Self.box(visual.box))
+                if isTop { top.append(line) } else { bottom.append(line) }
+                continue
+            }
             if pageInk == nil { pageInk = PageInk(lines + spilled) }
             // Lines inside the tree's text are not lost; nor is a table line with a cell in it.
             if pageInk?.containsAnyCell(of: visual) != false { continue }
