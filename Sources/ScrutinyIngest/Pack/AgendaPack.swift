@@ -1,130 +1,101 @@
-import Foundation
 import ScrutinyCore
 
 /// Finds the papers of an agenda pack: the front sheet (the agenda), then each item's pages.
 ///
-/// ModernGov and CMIS stamp "Agenda Item N" at the top of each item's first page; the pages
-/// before the first stamp are the front sheet, and blank pages and the distribution list at the
-/// end belong to no item. A file is a pack only on positive evidence: a stamped item after a
-/// front sheet, or two stamped items. A single report (stamped or not) gives no items and is
-/// read whole.
+/// The evidence, strongest first:
+///
+/// 1. The outline: ModernGov gives each item a top-level bookmark after the agenda's (see
+///    ``PackOutline``); a single report's own bookmarks are section headings and never split it.
+/// 2. "Agenda Item N" stamps at the top of each item's first page (see ``ItemStamp``).
+/// 3. A front sheet (see ``FrontSheet``): only after one are unstamped items told apart, by
+///    what their pages show (see ``ItemBoundaries``): a report's cover, a listed title, the
+///    printed page numbers starting again; appendices stay with their report.
+///
+/// Blank pages between items and the blank pages and distribution list closing a pack belong
+/// to no item. A file is a pack only on positive evidence: an outline of items, a stamped item
+/// after a front sheet or two stamped items, or a front sheet. A single report gives no items
+/// and is read whole.
 public struct AgendaPack: Sendable {
-    /// How far down a page, in lines, a stamp may stand (a page number or a banner may come first).
-    static let stampLines = 4
-    /// Headings of pages that close a pack and belong to no item.
-    static let closingPages = ["distribution list", "circulation list"]
-    /// Openings of an item that is the minutes of an earlier meeting.
-    static let minutesOpenings = ["minutes of", "minutes"]
-
     public init() {}
 
     /// The items of `document`, or `[]` when it is no pack.
     public func items(of document: SourceDocument) -> [PackItem] {
         guard document.format == .pdf, document.pages.count >= 2 else { return [] }
+        let frontSheet = FrontSheet.find(in: document)
+        if let outline = PackOutline.read(document, frontSheet: frontSheet) {
+            return items(bookmarked: outline, in: document)
+        }
+        guard let frontSheet else { return items(stamped: document.pages.map(ItemStamp.number(on:)), in: document) }
+        let signals = document.pages.map { PageSignals($0, listedItems: frontSheet.items) }
+        if let first = (frontSheet.lastPage + 1..<document.pages.count).first(where: { !signals[$0].isBlank }) {
+            let end = packEnd(document, after: first)
+            let pages = frontSheet.lastPage == 0 ? "page 1" : "pages 1-\(frontSheet.lastPage + 1)"
+            let boundaries = ItemBoundaries(document: document, signals: signals)
+            let starts = boundaries.starts(from: first, to: end,
+                                           firstEvidence: "the first page after the front sheet (\(pages): \(frontSheet.evidence))")
+            return items(starting: starts.map { ($0.page, $0.stamp ?? $0.listed?.number, $0.evidence.joined(separator: "; ")) },
+                         end: end, in: document)
+        }
+        return []
+    }
+
+    /// Items from an outline's bookmarks, each running to the page before the next bookmark.
+    private func items(bookmarked outline: PackOutline, in document: SourceDocument) -> [PackItem] {
+        guard let first = outline.items.first else { return [] }
+        let end = packEnd(document, after: first.page)
+        var items: [PackItem] = []
+        for entry in outline.items where entry.page < end {
+            var last = min(entry.lastPage, end - 1)
+            while last > entry.page, PackText.isBlank(document.pages[last]) { last -= 1 }
+            let page = document.pages[entry.page]
+            let stamp = ItemStamp.number(on: page)
+            var evidence = "bookmark '\(PackText.normalizedKeepingCase(entry.title))' opens page \(page.number)"
+            if let stamp { evidence += "; 'Agenda Item \(stamp)' stamped there" }
+            items.append(PackItem(index: items.count + 1, firstPage: page.number, lastPage: document.pages[last].number,
+                                  agendaItem: stamp ?? entry.number, kind: Self.kind(of: page), evidence: evidence))
+        }
+        return items
+    }
+
+    /// Items from "Agenda Item N" stamps alone, where there is no front sheet: a stamp on a page
+    /// after the first (the pages before are the front sheet) or two stamped items.
+    private func items(stamped stamps: [String?], in document: SourceDocument) -> [PackItem] {
         var starts: [(page: Int, number: String)] = []
-        for (index, page) in document.pages.enumerated() {
-            guard let number = Self.stamp(on: page) else { continue }
+        for (index, stamp) in stamps.enumerated() {
+            guard let number = stamp else { continue }
             // A stamp repeated on an item's later pages is the same item.
             if starts.last?.number == number { continue }
             starts.append((index, number))
         }
         guard let first = starts.first, first.page > 0 || starts.count >= 2 else { return [] }
-        // The pack's end: trailing blank pages and closing lists belong to no item.
-        var end = document.pages.count
-        while end > first.page + 1, Self.isClosing(document.pages[end - 1]) { end -= 1 }
+        let end = packEnd(document, after: first.page)
+        return items(starting: starts.map { start in
+            (start.page, start.number, "'Agenda Item \(start.number)' stamped at the top of page \(document.pages[start.page].number)")
+        }, end: end, in: document)
+    }
+
+    /// Items from their first pages, each running to the page before the next, blank pages between them dropped.
+    private func items(starting starts: [(page: Int, agendaItem: String?, evidence: String)], end: Int,
+                       in document: SourceDocument) -> [PackItem] {
         var items: [PackItem] = []
-        for (position, start) in starts.enumerated() {
-            var last = position + 1 < starts.count ? starts[position + 1].page : end
-            // Blank pages between items end neither.
-            while last - 1 > start.page, Self.isBlank(document.pages[last - 1]) { last -= 1 }
+        for (position, start) in starts.enumerated() where start.page < end {
+            var last = position + 1 < starts.count ? min(starts[position + 1].page, end) : end
+            while last - 1 > start.page, PackText.isBlank(document.pages[last - 1]) { last -= 1 }
             let page = document.pages[start.page]
-            items.append(PackItem(index: position + 1, firstPage: page.number, lastPage: document.pages[last - 1].number,
-                                  agendaItem: start.number, kind: Self.kind(of: page),
-                                  evidence: "'Agenda Item \(start.number)' stamped at the top of page \(page.number)"))
+            items.append(PackItem(index: items.count + 1, firstPage: page.number, lastPage: document.pages[last - 1].number,
+                                  agendaItem: start.agendaItem, kind: Self.kind(of: page), evidence: start.evidence))
         }
         return items
     }
 
-    /// The item number stamped at the top of `page` ("Agenda Item 5"), letter-spaced or in a
-    /// table cell beside a banner ("Open Agenda | Agenda Item 4") or over two lines.
-    static func stamp(on page: SourcePage) -> String? {
-        let top = page.lines.prefix(stampLines + 4).filter { !$0.text.allSatisfy(\.isWhitespace) }.prefix(stampLines)
-        var texts: [String] = []
-        for line in top { texts += line.cells.map(Self.closingLetterSpacing) }
-        // "A g e n d a" and "I t e m 5" on lines of their own.
-        for index in texts.indices.dropLast() { texts.append(texts[index] + " " + texts[index + 1]) }
-        for text in texts {
-            if let number = itemNumber(in: text) { return number }
-        }
-        return nil
-    }
-
-    /// The number in a cell that is only "Agenda Item N" (a banner word like "Open Agenda" may stand before it).
-    private static func itemNumber(in text: String) -> String? {
-        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard let at = words.lastIndex(of: "item"), at >= 1, words[at - 1] == "agenda", at + 2 == words.count else { return nil }
-        let number = words[at + 1].trimmingCharacters(in: .init(charactersIn: ".:"))
-        guard let firstCharacter = number.first, firstCharacter.isNumber, number.count <= 4,
-              number.allSatisfy({ $0.isNumber || $0.isLetter }) else { return nil }
-        // Only a banner may come before the stamp: "Open Agenda Agenda Item 4", not a sentence.
-        guard at - 1 <= 2 else { return nil }
-        return number
-    }
-
-    /// "A g e n d a  I t e m  5" as "Agenda Item 5": single letters spaced out are one word.
-    static func closingLetterSpacing(_ text: String) -> String {
-        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count >= 4, parts.filter({ $0.count == 1 }).count * 4 >= parts.count * 3 else { return text }
-        var words: [String] = []
-        var current = ""
-        for part in parts {
-            if part.isEmpty {
-                if !current.isEmpty { words.append(current); current = "" }
-            } else if part.count == 1 {
-                current += part
-            } else {
-                if !current.isEmpty { words.append(current); current = "" }
-                words.append(String(part))
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        // Without double spaces between words, a capital starts the next one ("AgendaItem5").
-        return words.flatMap(Self.splittingAtCapitals).joined(separator: " ")
-    }
-
-    private static func splittingAtCapitals(_ word: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        for character in word {
-            if !current.isEmpty, character.isUppercase || (character.isNumber && !(current.last?.isNumber ?? false)) {
-                out.append(current)
-                current = ""
-            }
-            current.append(character)
-        }
-        if !current.isEmpty { out.append(current) }
-        return out
-    }
-
-    /// Words of a page left blank on purpose, between or after items.
-    static let blankPageWords = "intentionally left blank"
-
-    /// A page with nothing printed, or only a note that it was left blank (a page number and a
-    /// running footer make a page an item's own).
-    private static func isBlank(_ page: SourcePage) -> Bool {
-        let printed = page.lines.filter { line in line.text.contains { $0.isLetter || $0.isNumber } }
-        return printed.isEmpty || (printed.count <= 3 && printed.contains { $0.text.lowercased().contains(blankPageWords) })
-    }
-
-    /// A blank page, or one whose first lines name it a distribution list.
-    private static func isClosing(_ page: SourcePage) -> Bool {
-        if isBlank(page) { return true }
-        let top = page.lines.prefix(4).map { $0.text.lowercased() }
-        return top.contains { text in closingPages.contains { text.contains($0) } }
+    /// The pack's end (exclusive): trailing blank pages and closing lists belong to no item.
+    private func packEnd(_ document: SourceDocument, after first: Int) -> Int {
+        var end = document.pages.count
+        while end > first + 1, PackText.isClosing(document.pages[end - 1]) { end -= 1 }
+        return end
     }
 
     private static func kind(of page: SourcePage) -> PackItemKind {
-        let opening = page.lines.prefix(stampLines + 3).map { $0.text.lowercased() }
-        return opening.contains { text in minutesOpenings.contains { text.hasPrefix($0 + " ") || text == $0 } } ? .minutes : .report
+        PackText.opensMinutes(page, lines: ItemStamp.stampLines + 3) ? .minutes : .report
     }
 }

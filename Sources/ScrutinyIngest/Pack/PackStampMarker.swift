@@ -7,9 +7,9 @@ struct PackStampMarker: Sendable {
     /// it, or a letter-spaced stamp over two lines) marked as running headers.
     func marking(_ page: SourcePage) -> SourcePage {
         var page = page
-        let top = page.lines.indices.filter { !page.lines[$0].text.allSatisfy(\.isWhitespace) }.prefix(AgendaPack.stampLines)
+        let top = page.lines.indices.filter { !page.lines[$0].text.allSatisfy(\.isWhitespace) }.prefix(ItemStamp.stampLines)
         func isStamp(_ indices: [Int]) -> Bool {
-            AgendaPack.stamp(on: SourcePage(number: page.number, lines: indices.map { page.lines[$0] })) != nil
+            ItemStamp.number(on: SourcePage(number: page.number, lines: indices.map { page.lines[$0] })) != nil
         }
         var marked: [Int] = []
         for index in top where isStamp([index]) { marked.append(index) }
