@@ -60,28 +60,23 @@ struct AppendixLabel: Sendable, Hashable {
         return token
     }
 
+    /// The label as a report names it: its word's family ("annex" for "Annexe") and its label.
+    var reference: AppendixLabel { AppendixLabel(word: PackVocabulary.appendixFamily(of: word) ?? word, label: label) }
+
     /// Whether `lines` name this label after a word of the same family: "Appendix A",
     /// "Appendices A and B", "Appendices 1 to 3", "Appendix A-C" ("Annex A" names an annex, not an appendix).
     func isNamed(in lines: [SourceLine]) -> Bool {
-        let family = PackVocabulary.appendixFamily(of: word)
-        for line in lines {
-            let words = PackText.words(line.text)
-            for (index, word) in words.enumerated() where PackVocabulary.appendixFamily(of: word) == family {
-                if Self.labels(after: index, in: words).contains(label) { return true }
-            }
-        }
-        return false
+        Self.named(in: lines).contains(reference)
     }
 
-    /// Every label `lines` name after an appendix word, in order of first mention.
-    static func named(in lines: [SourceLine]) -> [AppendixLabel] {
-        var found: [AppendixLabel] = []
+    /// Every label `lines` name after an appendix word, as ``reference``s.
+    static func named(in lines: [SourceLine]) -> Set<AppendixLabel> {
+        var found: Set<AppendixLabel> = []
         for line in lines {
             let words = PackText.words(line.text)
-            for (index, word) in words.enumerated() where PackVocabulary.appendixWords.contains(word) {
-                for label in labels(after: index, in: words).sorted() where !found.contains(where: { $0.label == label }) {
-                    found.append(AppendixLabel(word: word, label: label))
-                }
+            for (index, word) in words.enumerated() {
+                guard let family = PackVocabulary.appendixFamily(of: word) else { continue }
+                for label in labels(after: index, in: words) { found.insert(AppendixLabel(word: family, label: label)) }
             }
         }
         return found

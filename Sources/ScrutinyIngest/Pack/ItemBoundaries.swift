@@ -26,6 +26,22 @@ struct ItemBoundaries {
         var evidence: [String]
     }
 
+    /// What the current item has shown so far: the appendices its pages name, and those whose
+    /// labels have topped one of its pages.
+    private struct Reading {
+        var start: Start
+        var named: Set<AppendixLabel> = []
+        var seen: Set<AppendixLabel> = []
+
+        /// An appendix named but not yet seen, the first in label order.
+        var pending: AppendixLabel? { named.subtracting(seen).min { ($0.word, $0.label) < ($1.word, $1.label) } }
+
+        mutating func read(_ signals: PageSignals) {
+            named.formUnion(signals.namedAppendices)
+            if let label = signals.appendix { seen.insert(label.reference) }
+        }
+    }
+
     let document: SourceDocument
     let signals: [PageSignals]
     /// How many pages back and forward a running page number is followed over unnumbered pages.
@@ -41,11 +57,15 @@ struct ItemBoundaries {
         let opening = signals[first]
         var starts = [Start(page: first, stamp: opening.stamp, listed: opening.listed,
                             evidence: [firstEvidence] + openingEvidence(first))]
+        var reading = Reading(start: starts[0])
+        reading.read(opening)
         var previousPrinted = first
         for page in (first + 1)..<max(first + 1, end) where !signals[page].isBlank {
-            if let evidence = startEvidence(page, current: starts[starts.count - 1], previous: previousPrinted) {
+            if let evidence = startEvidence(page, current: reading, previous: previousPrinted) {
                 starts.append(Start(page: page, stamp: signals[page].stamp, listed: signals[page].listed, evidence: evidence))
+                reading = Reading(start: starts[starts.count - 1])
             }
+            reading.read(signals[page])
             previousPrinted = page
         }
         return starts
@@ -62,7 +82,8 @@ struct ItemBoundaries {
     }
 
     /// Why `page` starts a new item after `current`, or `nil` when it does not.
-    private func startEvidence(_ page: Int, current: Start, previous: Int) -> [String]? {
+    private func startEvidence(_ page: Int, current reading: Reading, previous: Int) -> [String]? {
+        let current = reading.start
         let shown = signals[page]
         let number = document.pages[page].number
         if let stamp = shown.stamp {
@@ -71,8 +92,7 @@ struct ItemBoundaries {
         var strong: [String] = []
         var weak: [String] = []
         if let label = shown.appendix {
-            let itemLines = document.pages[current.page..<page].flatMap(\.lines)
-            if label.isNamed(in: itemLines) { return nil }
+            if reading.named.contains(label.reference) { return nil }
             weak.append("'\(label.summary)' at its top, which the paper before never names")
         }
         if let listed = shown.listed {
@@ -104,23 +124,13 @@ struct ItemBoundaries {
         var notes: [String] = []
         if strong.isEmpty, weak.count >= Self.weakNeeded {
             // A paper that names appendices not yet seen may go on with them, unlabelled: more is needed to end it.
-            if let pending = pendingAppendix(of: current, before: page) {
+            if let pending = reading.pending {
                 guard weak.count >= Self.weakNeededBeforeAppendix else { return nil }
                 notes.append("enough though the paper before names \(pending.summary), not yet seen")
             }
         }
         guard !strong.isEmpty || weak.count >= Self.weakNeeded else { return nil }
         return ["page \(number) starts a paper: " + (strong + weak + notes).joined(separator: "; ")]
-    }
-
-    /// An appendix label the item started at `current` names but whose page has not come yet.
-    private func pendingAppendix(of current: Start, before page: Int) -> AppendixLabel? {
-        let pages = current.page..<page
-        let seen = Set(pages.compactMap { signals[$0].appendix?.label })
-        for label in AppendixLabel.named(in: document.pages[pages].flatMap(\.lines)) where !seen.contains(label.label) {
-            return label
-        }
-        return nil
     }
 
     /// What the printed page numbers say of `page`.

@@ -7,6 +7,8 @@ import ScrutinyCore
 enum ItemStamp {
     /// How far down a page, in lines, a stamp may stand (a page number or a banner may come first).
     static let stampLines = 4
+    /// The longest line, in bytes, that may hold a stamp ("Open Agenda | Agenda Item 12a").
+    static let longestLine = 80
 
     /// The item number stamped at the top of `page` ("5", "7a"), `nil` where none is.
     static func number(on page: SourcePage) -> String? {
@@ -23,6 +25,8 @@ enum ItemStamp {
 
     /// The item number of one line that is a stamp (a cell of it reads "Agenda Item N").
     static func number(in line: SourceLine) -> String? {
+        // A stamp is short; the test is cheap enough for every line of a page.
+        guard line.text.utf8.count <= longestLine else { return nil }
         for cell in line.cells {
             if let number = itemNumber(in: closingLetterSpacing(cell)) { return number }
         }

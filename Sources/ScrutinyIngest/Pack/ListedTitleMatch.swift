@@ -17,13 +17,12 @@ enum ListedTitleMatch {
         let top = PackText.bodyTop(of: page, count: lines).map { line in
             PackText.words(line.cells.joined(separator: " ")).filter { !PackVocabulary.stopWords.contains($0) }
         }
-        var texts = top
-        for index in top.indices.dropLast() { texts.append(top[index] + top[index + 1]) }
+        var texts = top.map(Set.init)
+        for index in top.indices.dropLast() { texts.append(Set(top[index] + top[index + 1])) }
         var best: (item: ListedItem, score: Double)?
         for item in candidates {
             let title = Set(item.contentWords)
-            for text in texts {
-                let words = Set(text)
+            for words in texts {
                 let common = title.intersection(words).count
                 let score = Double(common) / Double(title.count)
                 guard common >= 2, score >= titleShare, Double(common) >= lineShare * Double(words.count) else { continue }

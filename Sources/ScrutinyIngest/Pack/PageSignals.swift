@@ -10,6 +10,8 @@ struct PageSignals: Sendable {
     var opensMinutes: Bool
     /// An appendix label at its top.
     var appendix: AppendixLabel?
+    /// The appendix labels its text names ("attached as Appendix A"), as references.
+    var namedAppendices: Set<AppendixLabel>
     /// The front sheet's listed item whose title its top prints.
     var listed: ListedItem?
     /// The page numbers it prints.
@@ -33,6 +35,7 @@ struct PageSignals: Sendable {
         cover = CoverBlock.find(on: page)
         opensMinutes = Self.opensMinutes(page)
         appendix = AppendixLabel.atTop(of: page)
+        namedAppendices = AppendixLabel.named(in: page.lines)
         listed = listedItems.isEmpty ? nil : ListedTitleMatch.item(on: page, among: listedItems)
         numbers = PrintedPageNumber.numbers(on: page)
         continuesSentence = Self.continuesSentence(page)

@@ -9,6 +9,8 @@ enum PrintedPageNumber {
     static let edgeLines = 4
     /// Fraction of the page height from each edge a page number stands within, where boxes are known.
     static let edgeFraction = 0.15
+    /// The longest text read as a page number, in bytes ("Cabinet – 6 January 2026 – Page 12 of 30").
+    static let longestText = 80
     /// The largest number taken for a page number (a year or a total is not one).
     static let largest = 999
     /// How far from the page's centre a bare number may stand, as a fraction of its width, and
@@ -43,6 +45,7 @@ enum PrintedPageNumber {
 
     /// The page number `text` is, or ends with ("Cabinet – 6 May 2026 – Page 3"), `nil` for any other text.
     static func number(in text: String) -> Int? {
+        guard text.utf8.count <= longestText else { return nil }
         let words = joiningSpacedDigits(PackText.normalized(text).split(separator: " ").map(String.init))
         guard !words.isEmpty, words.count <= 12 else { return nil }
         // "3", "-3-", "[3]", "(3)", "p.3", "3/12"
