@@ -290,7 +290,7 @@ struct AgendaPackTests {
 
     // MARK: - Evidence types
 
-    @Test("front sheets are found with their pages and listed items: a two-page agenda, a one-page summons")
+    @Test("front sheets are found with their pages and listed items: a two-page agenda, a summons, a notice without the word agenda")
     func frontSheetFixturesAreFound() throws {
         let modernGov = try DocumentIngester().ingest(path: Self.fixtures.appendingPathComponent("front-sheet-moderngov.pdf").path)
         let sheet = try #require(FrontSheet.find(in: modernGov))
@@ -302,6 +302,10 @@ struct AgendaPackTests {
         let notice = try #require(FrontSheet.find(in: SourceDocument(format: .pdf, pages: summons.pages + [Self.page(2, ["Report"])])))
         #expect(notice.lastPage == 0)
         #expect(notice.items.count == 9, "items run together on one line are cut apart: \(notice.items.map(\.title))")
+        let cmis = try DocumentIngester().ingest(path: Self.fixtures.appendingPathComponent("front-sheet-cmis.pdf").path)
+        let business = try #require(FrontSheet.find(in: SourceDocument(format: .pdf, pages: cmis.pages + [Self.page(2, ["Report"])])))
+        #expect(business.items.map(\.number) == (1...8).map(String.init), "numbers in a cell of their own")
+        #expect(business.items[4].title == "Street Trading Policy Review")
     }
 
     @Test("printed page numbers are read in their usual forms, and other numbers are not")

@@ -22,18 +22,18 @@ struct DevPackTests {
     static var canBind: Bool { hasDev && qpdf != nil }
 
     /// The text-layer dev reports (d21 is a scan), each in at least two packs, in several orders,
-    /// behind both front sheets.
+    /// behind the three front sheets.
     static let packs: [(front: String, reports: [String])] = [
         ("front-sheet-moderngov", ["d01", "d02", "d03", "d04"]),
         ("front-sheet-summons", ["d05", "d06", "d07", "d08", "d09"]),
-        ("front-sheet-moderngov", ["d10", "d11", "d12", "d13"]),
+        ("front-sheet-cmis", ["d10", "d11", "d12", "d13"]),
         ("front-sheet-summons", ["d14", "d15", "d16", "d17"]),
         ("front-sheet-moderngov", ["d19", "d18", "d20"]),
         ("front-sheet-summons", ["d20", "d18", "d17", "d19"]),
-        ("front-sheet-moderngov", ["d16", "d03", "d09", "d19"]),
+        ("front-sheet-cmis", ["d16", "d03", "d09", "d19"]),
         ("front-sheet-summons", ["d13", "d05", "d18", "d02", "d11"]),
         ("front-sheet-moderngov", ["d07", "d17", "d12", "d15", "d14"]),
-        ("front-sheet-summons", ["d08", "d20", "d06", "d10", "d01"]),
+        ("front-sheet-cmis", ["d08", "d20", "d06", "d10", "d01"]),
         ("front-sheet-moderngov", ["d04", "d14", "d19", "d03"]),
     ]
 

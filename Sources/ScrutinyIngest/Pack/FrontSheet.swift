@@ -92,15 +92,18 @@ struct FrontSheetPage {
     static let listRunsOnLines = 6
 
     /// The first page of a front sheet: an agenda heading or a notice, and a list of items or the
-    /// meeting's details and members; never a page that opens minutes or carries an item stamp.
+    /// meeting's details and members; or, without those words, the meeting's details and members
+    /// with a list of business holding its procedural items (apologies, declarations). Never a page that
+    /// opens minutes or carries an item stamp.
     var isFirstPage: Bool {
         // A contents table's "Item No. | Title | Page No." is no report's cover: only a stamp or minutes rule a page out.
-        guard hasAgendaHeading || hasNotice, ItemStamp.number(on: page) == nil, !PackText.opensMinutes(page, lines: 4) else {
-            return false
+        guard ItemStamp.number(on: page) == nil, !PackText.opensMinutes(page, lines: 4) else { return false }
+        let procedural = items.filter(\.isProcedural).count
+        if hasAgendaHeading || hasNotice {
+            let listed = items.count >= 3 || (items.count >= 2 && procedural > 0)
+            return listed || (hasDetails && hasMembership)
         }
-        let papers = items.filter { !$0.isProcedural }.count
-        let listed = items.count >= 3 || (items.count >= 2 && items.count > papers)
-        return listed || (hasDetails && hasMembership)
+        return hasDetails && hasMembership && items.count >= 3 && procedural >= 2
     }
 
     /// Whether the page's first lines carry on the earlier pages' list with its next number.
@@ -207,16 +210,19 @@ struct FrontSheetPage {
         return pieces.map { [$0] }
     }
 
-    /// "5. Ferry Fares Review", "5 | Ferry Fares Review | 3 - 10", "7a) Harbour dues".
+    /// "5. Ferry Fares Review", "5 | Ferry Fares Review | 3 - 10", "7a) Harbour dues", "Item 5: Ferry fares".
     private static func numberedTitle(_ cells: [String]) -> (String, String)? {
         var cells = cells.map { PackText.firstParagraph($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        // Page references in a contents table ("1 - 11", "Pages 3 - 10") are no part of a title.
-        cells.removeAll { cell in cell.range(of: #"^(pages?\s*)?\d+(\s*[-–]\s*\d+)?$"#, options: [.regularExpression, .caseInsensitive]) != nil }
         guard let first = cells.first else { return nil }
+        // Page references in a contents table ("1 - 11", "Pages 3 - 10") are no part of a title.
+        cells = [first] + cells.dropFirst().filter { cell in
+            cell.range(of: #"^(pages?\s*)?\d+(\s*[-–]\s*\d+)?$"#, options: [.regularExpression, .caseInsensitive]) == nil
+        }
         var number: String
         var title: String
-        if let match = first.range(of: #"^(\d{1,2}[a-z]?)[.)]?(\s+|$)"#, options: .regularExpression) {
-            number = String(first[match]).trimmingCharacters(in: CharacterSet(charactersIn: ".) ").union(.whitespaces))
+        if let match = first.range(of: #"^(item\s+)?(\d{1,2}[a-z]?)[.):]?(\s+|$)"#, options: [.regularExpression, .caseInsensitive]) {
+            number = String(first[match]).lowercased().replacingOccurrences(of: "item", with: "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: ".):").union(.whitespaces))
             title = ([String(first[match.upperBound...])] + cells.dropFirst()).joined(separator: " ")
         } else {
             return nil

@@ -3,6 +3,8 @@
 # phone numbers from Ofcom's drama range). Needs libreoffice-writer-nogui.
 #   front-sheet-moderngov.pdf  a two-page front sheet (agenda list in a table, notes page), tagged
 #   front-sheet-summons.pdf    a one-page town council summons with a numbered agenda, untagged
+#   front-sheet-cmis.pdf       a one-page notice with labelled details and a table of business, never
+#                              saying "agenda", tagged
 #   outlined-pack.pdf          a small pack whose bookmarks are its items (LibreOffice exports headings)
 #   single-report-outlined.pdf one report whose bookmarks are its own sections and appendix
 # Run from anywhere: sh Tests/ScrutinyIngestTests/Fixtures/pack/make-fixtures.sh
@@ -23,5 +25,6 @@ convert() { # stem tagged(true|false)
 }
 convert front-sheet-moderngov true
 convert front-sheet-summons false
+convert front-sheet-cmis true
 convert outlined-pack false
 convert single-report-outlined true
