@@ -12,9 +12,10 @@ public struct ReportExtractor: Sendable {
     ///
     /// A pack's item is extracted from its own pages as if it were a file of its own; its
     /// `source` names the pack's file and adds where the item is (`item`) and the meeting the
-    /// front sheet announces (`meeting`), and its document block takes the meeting's council,
-    /// committee and date (every paper of the pack goes to that meeting), its own where the
-    /// front sheet gives none. The minutes of an earlier meeting record
+    /// front sheet announces (`meeting`), and, when the pack ties it to an agenda item (a stamp,
+    /// a bookmark or a title the front sheet lists), its document block takes the meeting's
+    /// council, committee and date where its own pages print none. A paper bound in without
+    /// such a tie reads exactly as it would alone. The minutes of an earlier meeting record
     /// that meeting's decisions, which the meeting of the pack is not asked to make: they give
     /// no recommendations.
     public func reports(of document: SourceDocument, file: String, sha256: String) -> [Report] {
@@ -33,10 +34,13 @@ public struct ReportExtractor: Sendable {
                                      agendaItem: item.agendaItem, kind: item.kind)
             source.meeting = meeting
             var report = extract(pages, source: source, documentID: Report.documentID(sha256: sha256, item: item.index))
-            // Every paper of a pack goes to the meeting its front sheet announces.
-            report.document.council = meeting.council ?? report.document.council
-            report.document.committee = meeting.committee ?? report.document.committee
-            report.document.meetingDate = meeting.meetingDate ?? report.document.meetingDate
+            // A paper the pack ties to its agenda (a stamp, a bookmark or a listed title gave its
+            // item number) goes to the meeting: it takes the meeting's details it does not print.
+            if item.agendaItem != nil {
+                report.document.council = report.document.council ?? meeting.council
+                report.document.committee = report.document.committee ?? meeting.committee
+                report.document.meetingDate = report.document.meetingDate ?? meeting.meetingDate
+            }
             report.document.agendaItem = report.document.agendaItem ?? item.agendaItem
             if item.kind == .minutes {
                 report.recommendations = []

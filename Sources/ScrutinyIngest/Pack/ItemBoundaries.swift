@@ -10,9 +10,10 @@ import ScrutinyCore
 ///   lists (another than the current item's); the opening of minutes; the printed page number
 ///   starting again at 1 (or absent where the next page prints 2) after the page before printed
 ///   more, or beginning at 1 and running on after three or more unnumbered pages;
-/// - weak (two are needed, three after a paper naming appendices not yet seen): an appendix
+/// - weak (two are needed, three after a paper naming appendices not yet seen; a scan after
+///   pages with a text layer, or the other way round, is one): an appendix
 ///   label the current item never names; a page numbered 1 after pages with no numbers; no page
-///   number where the page before printed one; the page before closing a report (its audit
+///   number where the page before printed one, or a number that does not follow it; the page before closing a report (its audit
 ///   trail, background papers, list of appendices); type and margins (or paper) unlike the page before;
 /// - against (any one keeps the page in the current item): the current item's stamp; an
 ///   appendix label the current item names; the current item's listed title again; the printed
@@ -113,11 +114,18 @@ struct ItemBoundaries {
                 weak.append("it prints page 1 after unnumbered pages")
             }
         case .missingAfterNumbered(let before): weak.append("it prints no page number after page \(before.page) printed \(before.number)")
+        case .breaksOff(let before): weak.append("its page number does not follow page \(before.page)'s \(before.number)")
         case .none: break
         }
         if let cover = shown.cover { strong.append(cover.summary + " at its top") }
         if shown.opensMinutes { strong.append("the opening of minutes") }
         if signals[previous].closesReport { weak.append("page \(document.pages[previous].number) closes a report") }
+        // A scan bound after pages with a text layer (or the other way round) came from another file.
+        let scanned = Set(document.ocr?.pages ?? [])
+        if scanned.contains(number) != scanned.contains(document.pages[previous].number) {
+            weak.append(scanned.contains(number) ? "it is a scan, page \(document.pages[previous].number) has a text layer"
+                                                 : "it has a text layer, page \(document.pages[previous].number) is a scan")
+        }
         if let layout = shown.layout, let before = signals[previous].layout, layout.differs(from: before) {
             weak.append("its type and margins differ from page \(document.pages[previous].number)'s")
         }
@@ -142,6 +150,8 @@ struct ItemBoundaries {
         case numberedAfterUnnumbered(pages: Int, runsOn: Bool)
         /// None, where the page before printed one.
         case missingAfterNumbered(before: (page: Int, number: Int))
+        /// Another number than the next, where the page before printed one (and it is not 1).
+        case breaksOff(before: (page: Int, number: Int))
         /// The sequence of the pages before runs on through it.
         case runsOn
         case none
@@ -171,6 +181,9 @@ struct ItemBoundaries {
         if runsOn(page, from: max(itemStart, page - Self.numberingReach)) { return .runsOn }
         if numbers.isEmpty, unnumbered == 0, let lastNumbered, lastNumbered.number >= 2 {
             return .missingAfterNumbered(before: lastNumbered)
+        }
+        if !numbers.isEmpty, unnumbered == 0, let lastNumbered, lastNumbered.number >= 2, !numbers.contains(lastNumbered.number + 1) {
+            return .breaksOff(before: lastNumbered)
         }
         return .none
     }
