@@ -5,7 +5,8 @@ public struct PackItem: Sendable, Hashable, Codable {
     /// The pack's own page numbers (1-based), first and last.
     public var firstPage: Int
     public var lastPage: Int
-    /// The agenda item number as stamped ("5", "7a"), `nil` where the start had no stamp.
+    /// The agenda item number ("5", "7a") as a stamp, a bookmark or the front sheet's list gives
+    /// it, `nil` where none ties the paper to the agenda.
     public var agendaItem: String?
     public var kind: PackItemKind
     /// What showed the item's start, for `scrutiny dump`: "'Agenda Item 5' stamped at the top of page 14".

@@ -26,7 +26,8 @@ public struct ReportExtractor: Sendable {
         }
         let frontSheet = document.pages.filter { $0.number < first.firstPage }
         let meeting = MeetingExtractor().meeting(from: frontSheet)
-        return document.items.map { item in
+        // Items are read side by side: a pack is one worker's input.
+        return document.items.concurrentMap { item in
             let pages = document.pages(item.firstPage, through: item.lastPage)
             var source = fileSource
             source.ocr = pages.ocr

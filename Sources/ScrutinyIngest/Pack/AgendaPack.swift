@@ -26,7 +26,8 @@ public struct AgendaPack: Sendable {
             return items(bookmarked: outline, in: document)
         }
         guard let frontSheet else { return items(stamped: document.pages.map(ItemStamp.number(on:)), in: document) }
-        let signals = document.pages.map { PageSignals($0, listedItems: frontSheet.items) }
+        let listed = frontSheet.items
+        let signals = document.pages.concurrentMap { PageSignals($0, listedItems: listed) }
         if let first = (frontSheet.lastPage + 1..<document.pages.count).first(where: { !signals[$0].isBlank }) {
             let end = packEnd(document, after: first)
             let pages = frontSheet.lastPage == 0 ? "page 1" : "pages 1-\(frontSheet.lastPage + 1)"

@@ -70,9 +70,14 @@ struct AppendixLabel: Sendable, Hashable {
     }
 
     /// Every label `lines` name after an appendix word, as ``reference``s.
+    /// The appendix words' shortest forms, lowercase: a line holding none names no appendix.
+    static let wordStems: [[UInt8]] = ["append", "annex", "attachment", "enclosure", "addend"].map { Array($0.utf8) }
+
     static func named(in lines: [SourceLine]) -> Set<AppendixLabel> {
         var found: Set<AppendixLabel> = []
         for line in lines {
+            // Most lines name no appendix: look for one of the words before splitting the line.
+            guard PackText.mentions(line.text, anyOf: Self.wordStems) else { continue }
             let words = PackText.words(line.text)
             for (index, word) in words.enumerated() {
                 guard let family = PackVocabulary.appendixFamily(of: word) else { continue }

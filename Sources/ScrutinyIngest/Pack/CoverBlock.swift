@@ -32,7 +32,13 @@ enum CoverBlock: Sendable, Hashable {
 
     /// The cover at the top of `page`, `nil` where the page has none.
     static func find(on page: SourcePage) -> CoverBlock? {
-        let top = PackText.bodyTop(of: page, count: headingLines)
+        find(top: PackText.bodyTop(of: page, count: headingLines))
+    }
+
+    /// The cover among a page's first body lines (``PackText/bodyTop(of:count:)``, at least
+    /// ``headingLines`` of them where the page has them).
+    static func find(top lines: [SourceLine]) -> CoverBlock? {
+        let top = Array(lines.prefix(headingLines))
         var labels: [String] = []
         var kinds: Set<PackVocabulary.CoverLabelKind> = []
         for line in top.prefix(labelLines) {

@@ -24,9 +24,12 @@ enum ItemStamp {
     }
 
     /// The item number of one line that is a stamp (a cell of it reads "Agenda Item N").
+    /// "item", as printed or letter-spaced: a line without it is no stamp.
+    static let itemWords: [[UInt8]] = ["item", "i t e m"].map { Array($0.utf8) }
+
     static func number(in line: SourceLine) -> String? {
         // A stamp is short; the test is cheap enough for every line of a page.
-        guard line.text.utf8.count <= longestLine else { return nil }
+        guard line.text.utf8.count <= longestLine, PackText.mentions(line.text, anyOf: Self.itemWords) else { return nil }
         for cell in line.cells {
             if let number = itemNumber(in: closingLetterSpacing(cell)) { return number }
         }

@@ -12,9 +12,14 @@ enum ListedTitleMatch {
 
     /// The listed item whose title the top of `page` (its first `lines` lines) prints, `nil` where none does.
     static func item(on page: SourcePage, among items: [ListedItem], lines: Int = topLines) -> ListedItem? {
+        item(top: PackText.bodyTop(of: page, count: lines), among: items)
+    }
+
+    /// The listed item whose title the lines `top` (a page's first body lines) print.
+    static func item(top lines: [SourceLine], among items: [ListedItem]) -> ListedItem? {
         let candidates = items.filter { !$0.isProcedural && Set($0.contentWords).count >= 2 }
         guard !candidates.isEmpty else { return nil }
-        let top = PackText.bodyTop(of: page, count: lines).map { line in
+        let top = lines.map { line in
             PackText.words(line.cells.joined(separator: " ")).filter { !PackVocabulary.stopWords.contains($0) }
         }
         var texts = top.map(Set.init)

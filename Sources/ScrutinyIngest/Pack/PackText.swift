@@ -3,13 +3,59 @@ import ScrutinyCore
 /// Small readings of page text that the pack's evidence types share.
 enum PackText {
     /// The lowercased words of `text`, letters and digits only: "Report title:" is ["report", "title"].
+    /// Every page of a pack is read so, line by line: ASCII text is split byte by byte.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
-    /// `text` lowercased with its white space collapsed to single spaces.
+    /// `text` lowercased with its white space collapsed to single spaces (ASCII byte by byte).
     static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `text` holds one of `needles` (lowercase ASCII), ignoring ASCII case: a cheap
+    /// test before a line is split into words.
+    static func mentions(_ text: String, anyOf needles: [[UInt8]]) -> Bool {
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 { lowered.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) }
+        for needle in needles where lowered.count >= needle.count {
+            var index = 0
+            while index + needle.count <= lowered.count {
+                if lowered[index] == needle[0], lowered[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                index += 1
+            }
+        }
+        return false
     }
 
     /// `text` with its white space collapsed to single spaces, case kept.
@@ -19,7 +65,11 @@ enum PackText {
 
     /// Whether `text` holds a letter or a digit.
     static func isPrinted(_ text: String) -> Bool {
-        text.contains { $0.isLetter || $0.isNumber }
+        // An ASCII letter or digit answers at once; only other text is read as characters.
+        if text.utf8.contains(where: { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+            return true
+        }
+        return text.utf8.contains { $0 >= 0x80 } && text.contains { $0.isLetter || $0.isNumber }
     }
 
     /// The first `count` lines of `page` that carry print, whatever their role (a stamp or a

@@ -31,22 +31,23 @@ struct PageSignals: Sendable {
     static let closingHeadingWords = 12
 
     init(_ page: SourcePage, listedItems: [ListedItem]) {
+        // The page's first body lines, read once for every signal that looks at them.
+        let top = PackText.bodyTop(of: page, count: max(CoverBlock.headingLines, ListedTitleMatch.topLines, Self.minutesLines + 4))
         stamp = ItemStamp.number(on: page)
-        cover = CoverBlock.find(on: page)
-        opensMinutes = Self.opensMinutes(page)
+        cover = CoverBlock.find(top: top)
+        opensMinutes = Self.opensMinutes(Array(top.prefix(Self.minutesLines + 4)))
         appendix = AppendixLabel.atTop(of: page)
         namedAppendices = AppendixLabel.named(in: page.lines)
-        listed = listedItems.isEmpty ? nil : ListedTitleMatch.item(on: page, among: listedItems)
+        listed = listedItems.isEmpty ? nil : ListedTitleMatch.item(top: Array(top.prefix(ListedTitleMatch.topLines)), among: listedItems)
         numbers = PrintedPageNumber.numbers(on: page)
-        continuesSentence = Self.continuesSentence(page)
+        continuesSentence = Self.continuesSentence(top.first)
         closesReport = Self.closesReport(page)
         isBlank = PackText.isBlank(page)
         layout = PageLayout(page)
     }
 
     /// "MINUTES of the Harbour Panel held on ..." among the first lines, with "held" or "present" close by.
-    private static func opensMinutes(_ page: SourcePage) -> Bool {
-        let top = PackText.bodyTop(of: page, count: minutesLines + 4)
+    private static func opensMinutes(_ top: [SourceLine]) -> Bool {
         guard top.prefix(minutesLines).contains(where: { line in
             let text = PackText.normalized(line.text)
             return text.hasPrefix("minutes of ") || text == "minutes" || text.hasPrefix("draft minutes")
@@ -59,8 +60,8 @@ struct PageSignals: Sendable {
     }
 
     /// A first line of plain text that starts in lower case ("have come from council tax").
-    private static func continuesSentence(_ page: SourcePage) -> Bool {
-        guard let line = PackText.bodyTop(of: page, count: 1).first, line.role != .heading, !line.isBold else { return false }
+    private static func continuesSentence(_ first: SourceLine?) -> Bool {
+        guard let line = first, line.role != .heading, !line.isBold else { return false }
         guard let first = line.text.first(where: { $0.isLetter || $0.isNumber }) else { return false }
         return first.isLetter && first.isLowercase
     }
@@ -72,6 +73,8 @@ struct PageSignals: Sendable {
         let lowerHalf = printed.count / 2
         for (position, line) in printed.enumerated() {
             for cell in line.cells {
+                // A closing heading is short: a paragraph is not read word by word.
+                guard cell.utf8.count <= closingHeadingWords * 16 || cell.contains("\n") else { continue }
                 let words = PackText.words(PackText.firstParagraph(cell))
                 guard !words.isEmpty, words.count <= closingHeadingWords else { continue }
                 let text = words.joined(separator: " ")

@@ -45,7 +45,8 @@ enum PrintedPageNumber {
 
     /// The page number `text` is, or ends with ("Cabinet – 6 May 2026 – Page 3"), `nil` for any other text.
     static func number(in text: String) -> Int? {
-        guard text.utf8.count <= longestText else { return nil }
+        // No digit, no page number (roman numerals are not read): most lines stop here.
+        guard text.utf8.count <= longestText, text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return nil }
         let words = joiningSpacedDigits(PackText.normalized(text).split(separator: " ").map(String.init))
         guard !words.isEmpty, words.count <= 12 else { return nil }
         // "3", "-3-", "[3]", "(3)", "p.3", "3/12"

@@ -111,15 +111,24 @@ public struct PDFReader: Sendable {
             starts.insert(item.lastPage)
         }
         let bounds = starts.filter { $0 < pageLines.count }.sorted() + [pageLines.count]
-        var pages: [SourcePage] = []
-        for (start, end) in zip(bounds, bounds.dropFirst()) {
-            pages += Self.grouped(pageLines[start..<end], sizes: sizes, format: document).pages
-        }
+        let runs = Array(zip(bounds, bounds.dropFirst()))
+        let sizesOfPages = sizes.map { PageSize(width: $0.width, height: $0.height) }
+        let header = document
+        let lines = pageLines
+        let pages = runs.concurrentMap { run in
+            Self.grouped(lines[run.0..<run.1], sizes: sizesOfPages.map { ($0.width, $0.height) }, format: header).pages
+        }.flatMap { $0 }
         let marker = PackStampMarker()
         var pack = document
         pack.pages = pages.map(marker.marking)
         pack.items = items
         return pack
+    }
+
+    /// A page's size in points (a Sendable pair for the concurrent re-reading of a pack's papers).
+    private struct PageSize: Sendable {
+        var width: Double
+        var height: Double
     }
 
     /// The document of a tagged PDF with its pack items, if it is a pack (a tagged file's blocks
