@@ -15,8 +15,9 @@ struct DatabaseMirror {
     let output: URL
     let folder: ReportFolder
 
-    /// Reports read and inserted per transaction (and held in memory at once).
-    static let reportsPerTransaction = 2000
+    /// Reports read and inserted per transaction, and so held in memory at once (a bench report
+    /// with a long appendix of amounts is some 700 rows).
+    static let reportsPerTransaction = 50
 
     var path: String { output.appendingPathComponent(ReportDatabase.fileName).path }
 
