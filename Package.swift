@@ -30,11 +30,14 @@ let package = Package(
         .target(name: "CPopplerText", dependencies: ["CPopplerCore"], linkerSettings: [.linkedLibrary("z")]),
         // Two glibc calls Swift's Glibc module leaves out, for starting workers without leaking descriptors.
         .target(name: "CSpawn"),
+        // A fast PNG encoder for rendered pages (zlib for the checksums), for the review's page images.
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("z")]),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
         // PDF (OCR for pages without a text layer), text and HTML readers -> SourceDocument.
-        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto", "CTesseract"]),
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto", "CTesseract",
+                                                     "CPNGEncoder"]),
         // SourceDocument -> Report.
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.
