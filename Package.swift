@@ -56,12 +56,14 @@ let package = Package(
             // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
             // allocate in small pieces): about 6% less CPU on 20 bench PDFs.
             linkerSettings: [.linkedLibrary("mimalloc")]),
+        // The review: a static site of every report's records beside the pages they came from.
+        .target(name: "ScrutinyReview", dependencies: ["ScrutinyCore", "ScrutinyBatch", "ScrutinyExport", "JSONSchema"]),
         // The command line.
         .executableTarget(
             name: "scrutiny",
             dependencies: [
                 "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "ScrutinyBatch", "JSONSchema",
-                "ScrutinyValidate",
+                "ScrutinyValidate", "ScrutinyReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "ScrutinyValidateTests", dependencies: ["ScrutinyValidate", "JSONSchema", "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract"]),
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore", "ScrutinyExport"]),
+        .testTarget(name: "ScrutinyReviewTests", dependencies: ["ScrutinyReview", "ScrutinyBatch", "ScrutinyCore"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
         .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore", "ScrutinyIngest"]),
     ],

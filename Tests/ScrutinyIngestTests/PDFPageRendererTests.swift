@@ -36,10 +36,12 @@ import Testing
         let boxed = document.pages[0].lines.compactMap(\.box)
         #expect(!boxed.isEmpty)
         // Every pixel row holding ink lies within some line's box, give or take two pixels.
+        // Ink is a pixel darker than middle grey: a 4-bit grey digit under 8, or an RGB byte under 0x80.
         func hasInk(_ row: String) -> Bool {
-            stride(from: 0, to: row.count, by: image.colour == 0 ? 2 : 6).contains { offset in
+            if image.colour == 0 { return row.contains { ($0.hexDigitValue ?? 15) < 8 } }
+            return stride(from: 0, to: row.count, by: 2).contains { offset in
                 let start = row.index(row.startIndex, offsetBy: offset)
-                return (UInt8(row[start..<row.index(start, offsetBy: 2)], radix: 16) ?? 255) < 128
+                return (UInt8(row[start..<row.index(start, offsetBy: 2)], radix: 16) ?? 255) < 0x80
             }
         }
         let inkRows = image.rows.indices.filter { hasInk(image.rows[$0]) }

@@ -21,8 +21,7 @@ enum PythonPNG {
             pos += 12 + n
         width, height, depth, colour = header[:4]
         raw = zlib.decompress(idat)
-        bpp = 1 if colour == 0 else 3
-        row = width * bpp + 1
+        row = (width * depth + 7) // 8 + 1 if colour == 0 else width * 3 + 1
         assert len(raw) == height * row, 'size'
         assert all(raw[y * row] == 0 for y in range(height)), 'filter'
         print(json.dumps({'width': width, 'height': height, 'depth': depth, 'colour': colour,
@@ -80,15 +79,34 @@ struct PNGEncodingTests {
         return grey(255)
     }
 
-    @Test func aGreyPageDecodesToItsPixels() throws {
+    /// A grey row as the encoder writes it: each level rounded to the nearest of sixteen
+    /// (0, 17, … 255), two pixels a byte, an odd last pixel in the high half.
+    static func grey4Row(width: Int, _ level: (Int) -> Int) -> String {
+        let nibbles = (0..<width).map { x -> Int in
+            let value = level(x)
+            return (0..<16).min { abs($0 * 17 - value) < abs($1 * 17 - value) }!
+        }
+        return stride(from: 0, to: width, by: 2).map { x in
+            String(format: "%02x", nibbles[x] << 4 | (x + 1 < width ? nibbles[x + 1] : 0))
+        }.joined()
+    }
+
+    @Test func aGreyPageDecodesToItsPixelsInSixteenLevels() throws {
         let png = try #require(Self.encode(width: 211, height: 97, padding: 12, Self.pageLike))
         let image = try PythonPNG.decode(png)
-        #expect(image.width == 211 && image.height == 97 && image.depth == 8)
+        #expect(image.width == 211 && image.height == 97 && image.depth == 4)
         #expect(image.colour == 0)
         for y in [0, 1, 9, 10, 17, 18, 50, 96] {
-            let expected = (0..<211).map { String(format: "%02x", Self.pageLike($0, y) & 0xFF) }.joined()
+            let expected = Self.grey4Row(width: 211) { Int(Self.pageLike($0, y) & 0xFF) }
             #expect(image.rows[y] == expected, "row \(y)")
         }
+    }
+
+    @Test func everyGreyLevelRoundsToTheNearestOfSixteen() throws {
+        let png = try #require(Self.encode(width: 256, height: 2) { x, _ in Self.grey(x) })
+        let image = try PythonPNG.decode(png)
+        #expect(image.rows[0] == Self.grey4Row(width: 256) { $0 })
+        #expect(image.rows[0].hasPrefix("00") && image.rows[0].hasSuffix("ff"))
     }
 
     @Test func aPageWithColourIsRGB() throws {
@@ -117,9 +135,9 @@ struct PNGEncodingTests {
 
     @Test func oneFlatColourAndOnePixelImagesEncode() throws {
         let blank = try PythonPNG.decode(try #require(Self.encode(width: 300, height: 200) { _, _ in Self.grey(255) }))
-        #expect(blank.rows.allSatisfy { $0 == String(repeating: "ff", count: 300) })
-        let dot = try PythonPNG.decode(try #require(Self.encode(width: 1, height: 1) { _, _ in Self.grey(7) }))
-        #expect(dot.rows == ["07"])
+        #expect(blank.rows.allSatisfy { $0 == String(repeating: "ff", count: 150) })
+        let dot = try PythonPNG.decode(try #require(Self.encode(width: 1, height: 1) { _, _ in Self.grey(40) }))
+        #expect(dot.rows == ["20"])
     }
 
     @Test func aBufferSmallerThanItsSizesIsRefused() {

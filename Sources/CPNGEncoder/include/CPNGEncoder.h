@@ -10,9 +10,9 @@
 /// writes one DEFLATE block with Huffman codes made for the image, from three kinds of token: a
 /// copy of the row above (for a repeated row, or a stretch that repeats the row above), a copy of
 /// the pixel before (a run of one colour), and literals for the ink. It never searches for repeats
-/// elsewhere, which is what makes general compressors slow on a page: about three times zlib's
-/// fastest level here, for files some 40% larger. The image is 8-bit grey when every pixel is
-/// grey (r = g = b), else 8-bit RGB. Every row uses PNG filter type 0 (none).
+/// elsewhere, which is what makes general compressors slow on a page. The image is 4-bit grey
+/// (sixteen levels, each pixel rounded to the nearest; anti-aliased type needs no more) when
+/// every pixel is grey (r = g = b), else 8-bit RGB. Every row uses PNG filter type 0 (none).
 
 /// PNG bytes made by ``scrutiny_png_encode``; release with ``scrutiny_png_free``.
 typedef struct {
