@@ -44,6 +44,9 @@ main { display: block; padding: 0 1.25rem 2rem; min-width: 0; }
 .warnings ul { margin: 0; padding-left: 1.2rem; }
 
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+table.records { font-size: 0.9rem; }
+table.records th, table.records td { padding: 0.4rem 0.45rem; }
+table.records thead th { white-space: normal; vertical-align: bottom; }
 caption { text-align: left; font-weight: 700; padding: 0.5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
@@ -56,12 +59,13 @@ td ul { margin: 0 0 0.4rem; padding-left: 1.1rem; }
 .list-label { margin: 0; font-weight: 600; font-size: 0.85rem; }
 .fields { max-width: 60rem; }
 .fields th { width: 9rem; font-weight: 600; }
-.table-scroll { overflow-x: auto; }
+.fields td { overflow-wrap: anywhere; }
+.table-scroll { position: relative; overflow-x: auto; }
 
 tr.record { cursor: pointer; }
 tr.record:hover { background: #f6f6f5; }
 tr.record.selected { background: var(--select); box-shadow: inset 5px 0 0 var(--ink); }
-td.where { min-width: 10rem; }
+td.where { min-width: 7.5rem; }
 td.where .section { display: block; color: var(--muted); font-size: 0.85rem; }
 .badge {
   display: inline-block; margin-top: 0.2rem; padding: 0 0.35rem; border: 1px solid var(--muted);
@@ -69,7 +73,7 @@ td.where .section { display: block; color: var(--muted); font-size: 0.85rem; }
 }
 
 /* The source beside the records. */
-.workspace { display: grid; grid-template-columns: minmax(0, 1fr) minmax(22rem, 42%); align-items: start; }
+.workspace { display: grid; grid-template-columns: minmax(0, 1fr) minmax(20rem, 38%); align-items: start; }
 .viewer {
   position: sticky; top: 0; height: 100vh; display: flex; flex-direction: column;
   border-left: 1px solid var(--rule); background: var(--panel);
@@ -131,7 +135,7 @@ details ul { min-width: 16rem; margin: 0.25rem 0; padding-left: 1rem; text-align
   .workspace { display: block; }
   .viewer { position: static; height: auto; border-left: 0; border-top: 4px solid var(--ink); }
   .js .viewer {
-    position: fixed; left: 0; right: 0; bottom: 0; height: 62vh; z-index: 10; visibility: hidden;
+    position: fixed; top: auto; left: 0; bottom: 0; width: 100vw; height: 62vh; z-index: 10; visibility: hidden;
     transform: translateY(105%); transition: transform 0.2s, visibility 0.2s; box-shadow: 0 -2px 12px rgba(0, 0, 0, 0.35);
   }
   .js body.viewing .viewer { transform: none; visibility: visible; }
@@ -141,6 +145,7 @@ details ul { min-width: 16rem; margin: 0.25rem 0; padding-left: 1rem; text-align
     padding: 0.3rem 0.75rem; border: 2px solid var(--ink); background: #fff; color: var(--ink); cursor: pointer;
   }
   .masthead, main { padding-left: 0.75rem; padding-right: 0.75rem; }
+  .fields th { width: 6.5rem; }
   h1 { font-size: 1.35rem; }
 }
 @media (prefers-reduced-motion: reduce) { .js .viewer { transition: none; } }

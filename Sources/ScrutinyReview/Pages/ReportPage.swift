@@ -148,7 +148,7 @@ struct ReportPage {
 
     private func budgets(into html: inout HTMLText) {
         table(kind: "budget", heading: "Budgets",
-              headers: ["Amount", "As printed", "Kind", "Period", "Partnership", "Approximate"],
+              headers: ["Amount", "As printed", "Kind", "Period", "Partnership", "Approx\u{AD}imate"],
               count: report.budgets.count, into: &html) { index, html in
             let b = report.budgets[index]
             row(id: "budget-\(index + 1)", provenance: b.provenance, into: &html) { html in
@@ -229,7 +229,7 @@ struct ReportPage {
 
     private func cell(_ value: String?, into html: inout HTMLText, className: String? = nil) {
         guard let value, !value.isEmpty else {
-            html.raw("<td class=\"none\">not found</td>")
+            html.raw(Self.notFound)
             return
         }
         html.raw("<td")
@@ -285,6 +285,9 @@ struct ReportPage {
         }
         html.raw("</aside>\n")
     }
+
+    /// An empty field: a dash to the eye, "not found" to a screen reader.
+    static let notFound = "<td class=\"none\"><span aria-hidden=\"true\">—</span><span class=\"visually-hidden\">not found</span></td>"
 
     /// The pages that hold at least one of the report's records, in order.
     func pagesWithRecords() -> [Int] {
