@@ -147,10 +147,21 @@ static int tokenize(const uint8_t *stream, const uint8_t *same, size_t rows, siz
         if (tokens_reserve(list, row_bytes) != 0) return -1;
         size_t i = start;
         while (i < end) {
-            // Most ink bytes differ from both neighbours: one comparison each turns them away.
-            size_t run = i >= bpp && stream[i] == stream[i - bpp] ? same_as_before(stream, i, end, bpp) : 0;
-            size_t up = y > 0 && up_allowed && run < end - i && stream[i] == stream[i - row_bytes]
-                ? same_as_before(stream, i, end, row_bytes) : 0;
+            // Most ink bytes start no copy of MIN_COPY bytes: one four-byte comparison each turns
+            // them away (a row's last few bytes are compared one by one).
+            size_t run = 0, up = 0;
+            if (i + MIN_COPY <= end) {
+                uint32_t here, before, above;
+                memcpy(&here, stream + i, 4);
+                if (i >= bpp) {
+                    memcpy(&before, stream + i - bpp, 4);
+                    if (here == before) run = same_as_before(stream, i, end, bpp);
+                }
+                if (y > 0 && up_allowed && run < end - i) {
+                    memcpy(&above, stream + i - row_bytes, 4);
+                    if (here == above) up = same_as_before(stream, i, end, row_bytes);
+                }
+            }
             size_t length = run >= up ? run : up;
             if (length >= MIN_COPY) {
                 uint32_t distance = (uint32_t)(run >= up ? bpp : row_bytes);

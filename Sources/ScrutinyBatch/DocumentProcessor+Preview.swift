@@ -7,7 +7,7 @@ extension DocumentProcessor {
     /// The work a worker does for a ``PreviewRequest``: reads the file, checks it is the one the
     /// reports were extracted from, then draws the PDF pages asked for (keeping those already
     /// drawn) or reads the lines of a text or HTML file, and writes ``SourcePreview/fileName``
-    /// last. Every file appears whole or not at all.
+    /// last, atomically: an image it does not list is drawn again by the next review.
     ///
     /// The images are a cache that the next review can make again, so they are not flushed to
     /// disk one by one (`fsync` would cost more than drawing them).
@@ -66,7 +66,9 @@ extension DocumentProcessor {
             }
             guard let image = pdf.image(ofPage: number, dpi: preview.dpi) else { continue }
             let name = PreviewPage.imageName(number)
-            try AtomicFile.write(Data(image.png), to: folder.appendingPathComponent(name).path, durable: false)
+            // Written in place: only the manifest, written last, makes an image count, so a half-written
+            // one (a killed worker) is drawn again by the next review.
+            try Data(image.png).write(to: folder.appendingPathComponent(name))
             pages.append(PreviewPage(number: number, width: image.width, height: image.height, pixelWidth: image.pixelWidth,
                                      pixelHeight: image.pixelHeight, image: name))
             rendered += 1

@@ -71,8 +71,9 @@ public struct ReviewBuilder {
         self.options = options
     }
 
-    /// One source file and what the review needs of it.
-    private struct Source {
+    /// One source file and what the review needs of it: its reports (an agenda pack's items
+    /// share their file) and the pages that hold their records.
+    struct Source {
         var id: String
         var file: String
         var sha256: String
@@ -82,7 +83,11 @@ public struct ReviewBuilder {
     }
 
     /// Builds or updates the review.
-    /// - Parameter progress: called with (sources prepared, sources to prepare) as workers finish.
+    ///
+    /// The sources are taken in document-id order; while the workers draw one source's pages,
+    /// this process reads the next source's reports and writes the pages of those already drawn,
+    /// so the two kinds of work overlap.
+    /// - Parameter progress: called with (sources done, sources) as they are done.
     /// - Throws: ``ReviewError`` when there is nothing to review, the folder is busy, a file
     ///   cannot be written or no worker starts.
     public func build(progress: (Int, Int) -> Void = { _, _ in }) throws(ReviewError) -> ReviewOutcome {
@@ -109,94 +114,41 @@ public struct ReviewBuilder {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        // 1. The reports: unchanged ones from the state, the others decoded.
-        let previous = ReviewState.load(from: folder, generation: Self.generation, dpi: options.dpi)
-        var state = ReviewState(generation: Self.generation, dpi: options.dpi)
-        var decoded: [String: Report] = [:]
-        let ids = reports.documentIDs()
-        for id in ids {
-            let path = reports.filePath(for: id)
-            guard let stamp = FileStamp.of(path: path) else { continue }
-            if let entry = previous.reports[id], entry.report == stamp {
-                state.reports[id] = entry
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: path), let report = ReportReader.report(from: data) else {
-                continue
-            }
-            decoded[id] = report
-            state.reports[id] = ReviewState.Entry(
-                report: stamp, preview: nil, problem: nil, sha256: report.source.sha256,
-                pages: Set(report.provenances.compactMap(\.page)).sorted(), summary: ReportSummary(report))
+        let run = ReviewRun(builder: self, reports: reports, folder: folder,
+                            previous: ReviewState.load(from: folder, generation: Self.generation, dpi: options.dpi))
+        // Reports whose ids share their first 16 digits are one file's (an agenda pack's items).
+        var groups: [[String]] = []
+        for id in reports.documentIDs() {
+            if let last = groups.last?.last, last.prefix(16) == id.prefix(16) { groups[groups.count - 1].append(id) } else { groups.append([id]) }
         }
-
-        // 2. The sources, and the previews they still need.
-        var sources: [String: Source] = [:]
-        for id in state.reports.keys.sorted() {
-            let entry = state.reports[id]!
-            sources[entry.sourceID, default: Source(id: entry.sourceID, file: entry.summary.file, sha256: entry.sha256,
-                                                    format: entry.summary.format)].pages.formUnion(entry.pages)
-            sources[entry.sourceID]!.reportIDs.append(id)
-        }
-        var problems: [String: String] = [:]
-        var requests: [WorkerRequest] = []
-        for source in sources.values.sorted(by: { $0.id < $1.id }) {
-            let previewFolder = sourcesFolder.appendingPathComponent(source.id)
-            if isReady(source, in: previewFolder, state: state, previous: previous, decoded: decoded) { continue }
-            let path = sourcePath(source.file)
-            guard FileManager.default.fileExists(atPath: path) else {
-                problems[source.id] = "\(source.file) is not found (from \(options.sourceRoot.path)); run `scrutiny review` from the folder `extract` ran in, or give --source-root"
-                continue
+        var done = 0
+        progress(0, groups.count)
+        var remaining = groups.makeIterator()
+        let poolFailure: (any Error)? = withoutActuallyEscaping(progress) { progress in
+            // Each source is read when a worker is free for it; one that needs no worker is finished at once.
+            let requests = RequestSequence {
+                while run.failure == nil, let group = remaining.next() {
+                    if let request = run.prepare(group) { return request }
+                    done += 1
+                    progress(done, groups.count)
+                }
+                return nil
             }
-            requests.append(WorkerRequest(path: path, file: source.id, preview: PreviewRequest(
-                folder: previewFolder.path, sha256: source.sha256, format: source.format, pages: source.pages.sorted(),
-                dpi: options.dpi)))
-        }
-        var imagesDrawn = 0
-        if !requests.isEmpty {
-            var done = 0
-            progress(0, requests.count)
             do {
                 try WorkerPool(configuration: options.pool).runPreviews(requests) { request, result in
-                    switch result {
-                    case .success(let outcome): imagesDrawn += outcome.rendered
-                    case .failure(let failure): problems[request.file] = "\(failure.kind.rawValue): \(failure.message)"
-                    }
+                    run.finish(source: request.file, with: result)
                     done += 1
-                    progress(done, requests.count)
+                    progress(done, groups.count)
                 }
+                return nil
             } catch {
-                throw .workersUnavailable(reason: "\(error)")
+                return error
             }
         }
+        if let poolFailure { throw .workersUnavailable(reason: "\(poolFailure)") }
+        if let failure = run.failure { throw failure }
 
-        // 3. The pages of reports whose report or preview changed, then the index and assets.
-        var pagesWritten = 0
-        var manifests: [String: SourcePreview?] = [:]
-        for source in sources.values.sorted(by: { $0.id < $1.id }) {
-            let previewFolder = sourcesFolder.appendingPathComponent(source.id)
-            let manifestStamp = problems[source.id] == nil
-                ? FileStamp.of(path: previewFolder.appendingPathComponent(SourcePreview.fileName).path) : nil
-            let problem = problems[source.id] ?? (manifestStamp == nil ? "the preview was not made; run `scrutiny review` again" : nil)
-            for id in source.reportIDs {
-                guard var entry = state.reports[id] else { continue }
-                let pagePath = folder.appendingPathComponent(id + ".html").path
-                let unchanged = decoded[id] == nil && previous.reports[id]?.preview == manifestStamp
-                    && previous.reports[id]?.problem == problem && FileManager.default.fileExists(atPath: pagePath)
-                entry.preview = manifestStamp
-                entry.problem = problem
-                state.reports[id] = entry
-                if unchanged { continue }
-                guard let report = decoded[id] ?? (FileManager.default.contents(atPath: reports.filePath(for: id))
-                                                   .flatMap(ReportReader.report(from:))) else { continue }
-                if manifests[source.id] == nil {
-                    manifests[source.id] = manifestStamp == nil ? .some(nil) : .some(Self.manifest(in: previewFolder))
-                }
-                let page = ReportPage(report: report, preview: manifests[source.id] ?? nil, previewProblem: problem,
-                                      sourceFolder: "sources/" + source.id)
-                if try write(page.html(), to: pagePath) { pagesWritten += 1 }
-            }
-        }
+        let state = run.state
         let summaries = state.reports.keys.sorted().compactMap { state.reports[$0]?.summary }
         var reportProblems: [String: String] = [:]
         for (id, entry) in state.reports { if let problem = entry.problem { reportProblems[id] = problem } }
@@ -204,8 +156,7 @@ public struct ReviewBuilder {
         _ = try write(ReviewAssets.styleSheet, to: folder.appendingPathComponent(ReviewAssets.styleSheetName).path)
         _ = try write(ReviewAssets.script, to: folder.appendingPathComponent(ReviewAssets.scriptName).path)
 
-        // 4. What is gone, and the state.
-        prune(folder: folder, keeping: Set(state.reports.keys), sources: Set(sources.keys))
+        prune(folder: folder, keeping: Set(state.reports.keys), sources: Set(state.reports.values.map(\.sourceID)))
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -216,18 +167,15 @@ public struct ReviewBuilder {
         } catch {
             throw .cannotWrite(path: folder.appendingPathComponent(ReviewState.fileName).path, reason: "\(error)")
         }
-
-        let shown = sources.values.filter { problems[$0.id] != nil }.sorted { $0.id < $1.id }
-            .map { ReviewProblem(file: $0.file, message: problems[$0.id]!) }
-        return ReviewOutcome(folder: folder, reports: state.reports.count, pagesWritten: pagesWritten, imagesDrawn: imagesDrawn,
-                             problems: shown, seconds: Date().timeIntervalSince(started))
+        return ReviewOutcome(folder: folder, reports: state.reports.count, pagesWritten: run.pagesWritten, imagesDrawn: run.imagesDrawn,
+                             problems: run.problems.sorted { $0.key < $1.key }.map { ReviewProblem(file: $0.value.file, message: $0.value.message) },
+                             seconds: Date().timeIntervalSince(started))
     }
 
     /// True when `source`'s preview already holds what its reports need: for reports whose page
     /// was made from the manifest as it is, the images on disk; otherwise the manifest read and
     /// checked (same file, same resolution, every page drawn, every image on disk).
-    private func isReady(_ source: Source, in previewFolder: URL, state: ReviewState, previous: ReviewState,
-                         decoded: [String: Report]) -> Bool {
+    func isReady(_ source: Source, in previewFolder: URL, previous: ReviewState, decoded: [String: Report]) -> Bool {
         guard let stamp = FileStamp.of(path: previewFolder.appendingPathComponent(SourcePreview.fileName).path) else { return false }
         let knownAsIs = source.reportIDs.allSatisfy { decoded[$0] == nil && previous.reports[$0]?.preview == stamp }
         if knownAsIs {
@@ -246,19 +194,24 @@ public struct ReviewBuilder {
         }
     }
 
-    private static func manifest(in previewFolder: URL) -> SourcePreview? {
+    static func manifest(in previewFolder: URL) -> SourcePreview? {
         FileManager.default.contents(atPath: previewFolder.appendingPathComponent(SourcePreview.fileName).path)
             .flatMap { try? JSONDecoder().decode(SourcePreview.self, from: $0) }
     }
 
     /// Where the source file named `file` in a report is: as it is when absolute, else under the source root.
-    private func sourcePath(_ file: String) -> String {
+    func sourcePath(_ file: String) -> String {
         file.hasPrefix("/") ? file : options.sourceRoot.appendingPathComponent(file).path
     }
 
     /// Writes `text` to `path` unless the file already holds exactly it; true when written.
-    private func write(_ text: String, to path: String) throws(ReviewError) -> Bool {
-        let data = Data(text.utf8)
+    func write(_ text: String, to path: String) throws(ReviewError) -> Bool {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` to `path` unless the file already holds exactly them; true when written.
+    func write(_ bytes: [UInt8], to path: String) throws(ReviewError) -> Bool {
+        let data = Data(bytes)
         if let existing = FileStamp.of(path: path), existing.size == Int64(data.count),
            FileManager.default.contents(atPath: path) == data { return false }
         do {
@@ -280,4 +233,13 @@ public struct ReviewBuilder {
             try? FileManager.default.removeItem(at: sourcesFolder.appendingPathComponent(name))
         }
     }
+}
+
+/// The requests of a build, made one at a time as the pool asks for the next.
+private struct RequestSequence: Sequence, IteratorProtocol {
+    let produce: () -> WorkerRequest?
+
+    init(_ produce: @escaping () -> WorkerRequest?) { self.produce = produce }
+
+    mutating func next() -> WorkerRequest? { produce() }
 }

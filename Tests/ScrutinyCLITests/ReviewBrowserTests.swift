@@ -215,6 +215,16 @@ struct ReviewBrowserTests {
         #expect(share >= Self.devOnTextFloor, "\(result.budgets - result.misses.count) of \(result.budgets) on their text; misses: \(result.misses)")
     }
 
+    @Test("an agenda pack's items each get a page showing the pack's own pages, highlights on their text",
+          .enabled(if: FileManager.default.fileExists(atPath: PackExtractTests.packs.appendingPathComponent("docs").path) && PDFWords.tool != nil,
+                   "../shared/corpus/packs or pdftotext is absent: pack review skipped"))
+    func packsInTheBrowser() throws {
+        let scratch = try Self.review(PackExtractTests.packs.appendingPathComponent("docs"))
+        let result = try Self.checkInBrowser(scratch.url.appendingPathComponent("out"))
+        #expect(result.budgets > 0)
+        #expect(result.misses.isEmpty, "\(result.misses)")
+    }
+
     @Test("the index sorts by a column and filters by council and warning",
           .enabled(if: SamplesBatchTests.hasSamples, "samples/ is not in this checkout"))
     func indexSortsAndFilters() throws {

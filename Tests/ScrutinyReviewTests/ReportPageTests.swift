@@ -16,7 +16,7 @@ import Testing
         for id in ["recommendation-1", "update-1", "partnership-1", "budget-1", "budget-2", "implication-1", "implication-2"] {
             #expect(html.contains("id=\"\(id)\""), "\(id)")
         }
-        #expect(html.contains(#"<tr class="record" id="budget-1" data-page="3" data-line="8" data-box="72.5 310.25 420.0 13.5">"#))
+        #expect(html.contains(#"<tr class="record" id="budget-1" data-page="3" data-line="8" data-box="72.5 310.25 420 13.5">"#))
         #expect(html.contains(##"<a class="locate" href="#page-3">Page 3, line 8</a>"##))
         #expect(html.contains(#"<tr class="record" id="update-1" data-page="2" data-line="3">"#))
         // An implication without provenance says so rather than linking nowhere.

@@ -18,7 +18,10 @@ struct ReportPage {
     /// The preview folder relative to the page (`sources/<file id>`).
     var sourceFolder: String
 
-    func html() -> String {
+    func html() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// The page as UTF-8 bytes.
+    func bytes() -> [UInt8] {
         var html = HTMLText(capacity: 4096 + (report.budgets.count + report.recommendations.count) * 400)
         let title = report.document.title ?? "Untitled report"
         PageShell.open(title: title + " – scrutiny review", page: "report", into: &html)
@@ -45,7 +48,7 @@ struct ReportPage {
         viewer(into: &html)
         html.raw("</div>\n")
         PageShell.close(into: &html)
-        return html.html
+        return html.bytes
     }
 
     // MARK: Records
@@ -97,7 +100,7 @@ struct ReportPage {
         table(kind: "recommendation", heading: "Recommendations", headers: ["No.", "Recommendation"], count: report.recommendations.count,
               into: &html) { index, html in
             let r = report.recommendations[index]
-            row(id: "recommendation-\(index + 1)", provenance: r.provenance, into: &html) { html in
+            row(id: "recommendation", number: index + 1, provenance: r.provenance, into: &html) { html in
                 cell(r.number, into: &html)
                 cell(r.text, into: &html, className: "text")
             }
@@ -108,7 +111,7 @@ struct ReportPage {
         table(kind: "update", heading: "Recommendation updates", headers: ["Partnership", "Recommendation", "Progress"],
               count: report.recommendationUpdates.count, into: &html) { index, html in
             let u = report.recommendationUpdates[index]
-            row(id: "update-\(index + 1)", provenance: u.provenance, into: &html) { html in
+            row(id: "update", number: index + 1, provenance: u.provenance, into: &html) { html in
                 cell(u.partnership, into: &html)
                 cell(u.text, into: &html, className: "text")
                 cell(u.progress, into: &html, className: "text")
@@ -121,7 +124,7 @@ struct ReportPage {
               headers: ["Name", "Acronym", "Purpose", "Statutory", "Council role", "Members", "Aims, achievements, priorities"],
               count: report.partnerships.count, into: &html) { index, html in
             let p = report.partnerships[index]
-            row(id: "partnership-\(index + 1)", provenance: p.provenance, into: &html) { html in
+            row(id: "partnership", number: index + 1, provenance: p.provenance, into: &html) { html in
                 cell(p.name, into: &html)
                 cell(p.acronym, into: &html)
                 cell(p.purpose, into: &html, className: "text")
@@ -151,7 +154,7 @@ struct ReportPage {
               headers: ["Amount", "As printed", "Kind", "Period", "Partnership", "Approx\u{AD}imate"],
               count: report.budgets.count, into: &html) { index, html in
             let b = report.budgets[index]
-            row(id: "budget-\(index + 1)", provenance: b.provenance, into: &html) { html in
+            row(id: "budget", number: index + 1, provenance: b.provenance, into: &html) { html in
                 cell(MoneyText.text(b.amount, currency: b.currency), into: &html, className: "num")
                 cell(b.raw, into: &html, className: "raw")
                 cell(b.kind.rawValue, into: &html)
@@ -166,7 +169,7 @@ struct ReportPage {
         table(kind: "implication", heading: "Implications", headers: ["Area", "Text"], count: report.implications.count,
               into: &html) { index, html in
             let i = report.implications[index]
-            row(id: "implication-\(index + 1)", provenance: i.provenance, into: &html) { html in
+            row(id: "implication", number: index + 1, provenance: i.provenance, into: &html) { html in
                 cell(i.area, into: &html)
                 cell(i.text, into: &html, className: "text")
             }
@@ -200,20 +203,49 @@ struct ReportPage {
     }
 
     /// One record's row: its cells, then where it was found as a link to the page or line.
-    private func row(id: String, provenance: Provenance?, into html: inout HTMLText, cells: (inout HTMLText) -> Void) {
-        html.raw("<tr class=\"record\" id=\"\(id)\"")
+    private func row(id: String, number: Int, provenance: Provenance?, into html: inout HTMLText, cells: (inout HTMLText) -> Void) {
+        html.raw("<tr class=\"record\" id=\"")
+        html.raw(id)
+        html.raw("-")
+        html.integer(number)
+        html.raw("\"")
         if let provenance {
-            if let page = provenance.page { html.raw(" data-page=\"\(page)\"") }
-            html.raw(" data-line=\"\(provenance.line)\"")
-            if let box = provenance.box { html.attribute("data-box", "\(box.x) \(box.y) \(box.width) \(box.height)") }
+            if let page = provenance.page {
+                html.raw(" data-page=\"")
+                html.integer(page)
+                html.raw("\"")
+            }
+            html.raw(" data-line=\"")
+            html.integer(provenance.line)
+            html.raw("\"")
+            if let box = provenance.box {
+                html.raw(" data-box=\"")
+                html.points(box.x)
+                html.raw(" ")
+                html.points(box.y)
+                html.raw(" ")
+                html.points(box.width)
+                html.raw(" ")
+                html.points(box.height)
+                html.raw("\"")
+            }
         }
         html.raw(">")
         cells(&html)
         html.raw("<td class=\"where\">")
         if let provenance {
-            let target = provenance.page.map { "page-\($0)" } ?? "line-\(provenance.line)"
-            html.raw("<a class=\"locate\" href=\"#\(target)\">")
-            html.text(provenance.page.map { "Page \($0), line \(provenance.line)" } ?? "Line \(provenance.line)")
+            if let page = provenance.page {
+                html.raw("<a class=\"locate\" href=\"#page-")
+                html.integer(page)
+                html.raw("\">Page ")
+                html.integer(page)
+                html.raw(", line ")
+            } else {
+                html.raw("<a class=\"locate\" href=\"#line-")
+                html.integer(provenance.line)
+                html.raw("\">Line ")
+            }
+            html.integer(provenance.line)
             html.raw("</a>")
             if let section = provenance.section {
                 html.raw("<span class=\"section\">")
@@ -306,21 +338,35 @@ extension Report {
 /// Amounts as a reader writes them: `£1,312,000`, `−£1,000`, `£31,007.46`, `€2,500`.
 enum MoneyText {
     static func text(_ amount: Double, currency: String) -> String {
-        let symbol = ["GBP": "£", "EUR": "€", "USD": "$"][currency] ?? currency + " "
-        let magnitude = amount.magnitude
-        let whole = magnitude.rounded(.down)
-        var fraction = ((magnitude - whole) * 100).rounded()
-        var wholeDigits = whole < 1e18 ? String(Int64(whole)) : String(format: "%.0f", whole)
-        if fraction >= 100 {
-            fraction = 0
-            wholeDigits = whole + 1 < 1e18 ? String(Int64(whole + 1)) : wholeDigits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        if amount < 0 { bytes.append(contentsOf: "−".utf8) }
+        switch currency {
+        case "GBP": bytes.append(contentsOf: "£".utf8)
+        case "EUR": bytes.append(contentsOf: "€".utf8)
+        case "USD": bytes.append(UInt8(ascii: "$"))
+        default: bytes.append(contentsOf: currency.utf8); bytes.append(UInt8(ascii: " "))
         }
-        var grouped = ""
-        for (index, digit) in wholeDigits.enumerated() {
-            if index > 0 && (wholeDigits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
+        let cents = (amount.magnitude * 100).rounded()
+        guard cents.isFinite, cents < 9e18 else {
+            bytes.append(contentsOf: String(format: "%.2f", amount.magnitude).utf8)
+            return String(decoding: bytes, as: UTF8.self)
         }
-        let cents = fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(Int(fraction))
-        return (amount < 0 ? "−" : "") + symbol + grouped + cents
+        let total = UInt64(cents)
+        var whole = total / 100
+        var digits: [UInt8] = []
+        repeat {
+            if digits.count % 4 == 3 { digits.append(UInt8(ascii: ",")) }
+            digits.append(UInt8(ascii: "0") + UInt8(whole % 10))
+            whole /= 10
+        } while whole > 0
+        bytes.append(contentsOf: digits.reversed())
+        let fraction = total % 100
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
