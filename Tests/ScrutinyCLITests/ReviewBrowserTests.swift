@@ -194,6 +194,7 @@ struct ReviewBrowserTests {
           .enabled(if: SamplesBatchTests.hasSamples && PDFWords.tool != nil, "samples/ or pdftotext is absent"))
     func samplesInTheBrowser() throws {
         let scratch = try Self.review(SamplesBatchTests.samples)
+        try ReviewCommandTests.checkReview(of: scratch.url.appendingPathComponent("out"))
         let result = try Self.checkInBrowser(scratch.url.appendingPathComponent("out"))
         #expect(result.highlights > 50)
         #expect(result.budgets > 50)
@@ -209,6 +210,9 @@ struct ReviewBrowserTests {
           .enabled(if: hasDevCorpus && PDFWords.tool != nil, "../shared/corpus/dev or pdftotext is absent: dev corpus review skipped"))
     func devCorpusInTheBrowser() throws {
         let scratch = try Self.review(Self.devCorpus)
+        // On disk: the index links every report, every page has its title, recommendations and
+        // budgets, every image it shows, and nothing that asks the network for anything.
+        try ReviewCommandTests.checkReview(of: scratch.url.appendingPathComponent("out"))
         let result = try Self.checkInBrowser(scratch.url.appendingPathComponent("out"))
         #expect(result.budgets > 700)
         let share = Double(result.budgets - result.misses.count) / Double(result.budgets)
