@@ -32,11 +32,14 @@ let package = Package(
         .target(name: "CPopplerText", dependencies: ["CPopplerCore"], linkerSettings: [.linkedLibrary("z")]),
         // Two glibc calls Swift's Glibc module leaves out, for starting workers without leaking descriptors.
         .target(name: "CSpawn"),
+        // A fast PNG encoder for rendered pages (zlib for the checksums), for the review's page images.
+        .target(name: "CPNGEncoder", linkerSettings: [.linkedLibrary("z")]),
 
         // Record types and the ingested-document model; no I/O.
         .target(name: "ScrutinyCore"),
         // PDF (OCR for pages without a text layer), text and HTML readers -> SourceDocument.
-        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto", "CTesseract"]),
+        .target(name: "ScrutinyIngest", dependencies: ["ScrutinyCore", "CPoppler", "CPopplerText", "CLibXML2", "CCrypto", "CTesseract",
+                                                     "CPNGEncoder"]),
         // SourceDocument -> Report.
         .target(name: "ScrutinyExtract", dependencies: ["ScrutinyCore"]),
         // A general JSON Schema 2020-12 validator; knows nothing of councils.
@@ -57,12 +60,14 @@ let package = Package(
             // mimalloc in place of glibc's allocator for the whole process (poppler and Swift
             // allocate in small pieces): about 6% less CPU on 20 bench PDFs.
             linkerSettings: [.linkedLibrary("mimalloc")]),
+        // The review: a static site of every report's records beside the pages they came from.
+        .target(name: "ScrutinyReview", dependencies: ["ScrutinyCore", "ScrutinyBatch", "ScrutinyExport", "JSONSchema"]),
         // The command line.
         .executableTarget(
             name: "scrutiny",
             dependencies: [
                 "ScrutinyCore", "ScrutinyIngest", "ScrutinyExtract", "ScrutinyExport", "ScrutinyBatch", "JSONSchema",
-                "ScrutinyValidate",
+                "ScrutinyValidate", "ScrutinyReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -79,6 +84,7 @@ let package = Package(
         .testTarget(name: "ScrutinyExportTests", dependencies: ["ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyDatabaseTests", dependencies: ["ScrutinyDatabase", "ScrutinyExport", "ScrutinyCore"]),
         .testTarget(name: "ScrutinyBatchTests", dependencies: ["ScrutinyBatch", "ScrutinyCore", "ScrutinyExport"]),
+        .testTarget(name: "ScrutinyReviewTests", dependencies: ["ScrutinyReview", "ScrutinyBatch", "ScrutinyCore"]),
         // End-to-end: runs the built `scrutiny` binary (.build/debug/scrutiny) on temporary folders.
         .testTarget(name: "ScrutinyCLITests", dependencies: ["ScrutinyCore", "ScrutinyIngest"], exclude: ["Support"]),
     ],

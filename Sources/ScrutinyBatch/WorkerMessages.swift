@@ -2,18 +2,23 @@ import Foundation
 import ScrutinyCore
 import ScrutinyExport
 
-/// What the batch asks a worker process: read one input and extract its report.
+/// What the batch asks a worker process: read one input and extract its report, or, with
+/// `preview`, prepare its pages for the review.
 ///
-/// Sent as one line of JSON on the worker's standard input.
+/// Sent as one line of JSON on the worker's standard input (`preview` left out when `nil`, so an
+/// extraction's line is what it always was).
 public struct WorkerRequest: Sendable, Hashable, Codable {
     /// Where to read the bytes.
     public var path: String
     /// The name the report gives as `source.file`.
     public var file: String
+    /// What to prepare for the review instead of extracting; `nil` for an extraction.
+    public var preview: PreviewRequest?
 
-    public init(path: String, file: String) {
+    public init(path: String, file: String, preview: PreviewRequest? = nil) {
         self.path = path
         self.file = file
+        self.preview = preview
     }
 }
 
@@ -81,6 +86,8 @@ struct WorkerReplyHeader: Codable {
     var file: String
     var failure: InputFailure?
     var reports: [ReportSummary]?
+    /// What a preview request did (a preview's reply carries no parts).
+    var preview: PreviewOutcome? = nil
 
     /// The fields of a report the batch needs, and the sizes of the parts after the line.
     struct ReportSummary: Codable {
@@ -119,6 +126,12 @@ struct WorkerReply {
     var header: WorkerReplyHeader
     var body: Data
 
+    /// The outcome or the failure a reply to a preview request carries.
+    func previewResult() -> Result<PreviewOutcome, InputFailure> {
+        if let preview = header.preview { return .success(preview) }
+        return .failure(header.failure ?? InputFailure(.crashed, "the worker answered a preview with neither outcome nor error"))
+    }
+
     /// The reports or the failure the reply carries.
     func result() -> Result<[ExtractedReport], InputFailure> {
         guard let summaries = header.reports, !summaries.isEmpty else {
@@ -156,6 +169,14 @@ enum WorkerWire {
 
     static func decode<T: Decodable>(_ type: T.Type, from line: Data) throws -> T {
         try JSONDecoder().decode(type, from: line)
+    }
+
+    /// The line a worker writes for a preview request's `result`.
+    static func reply(file: String, preview result: Result<PreviewOutcome, InputFailure>) throws -> Data {
+        switch result {
+        case .success(let outcome): return try encode(WorkerReplyHeader(file: file, failure: nil, reports: nil, preview: outcome))
+        case .failure(let failure): return try encode(WorkerReplyHeader(file: file, failure: failure, reports: nil))
+        }
     }
 
     /// The bytes a worker writes for `response` (see ``WorkerReplyHeader``). A report that

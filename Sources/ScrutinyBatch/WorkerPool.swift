@@ -56,6 +56,22 @@ public struct WorkerPool {
     @discardableResult
     public func run(_ requests: some Sequence<WorkerRequest>,
                     handle: (WorkerRequest, Result<[ExtractedReport], InputFailure>) -> Void) throws -> Int {
+        try run(requests, reading: { $0.result() }, handle: handle)
+    }
+
+    /// Sends every preview request (``WorkerRequest/preview`` set) to a worker and calls `handle`
+    /// with each outcome as it arrives, with the same limits and isolation as an extraction.
+    /// - Returns: how many worker processes were started.
+    /// - Throws: ``WorkerLaunchError`` when no worker can be started at all.
+    @discardableResult
+    public func runPreviews(_ requests: some Sequence<WorkerRequest>,
+                            handle: (WorkerRequest, Result<PreviewOutcome, InputFailure>) -> Void) throws -> Int {
+        try run(requests, reading: { $0.previewResult() }, handle: handle)
+    }
+
+    /// The loop of both: `reading` turns a whole reply into the answer handed to `handle`.
+    private func run<Answer>(_ requests: some Sequence<WorkerRequest>, reading answer: (WorkerReply) -> Result<Answer, InputFailure>,
+                             handle: (WorkerRequest, Result<Answer, InputFailure>) -> Void) throws -> Int {
         var started = 0
         signal(SIGPIPE, SIG_IGN)
         var queue = requests.makeIterator()
@@ -73,9 +89,9 @@ public struct WorkerPool {
 
         // Answers are handed to `handle` only after the idle workers have their next document,
         // so the batch validates and writes one report while the workers read the next ones.
-        var answered: [(WorkerRequest, Result<[ExtractedReport], InputFailure>)] = []
+        var answered: [(WorkerRequest, Result<Answer, InputFailure>)] = []
 
-        func finish(_ slot: Slot, _ result: Result<[ExtractedReport], InputFailure>) {
+        func finish(_ slot: Slot, _ result: Result<Answer, InputFailure>) {
             if let request = slot.request { answered.append((request, result)) }
             slot.request = nil
         }
@@ -135,8 +151,7 @@ public struct WorkerPool {
                     break
                 case .reply(let reply):
                     process.answered += 1
-                    let result = reply.result()
-                    finish(slot, result)
+                    finish(slot, answer(reply))
                     if let process = slot.process, process.answered >= configuration.recycleAfter {
                         process.closeInput()
                         _ = retire(slot)

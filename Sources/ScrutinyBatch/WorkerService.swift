@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// The loop a worker process runs: one JSON request per line on standard input, one reply
-/// (``WorkerReplyHeader``) per request on standard output, until standard input closes.
+/// (``WorkerReplyHeader``) per request on standard output, until standard input closes. A
+/// request is an extraction, or with its `preview` set, the preparation of a file's pages for
+/// the review.
 ///
 /// The worker caps its own address space (`RLIMIT_AS`) so a runaway document fails the worker,
 /// not the machine, and exits by itself when the batch that started it is gone.
@@ -26,15 +28,14 @@ public struct WorkerService {
         }
         Self.exitWhenOrphaned()
         while let line = readLine(strippingNewline: true) {
-            guard !line.isEmpty else { continue }
-            let response: WorkerResponse
-            do {
-                let request = try WorkerWire.decode(WorkerRequest.self, from: Data(line.utf8))
-                response = processor.process(request)
-            } catch {
-                continue
+            guard !line.isEmpty, let request = try? WorkerWire.decode(WorkerRequest.self, from: Data(line.utf8)) else { continue }
+            let data: Data?
+            if let preview = request.preview {
+                data = try? WorkerWire.reply(file: request.file, preview: processor.preview(request, preview))
+            } else {
+                data = try? WorkerWire.reply(to: processor.process(request))
             }
-            guard let data = try? WorkerWire.reply(to: response) else { continue }
+            guard let data else { continue }
             Self.writeAll(data, to: STDOUT_FILENO)
         }
     }

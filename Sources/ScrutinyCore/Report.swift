@@ -166,15 +166,19 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var section: String?
     /// True when the page was read by OCR rather than from its text layer (written only when true).
     public var ocr: Bool
+    /// The line's bounding box on its page, in points with the origin top-left, where the ingest
+    /// knows it (PDF pages, text layer or OCR); written only when known.
+    public var box: Box?
 
-    public init(page: Int?, line: Int, section: String?, ocr: Bool = false) {
+    public init(page: Int?, line: Int, section: String?, ocr: Bool = false, box: Box? = nil) {
         self.page = page
         self.line = line
         self.section = section
         self.ocr = ocr
+        self.box = box
     }
 
-    enum CodingKeys: String, CodingKey { case page, line, section, ocr }
+    enum CodingKeys: String, CodingKey { case page, line, section, ocr, box }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -182,6 +186,7 @@ public struct Provenance: Sendable, Hashable, Codable {
         line = try c.decode(Int.self, forKey: .line)
         section = try c.decodeIfPresent(String.self, forKey: .section)
         ocr = try c.decodeIfPresent(Bool.self, forKey: .ocr) ?? false
+        box = try c.decodeIfPresent(Box.self, forKey: .box)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -190,6 +195,7 @@ public struct Provenance: Sendable, Hashable, Codable {
         try c.encode(line, forKey: .line)
         try c.encode(section, forKey: .section)
         if ocr { try c.encode(true, forKey: .ocr) }
+        try c.encodeIfPresent(box, forKey: .box)
     }
 }
 

@@ -85,19 +85,19 @@ struct ReportJSONWriter: ~Copyable {
         key("document_id"); string(report.documentID)
         key("implications")
         open(.openBracket)
-        for implication in report.implications { beginMember(); write(implication) }
+        for implication in report.implications { beginMember(); try write(implication) }
         close(.closeBracket)
         key("partnerships")
         open(.openBracket)
-        for partnership in report.partnerships { beginMember(); write(partnership) }
+        for partnership in report.partnerships { beginMember(); try write(partnership) }
         close(.closeBracket)
         key("recommendation_updates")
         open(.openBracket)
-        for update in report.recommendationUpdates { beginMember(); write(update) }
+        for update in report.recommendationUpdates { beginMember(); try write(update) }
         close(.closeBracket)
         key("recommendations")
         open(.openBracket)
-        for recommendation in report.recommendations { beginMember(); write(recommendation) }
+        for recommendation in report.recommendations { beginMember(); try write(recommendation) }
         close(.closeBracket)
         key("schema_version"); string(report.schemaVersion)
         key("source"); try write(report.source)
@@ -173,9 +173,18 @@ struct ReportJSONWriter: ~Copyable {
         close(.closeBrace)
     }
 
-    private mutating func write(_ provenance: Provenance?) {
+    private mutating func write(_ provenance: Provenance?) throws {
         guard let provenance else { return null() }
         open(.openBrace)
+        if let box = provenance.box {
+            key("box")
+            open(.openBrace)
+            key("height"); try number(box.height)
+            key("width"); try number(box.width)
+            key("x"); try number(box.x)
+            key("y"); try number(box.y)
+            close(.closeBrace)
+        }
         key("line"); integer(provenance.line)
         if provenance.ocr { key("ocr"); boolean(true) }
         key("page"); integer(provenance.page)
@@ -183,24 +192,24 @@ struct ReportJSONWriter: ~Copyable {
         close(.closeBrace)
     }
 
-    private mutating func write(_ recommendation: Recommendation) {
+    private mutating func write(_ recommendation: Recommendation) throws {
         open(.openBrace)
         key("number"); string(recommendation.number)
-        key("provenance"); write(recommendation.provenance)
+        key("provenance"); try write(recommendation.provenance)
         key("text"); string(recommendation.text)
         close(.closeBrace)
     }
 
-    private mutating func write(_ update: RecommendationUpdate) {
+    private mutating func write(_ update: RecommendationUpdate) throws {
         open(.openBrace)
         key("partnership"); string(update.partnership)
         key("progress"); string(update.progress)
-        key("provenance"); write(update.provenance)
+        key("provenance"); try write(update.provenance)
         key("text"); string(update.text)
         close(.closeBrace)
     }
 
-    private mutating func write(_ partnership: Partnership) {
+    private mutating func write(_ partnership: Partnership) throws {
         open(.openBrace)
         key("achievements"); strings(partnership.achievements)
         key("acronym"); string(partnership.acronym)
@@ -209,7 +218,7 @@ struct ReportJSONWriter: ~Copyable {
         key("members"); strings(partnership.members)
         key("name"); string(partnership.name)
         key("priorities"); strings(partnership.priorities)
-        key("provenance"); write(partnership.provenance)
+        key("provenance"); try write(partnership.provenance)
         key("purpose"); string(partnership.purpose)
         key("statutory"); boolean(partnership.statutory)
         key("statutory_basis"); string(partnership.statutoryBasis)
@@ -225,15 +234,15 @@ struct ReportJSONWriter: ~Copyable {
         key("kind"); string(budget.kind.rawValue)
         key("partnership"); string(budget.partnership)
         key("period"); string(budget.period)
-        key("provenance"); write(budget.provenance)
+        key("provenance"); try write(budget.provenance)
         key("raw"); string(budget.raw)
         close(.closeBrace)
     }
 
-    private mutating func write(_ implication: Implication) {
+    private mutating func write(_ implication: Implication) throws {
         open(.openBrace)
         key("area"); string(implication.area)
-        key("provenance"); write(implication.provenance)
+        key("provenance"); try write(implication.provenance)
         key("text"); string(implication.text)
         close(.closeBrace)
     }

@@ -26,6 +26,8 @@ public struct OutlinedLine: Sendable, Hashable {
     public var headingLevel: Int?
     /// True when the line started with a bullet ("•", "-"), taken off its text.
     public var isBulleted = false
+    /// The line's box on its page (points, origin top-left), where the ingest knows it.
+    public var box: Box?
 
     public init(page: Int?, lineNumber: Int, text: String, cells: [String]? = nil, role: LineRole = .body,
                 isBold: Bool = false, fontSize: Double? = nil, section: String? = nil, partnership: String? = nil,
@@ -54,5 +56,5 @@ public struct OutlinedLine: Sendable, Hashable {
     }
 
     /// Where the line is, for a record's provenance.
-    public var provenance: Provenance { Provenance(page: page, line: lineNumber, section: section) }
+    public var provenance: Provenance { Provenance(page: page, line: lineNumber, section: section, box: box) }
 }

@@ -122,7 +122,19 @@ enum EmbeddedSchemas {
         "page": { "type": ["integer", "null"], "minimum": 1, "description": "1-based page; null for text and HTML." },
         "line": { "type": "integer", "minimum": 1 },
         "section": { "$ref": "#/$defs/optional_text" },
-        "ocr": { "const": true, "description": "Present (true) when the record's page was read by OCR." }
+        "ocr": { "const": true, "description": "Present (true) when the record's page was read by OCR." },
+        "box": {
+          "type": "object",
+          "description": "The line's bounding box on its page, in points with the origin at the page's top-left corner; present where the ingest knows it (PDF pages).",
+          "required": ["x", "y", "width", "height"],
+          "properties": {
+            "x": { "type": "number" },
+            "y": { "type": "number" },
+            "width": { "type": "number", "minimum": 0 },
+            "height": { "type": "number", "minimum": 0 }
+          },
+          "additionalProperties": false
+        }
       },
       "additionalProperties": false
     },

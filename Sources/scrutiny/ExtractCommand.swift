@@ -55,6 +55,9 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only errors.")
     var quiet = false
 
+    @Flag(name: .long, help: "Then write the review site, OUT/review/ (as `scrutiny review OUT` does).")
+    var review = false
+
     @OptionGroup var ocr: OCROptions
 
     func validate() throws {
@@ -114,7 +117,8 @@ struct ExtractCommand: ParsableCommand {
             logger.error("\(failure.path): \(failure.kind.rawValue): \(failure.message)")
         }
         logger.notice("\(Self.summary(outcome.record, out: out))")
-        if outcome.record.failed > 0 { throw ExitCode(1) }
+        let unshown = review ? try ReviewCommand.build(out: out, sourceRoot: nil, jobs: jobs, timeout: timeout, quiet: quiet, logger: logger) : 0
+        if outcome.record.failed > 0 || unshown > 0 { throw ExitCode(1) }
     }
 
     /// `extracted 12, unchanged 3, failed 2 (corrupt 1, encrypted 1) in 4.1 s → out/`

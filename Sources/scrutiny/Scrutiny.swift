@@ -9,7 +9,8 @@ struct Scrutiny: ParsableCommand {
         commandName: "scrutiny",
         abstract: "Turn council committee reports (PDF, text, HTML) into validated JSON, JSON Lines and CSV.",
         version: version,
-        subcommands: [ExtractCommand.self, MergeCommand.self, ValidateCommand.self, DumpCommand.self, WorkerCommand.self])
+        subcommands: [ExtractCommand.self, MergeCommand.self, ValidateCommand.self, ReviewCommand.self, DumpCommand.self,
+                      WorkerCommand.self])
 
     static func main() {
         OpenMPThreadLimit.holdToOne()

@@ -85,6 +85,7 @@ struct LineCleaner: Sendable {
         var outlined = OutlinedLine(page: page, lineNumber: line.number, text: text, cells: cells, role: role,
                                     isBold: isBold, fontSize: line.fontSize, headingLevel: line.headingLevel)
         outlined.isBulleted = isBulleted
+        if page != nil { outlined.box = line.box?.standardized.roundedToHundredths }
         outlined.isHeading = HeadingRule.isHeading(text, role: role, isBold: isBold)
         return outlined
     }

@@ -1,4 +1,5 @@
 import ScrutinyCore
+import Foundation
 
 /// Turns a tagged PDF's blocks into each page's lines, taking style, line number and box from the
 /// visual line where each block's text starts. Running headers and footers, which tagged PDFs keep
@@ -38,7 +39,11 @@ struct TaggedLayout {
             guard let lineIndex, block.cells.count == 1 else {
                 var block = block
                 if let visual, block.cells.count > 1 { block.cells = Self.filledEmptyCells(block.cells, from: visual) }
-                pages[page].append(line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1))
+                var sourceLine = line(for: block, visual: visual, number: (lineIndex ?? cursors[page]) + 1)
+                if let lineIndex, block.cells.count > 1 {
+                    sourceLine.box = Self.box(Self.rowBand(around: lineIndex, in: visualLines[page], cells: block.cells))
+                }
+                pages[page].append(sourceLine)
                 continue
             }
             let located = Self.locate(block.cells[0], lines: visualLines[page], from: lineIndex)
@@ -47,10 +52,22 @@ struct TaggedLayout {
             if case .paragraph = block.kind {
                 pieces = Self.splitByStyle(located.text, lines: visualLines[page], starts: located.starts)
             }
-            for piece in pieces {
+            // A line's box takes in every visual line its text wraps onto, as far as the block's text
+            // runs, up to the next piece's first.
+            let last = max(Self.lastLine(of: located.text, lines: visualLines[page], from: lineIndex), located.starts.last?.line ?? lineIndex)
+            let wrapped = Array(lineIndex...last)
+            for (position, piece) in pieces.enumerated() {
                 var part = block
                 part.cells = [piece.text]
-                pages[page].append(line(for: part, visual: visualLines[page][piece.line], number: piece.line + 1))
+                var sourceLine = line(for: part, visual: visualLines[page][piece.line], number: piece.line + 1)
+                let end = position + 1 < pieces.count ? pieces[position + 1].line : Int.max
+                let covered = wrapped.lazy.filter { $0 > piece.line && $0 < end }.map { visualLines[page][$0].box }
+                if let first = covered.first {
+                    let union = covered.dropFirst().reduce(LogicalLineGrouper.union(visualLines[page][piece.line].box, first),
+                                                           LogicalLineGrouper.union)
+                    sourceLine.box = Self.box(union)
+                }
+                pages[page].append(sourceLine)
             }
         }
         // Blocks running over a page break: their text is on the later pages too.
@@ -224,6 +241,56 @@ struct TaggedLayout {
     }
 
     /// The number of scalars in `text` that are not white space.
+    /// The box of a table row whose first cell is on visual line `index`: that line, every line
+    /// beside it (its other cells, which the page may hold as lines of their own, told by their
+    /// sharing a fifth of its height), and the lines below that carry on the row's `cells` (each of
+    /// their cells' text is in one of the row's cells), down to the first that does not.
+    static func rowBand(around index: Int, in lines: [VisualLine], cells: [String]) -> GlyphBox {
+        func ink(_ text: String) -> String { String(text.unicodeScalars.filter { !Whitespace.isSpace($0) }) }
+        let row = lines[index].box
+        let height = row.y2 - row.y1
+        var band = row
+        for line in lines {
+            let overlap = min(row.y2, line.box.y2) - max(row.y1, line.box.y1)
+            if overlap > 0.2 * min(height, line.box.y2 - line.box.y1) { band = LogicalLineGrouper.union(band, line.box) }
+        }
+        let cellInk = cells.map(ink).filter { !$0.isEmpty }
+        var next = index + 1
+        while next < lines.count {
+            let line = lines[next]
+            next += 1
+            if line.box.y2 <= band.y2 { continue }
+            guard line.box.y1 <= band.y2 + 1.5 * height else { break }
+            let parts = line.cells.map { ink($0.text) }.filter { !$0.isEmpty }
+            guard !parts.isEmpty, parts.allSatisfy({ part in cellInk.contains { $0.contains(part) } }) else { break }
+            band = LogicalLineGrouper.union(band, line.box)
+        }
+        return band
+    }
+
+    /// The last of `lines` that the text of a block starting on line `first` runs onto: each next
+    /// line whose opening ink follows the ink read so far (give or take four characters). Unlike
+    /// ``locate(_:lines:from:)``, which respaces the text, every cell of a line counts, so a list
+    /// item whose number stands apart from its text is followed onto its wrapped lines too.
+    static func lastLine(of text: String, lines: [VisualLine], from first: Int) -> Int {
+        let ink = Array(text.unicodeScalars.lazy.filter { !Whitespace.isSpace($0) })
+        func inkOf(_ line: VisualLine) -> Int { line.cells.reduce(0) { $0 + inkCount($1.text) } }
+        var cursor = inkOf(lines[first])
+        var last = first
+        var next = first + 1
+        while next < lines.count, cursor < ink.count {
+            guard let cell = lines[next].cells.first else { break }
+            let key = Array(cell.text.unicodeScalars.lazy.filter { !Whitespace.isSpace($0) }.prefix(8))
+            guard key.count >= 2, ink.count >= key.count else { break }
+            let limit = min(ink.count - key.count, cursor + 4)
+            guard limit >= cursor, let found = (cursor...limit).first(where: { ink[$0..<$0 + key.count].elementsEqual(key) }) else { break }
+            cursor = found + inkOf(lines[next])
+            last = next
+            next += 1
+        }
+        return last
+    }
+
     private static func inkCount(_ text: String) -> Int {
         var count = 0
         for scalar in text.unicodeScalars where !Whitespace.isSpace(scalar) { count += 1 }

@@ -14,7 +14,7 @@ enum SampleReports {
             purpose: nil),
         recommendations: [
             Recommendation(number: "1", text: "=HYPERLINK(\"http://example.com\",\"click\")",
-                           provenance: Provenance(page: 2, line: 14, section: "Recommendations")),
+                           provenance: Provenance(page: 2, line: 14, section: "Recommendations", box: Box(x: 72.05, y: 310.4, width: 451.2, height: 28))),
             Recommendation(number: nil, text: "That the committee notes the report, and its appendices.",
                            provenance: Provenance(page: 2, line: 17, section: nil)),
         ],
@@ -31,7 +31,7 @@ enum SampleReports {
         ],
         budgets: [
             Budget(amount: 1_312_000, raw: "£1.312m", approximate: false, kind: .budget, period: "2013/14",
-                   partnership: "Safer Testshire", context: "The budget is £1.312m.", provenance: Provenance(page: 6, line: 3, section: "Finance")),
+                   partnership: "Safer Testshire", context: "The budget is £1.312m.", provenance: Provenance(page: 6, line: 3, section: "Finance", ocr: true, box: Box(x: -0.5, y: 1e-3, width: 0, height: 12.125))),
             Budget(amount: -1000, raw: "(£1,000)", approximate: true, kind: .deficit, period: nil,
                    partnership: nil, context: "A deficit of circa (£1,000).", provenance: Provenance(page: 6, line: 4, section: "Finance")),
             Budget(amount: 31007.46, raw: "£31,007.46", approximate: false, kind: .expenditure, period: nil,

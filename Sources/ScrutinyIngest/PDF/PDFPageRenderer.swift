@@ -1,0 +1,87 @@
+import CPoppler
+import Foundation
+import ScrutinyCore
+
+/// One page of a PDF drawn as a PNG image, with the size of the page it shows.
+public struct PageImage: Sendable, Hashable {
+    /// 1-based page number.
+    public var page: Int
+    /// The page's size in points, in the space its text boxes (``Box``) are measured in.
+    public var width: Double
+    public var height: Double
+    /// The image's size in pixels.
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    /// The PNG file's bytes.
+    public var png: [UInt8]
+}
+
+/// Draws the pages of one PDF as PNG images, through poppler's cairo renderer.
+///
+/// The PDF is opened once; each page is drawn on white at the resolution asked, as the page is
+/// printed (annotations meant for print included; no text is gathered for selection, which a
+/// viewer's renderer does as it draws), and encoded by `CPNGEncoder` (grey where the page is
+/// grey). Not `Sendable`: a renderer lives in the task that opened it.
+///
+/// ```swift
+/// let pdf = try PDFPageRenderer(data: bytes)
+/// if let image = pdf.image(ofPage: 3, dpi: 100) { try Data(image.png).write(to: url) }
+/// ```
+public final class PDFPageRenderer {
+    private let file: PopplerFile
+
+    /// Opens the PDF in `data`.
+    /// - Throws: ``InputFailure`` `.encrypted` or `.corrupt` when poppler cannot open it.
+    public init(data: Data) throws(InputFailure) {
+        do {
+            file = try PopplerFile(data: data)
+        } catch {
+            throw error
+        }
+    }
+
+    /// How many pages the PDF has.
+    public var pageCount: Int { Int(poppler_document_get_n_pages(file.raw)) }
+
+    /// The size in points of page `number` (1-based), turned as the page is shown; `nil` past the end.
+    public func size(ofPage number: Int) -> (width: Double, height: Double)? {
+        guard let page = page(number) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        return (width, height)
+    }
+
+    /// Page `number` (1-based) drawn at `dpi`; `nil` past the end or when cairo cannot make the image.
+    public func image(ofPage number: Int, dpi: Double) -> PageImage? {
+        guard let page = page(number) else { return nil }
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scale = dpi / 72
+        let pixelWidth = max(1, Int((width * scale).rounded(.up)))
+        let pixelHeight = max(1, Int((height * scale).rounded(.up)))
+        guard width > 0, height > 0, pixelWidth <= 16_384, pixelHeight <= 16_384 else { return nil }
+
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return nil }
+        cairo_set_source_rgb(context, 1, 1, 1)
+        cairo_paint(context)
+        cairo_scale(context, scale, scale)
+        poppler_page_render_for_printing(page, context)
+        cairo_destroy(context)
+        cairo_surface_flush(surface)
+
+        guard let pixels = cairo_image_surface_get_data(surface) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let png = PNGEncoding.encode(xrgb: UnsafeRawBufferPointer(start: pixels, count: stride * pixelHeight),
+                                           width: pixelWidth, height: pixelHeight, stride: stride) else { return nil }
+        return PageImage(page: number, width: width, height: height, pixelWidth: pixelWidth, pixelHeight: pixelHeight, png: png)
+    }
+
+    private func page(_ number: Int) -> OpaquePointer? {
+        guard number >= 1, number <= pageCount else { return nil }
+        return poppler_document_get_page(file.raw, Int32(number - 1))
+    }
+}

@@ -1,0 +1,19 @@
+import CPNGEncoder
+
+/// PNG files from 32-bit pixel buffers, through `CPNGEncoder` (fast on rendered pages: rows that
+/// repeat and runs of paper cost almost nothing; grey where every pixel is grey).
+public enum PNGEncoding {
+    /// The PNG bytes of `height` rows of `width` pixels, each a native-endian 32-bit word
+    /// 0x??RRGGBB (cairo's RGB24; the top byte is ignored), rows `stride` bytes apart.
+    /// - Returns: `nil` when the buffer is smaller than the sizes say, or memory runs out.
+    public static func encode(xrgb pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) -> [UInt8]? {
+        guard width > 0, height > 0, stride >= width * 4, pixels.count >= stride * (height - 1) + width * 4,
+              let base = pixels.baseAddress?.assumingMemoryBound(to: UInt8.self),
+              let width32 = Int32(exactly: width), let height32 = Int32(exactly: height), let stride32 = Int32(exactly: stride)
+        else { return nil }
+        var encoded = scrutiny_png()
+        guard scrutiny_png_encode(base, width32, height32, stride32, &encoded) == 0, let bytes = encoded.bytes else { return nil }
+        defer { scrutiny_png_free(&encoded) }
+        return [UInt8](UnsafeBufferPointer(start: bytes, count: encoded.count))
+    }
+}
