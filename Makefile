@@ -4,14 +4,10 @@ SWIFT        ?= swift
 APT_PACKAGES := libpoppler-glib-dev libpoppler-private-dev libxml2-dev libssl-dev libmimalloc-dev zlib1g-dev pkg-config \
                 libtesseract-dev tesseract-ocr-eng tesseract-ocr-osd libsqlite3-dev
 # Tools the tests use where present: python-jsonschema for the validator cross-check,
-<<<<<<< HEAD
-# qpdf to make encrypted fixtures, the sqlite3 command to read scrutiny.db back, and venv for
-# the Datasette test (which installs Datasette from PyPI into .build/datasette-venv).
-APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils sqlite3 python3-venv
-=======
-# qpdf to make encrypted fixtures, chromium to load the review pages in a real browser.
-APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils chromium
->>>>>>> x-review
+# qpdf to make encrypted fixtures, the sqlite3 command to read scrutiny.db back, venv for the
+# Datasette test (which installs Datasette from PyPI into .build/datasette-venv), and chromium
+# to load the review pages in a real browser.
+APT_TEST_PACKAGES := python3-jsonschema qpdf poppler-utils sqlite3 python3-venv chromium
 # What `make bench` uses: LibreOffice to generate the corpus, pdftotext to race against,
 # /usr/bin/time for wall time and peak RSS, venv for pdfplumber and PyMuPDF from PyPI; for the
 # OCR section the tesseract command (the hand pipeline) and ocrmypdf.
