@@ -35,10 +35,11 @@ struct DatabaseMirror {
         var wanted: [String: ReportStamp] = [:]
         wanted.reserveCapacity(kept.count)
         for id in kept {
-            if let stamp = ReportStamp(fileAt: folder.filePath(for: id)) { wanted[id] = stamp }
+            if let file = FileStamp.of(folder.filePath(for: id))?.stamp {
+                wanted[id] = ReportStamp(size: Int(file.size), modified: Int(file.modified))
+            }
         }
         let plan = ReportDatabase.difference(stored: try database.storedReports(), wanted: wanted)
-        let decoder = JSONDecoder()
         var removed = plan.removed
         var start = 0
         repeat {
@@ -46,8 +47,7 @@ struct DatabaseMirror {
             var insertions: [DatabaseChange.Insertion] = []
             for id in plan.inserted[start..<end] {
                 // A report that no longer decodes (damaged on disk) has no rows, as in the tables.
-                guard let stamp = wanted[id], let data = try? Data(contentsOf: folder.fileURL(for: id)),
-                      let report = try? decoder.decode(Report.self, from: data) else { continue }
+                guard let stamp = wanted[id], let report = folder.report(id) else { continue }
                 insertions.append(.init(report: report, stamp: stamp))
             }
             try database.apply(DatabaseChange(removed: removed, inserted: insertions, log: end == plan.inserted.count ? log : []),

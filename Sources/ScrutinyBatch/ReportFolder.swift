@@ -31,8 +31,8 @@ public struct ReportFolder: Sequence {
 
     /// The report `documentID`, or nil when its file is missing or no longer decodes.
     public func report(_ documentID: String) -> Report? {
-        guard let data = try? Data(contentsOf: fileURL(for: documentID)) else { return nil }
-        return try? JSONDecoder().decode(Report.self, from: data)
+        guard let data = FileManager.default.contents(atPath: filePath(for: documentID)) else { return nil }
+        return ReportReader.report(from: data)
     }
 
     public func makeIterator() -> Iterator {
@@ -43,12 +43,11 @@ public struct ReportFolder: Sequence {
     public struct Iterator: IteratorProtocol {
         let folder: ReportFolder
         var ids: IndexingIterator<[String]>
-        let decoder = JSONDecoder()
 
         public mutating func next() -> Report? {
             while let id = ids.next() {
-                if let data = try? Data(contentsOf: folder.fileURL(for: id)),
-                   let report = try? decoder.decode(Report.self, from: data) {
+                if let data = FileManager.default.contents(atPath: folder.filePath(for: id)),
+                   let report = ReportReader.report(from: data) {
                     return report
                 }
             }

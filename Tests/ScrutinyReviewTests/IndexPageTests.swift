@@ -1,6 +1,7 @@
 import Foundation
 import ScrutinyCore
 import Testing
+import ScrutinyBatch
 @testable import ScrutinyReview
 
 /// The index: one row per report, linking its page, with what the filters and sorting read.

@@ -3,13 +3,14 @@ import JSONSchema
 import ScrutinyCore
 
 /// Reads a report file written by `extract` into a ``Report``, several times faster than
-/// `JSONDecoder` (the project's own parser, then the members by name): a review of an archive
-/// reads every report once.
+/// `JSONDecoder` (the project's own parser, then the members by name): the tables, the database
+/// and the review read every unchanged report back from its file.
 ///
 /// Reads what the schema allows; anything else (a report the schema would fail) gives `nil`.
 /// The tests hold it to `JSONDecoder`'s reading of the same files.
-enum ReportReader {
-    static func report(from data: Data) -> Report? {
+public enum ReportReader {
+    /// The report `data` holds, `nil` when it is not one the schema allows.
+    public static func report(from data: Data) -> Report? {
         guard let value = try? JSONParser.parse(data), let object = value.objectValue else { return nil }
         return report(object)
     }
