@@ -129,7 +129,10 @@ struct TableRegion {
             if line.cells.count < 2 {
                 // A lone line left of the table, a list item or a line in another size is body text again.
                 guard line.box.x1 > left - 1.5, abs(line.fontSize - lines[start].fontSize) < 0.5 else { break }
-                guard LineShape(line.text).listMarkerLength == 0 else { break }
+                // A dash or bullet there starts a list after the table, unless the line wraps a
+                // cell of the row above: it starts where that cell does ("Title | Assets –" over
+                // "– Integration"), closer than a paragraph break.
+                guard LineShape(line.text).listMarkerLength == 0 || wrapsCell(of: lines[end - 1], line, gap: gap) else { break }
             } else {
                 // A centred header row starts right of the table's real left edge.
                 left = min(left, line.box.x1)
@@ -138,6 +141,12 @@ struct TableRegion {
         }
         let boundaries = columnBoundaries(lines[start..<end])
         return TableRegion(rows: rows(lines[start..<end], start: start, boundaries: boundaries), end: end)
+    }
+
+    /// True when `line` starts where a cell after the first of `above` starts, a line-wrap gap below it.
+    private static func wrapsCell(of above: VisualLine, _ line: VisualLine, gap: Double) -> Bool {
+        guard gap < LogicalLineGrouper.paragraphGap * line.height else { return false }
+        return above.cells.dropFirst().contains { abs($0.x1 - line.box.x1) < 2 }
     }
 
     /// The x positions between columns: for each gap between neighbouring cells, the middle of the

@@ -157,6 +157,69 @@ struct VisualLineBuilder {
         return !inner.isEmpty && inner.allSatisfy { isDigit($0) || $0.properties.isLowercase }
     }
 
+    /// Characters after which typists put two spaces: the end of a sentence or of a label.
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", ":", ";", "?", "!", ")", "\u{201D}", "\u{2019}", "\""]
+
+    /// True when a wide `gap` after `previous` is a double space in running text, not a gap between
+    /// cells: it follows the end of a sentence or label and is at most about two of the line's
+    /// usual spaces ("… their use.  In addition", "Report title:  Developer …"). A justified line
+    /// stretches every space alike, so the comparison is with the line's own spaces; a line with
+    /// no ordinary space to compare with keeps the cell.
+    private func isDoubleSpace(_ gap: Double, after previous: Unicode.Scalar, in band: [Fragment], _ glyphs: PageGlyphs,
+                               typicalGap: inout Double??) -> Bool {
+        guard Self.sentenceEnds.contains(previous) else { return false }
+        if typicalGap == nil { typicalGap = .some(usualWordGap(band, glyphs)) }
+        guard let usual = typicalGap ?? nil else { return false }
+        return gap <= 2.4 * usual
+    }
+
+    /// The median gap between words of a line (gaps wider than a letter space and narrower than a
+    /// cell gap), or nil when the line has fewer than two.
+    private func usualWordGap(_ band: [Fragment], _ glyphs: PageGlyphs) -> Double? {
+        var gaps: [Double] = []
+        var previous: GlyphBox?
+        for fragment in band {
+            for index in fragment.range where !Whitespace.isSpace(glyphs.scalars[index]) {
+                let glyph = glyphs.boxes[index]
+                if let previous {
+                    let gap = glyph.x1 - previous.x2
+                    let height = max(glyph.height, previous.height)
+                    if gap > 0.15 * height, gap <= cellGapFactor * height { gaps.append(gap) }
+                }
+                previous = glyph
+            }
+        }
+        guard gaps.count >= 2 else { return nil }
+        gaps.sort()
+        return gaps[gaps.count / 2]
+    }
+
+    /// True when a line's wide gaps are the stretched spaces of justified prose, not gaps between
+    /// cells: justification widens every space of a line alike, so its word gaps are all about one
+    /// width, and prose runs on in lower-case words (a third of them at least, in title-case prose), where a table row's cells leave gaps as
+    /// uneven as their texts' widths. The gap after a leading list marker is its indent and is
+    /// left out.
+    static func isJustifiedProse(gaps: [Double], lowercaseWords: Int, afterMarker: Bool) -> Bool {
+        let spaces = afterMarker ? gaps.dropFirst() : gaps[...]
+        guard spaces.count >= 4, let narrowest = spaces.min(), let widest = spaces.max() else { return false }
+        return widest <= 1.2 * narrowest + 0.6 && lowercaseWords * 3 >= spaces.count
+    }
+
+    /// Cells put back together as one, their texts joined by single spaces.
+    static func joined(_ cells: [VisualCell]) -> VisualCell {
+        var text = cells[0].text
+        var starts = cells[0].wordStarts
+        for cell in cells.dropFirst() {
+            text += " "
+            let offset = text.utf8.count
+            starts.append(VisualCell.WordStart(offset: offset, x: cell.x1))
+            starts += cell.wordStarts.map { VisualCell.WordStart(offset: $0.offset + offset, x: $0.x) }
+            text += cell.text
+        }
+        return VisualCell(text: text, x1: cells[0].x1, x2: cells[cells.count - 1].x2,
+                          y1: cells.map(\.y1).min() ?? cells[0].y1, y2: cells.map(\.y2).max() ?? cells[0].y2, wordStarts: starts)
+    }
+
     /// Buffers one page's lines reuse, so a line allocates only what it keeps.
     private struct LineScratch {
         /// The current cell's text.
@@ -164,6 +227,10 @@ struct VisualLineBuilder {
         /// The whole line's text: its cells joined by spaces.
         var lineText = UTF8Buffer(capacity: 64)
         var sizes = SizeTally()
+        /// Every gap between words on the line, cell gaps included, in x order.
+        var wordGaps: [Double] = []
+        /// How many of the line's words start with a lower-case letter.
+        var lowercaseWords = 0
     }
 
     private func line(from band: [Fragment], _ glyphs: PageGlyphs, _ scratch: inout LineScratch) -> VisualLine {
@@ -172,12 +239,17 @@ struct VisualLineBuilder {
         scratch.cellText.removeAll()
         scratch.lineText.removeAll()
         scratch.sizes.removeAll()
+        scratch.wordGaps.removeAll(keepingCapacity: true)
+        scratch.lowercaseWords = 0
         // Handed to each cell, so a fresh array per cell.
         var wordStarts: [VisualCell.WordStart] = []
         var cellX1 = 0.0
         var cellY1 = Double.infinity
         var cellY2 = -Double.infinity
         var previousInk: GlyphBox?
+        var previousScalar: Unicode.Scalar = " "
+        // The line's usual space between words, measured only when a double space is in question.
+        var typicalGap: Double??
         var pendingSpace = false
         var box = fragments[0].box
         var boldCount = 0
@@ -225,7 +297,12 @@ struct VisualLineBuilder {
                 if let previous = previousInk {
                     let gap = glyph.x1 - previous.x2
                     let height = max(glyph.height, previous.height)
-                    if gap > cellGapFactor * height {
+                    if gap > 0.15 * height {
+                        scratch.wordGaps.append(gap)
+                        if scalar.properties.isLowercase { scratch.lowercaseWords += 1 }
+                    }
+                    if gap > cellGapFactor * height,
+                       !isDoubleSpace(gap, after: previousScalar, in: fragments, glyphs, typicalGap: &typicalGap) {
                         closeCell()
                         cellX1 = glyph.x1
                     } else if pendingSpace || gap > 0.15 * height {
@@ -242,6 +319,7 @@ struct VisualLineBuilder {
                 cellY2 = max(cellY2, glyph.y2)
                 scratch.cellText.append(scalar)
                 previousInk = glyph
+                previousScalar = scalar
                 inkCount += 1
                 let styleNumber = glyphs.styleIndex[index]
                 if styleNumber != runStyle {
@@ -261,6 +339,11 @@ struct VisualLineBuilder {
                                   y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2),
                                   wordStarts: cells[1].wordStarts.map { .init(offset: $0.offset + shift, x: $0.x) })
             cells.remove(at: 0)
+        }
+        if cells.count >= 3,
+           Self.isJustifiedProse(gaps: scratch.wordGaps, lowercaseWords: scratch.lowercaseWords,
+                                 afterMarker: Self.isListMarker(String(cells[0].text.prefix { $0 != " " }))) {
+            cells = [Self.joined(cells)]
         }
         let fontSize = scratch.sizes.mostCommon ?? box.height
         // Merging a list marker into the next cell keeps the line's text: they were joined by a space.
