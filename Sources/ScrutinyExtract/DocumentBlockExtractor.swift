@@ -14,7 +14,9 @@ public struct DocumentBlockExtractor: Sendable {
     static let frontMatterLines = 40
 
     private static let committeeWords = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|scrutiny|sub-committee|forum|assembly)\b"#)
-    private static let notCommittee = Pattern(#"\b(?:is|are)\s+(?:asked|recommended|invited|requested)\b|\b(?:report|purpose|recommend\w*|agenda|of the council|city council|district council|borough council|county council)\b|\bto\s+(?:note|agree|approve|consider)\b"#)
+    /// A body's possessive ("The Council's decision", "Cabinet's response") is a phrase about the
+    /// body, not its name; nor are the report's own words.
+    private static let notCommittee = Pattern(#"\b(?:committee|cabinet|council|board|panel|executive|forum|assembly)['’]s\b|\b(?:is|are)\s+(?:asked|recommended|invited|requested)\b|\b(?:report|purpose|recommend\w*|agenda|of the council|city council|district council|borough council|county council)\b|\bto\s+(?:note|agree|approve|consider)\b"#)
     private static let agendaItem = Pattern(#"\b(?:agenda\s+item|item)\b\s*(?:no\.?|number)?\s*[:.\-–]?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?|[a-z]\d{0,2})(?=$|\s|[.,:;])"#)
     private static let itemNumber = Pattern(#"^(?:\d{1,3}[a-z]?(?:\([a-z0-9]{1,4}\))?|[a-z]\d{1,2})$"#)
     private static let reportOfStart = Pattern(#"^report\s+(?:of|by|from)\b\s*(?:the\s+)?(.*)$"#)

@@ -48,11 +48,41 @@ struct CorpusScoreTests {
         try check(input: "corpus/seeds", gold: "corpus/expected", against: Self.seedFloor)
     }
 
+    /// `corpus/dev` re-saved by qpdf, which keeps the pages and drops the structure tree: the
+    /// reports as an agenda pack, a scraper's re-save or a council without tagging gives them,
+    /// read by geometry alone. Its own ratchet, so the untagged reading cannot fall behind unseen.
+    static let untaggedDevFloor = Floor(overall: 0.99, budgetAttributes: 0.945, fullyCorrect: 11,
+                                        groups: ["document": 0.97, "recommendations": 0.99, "partnerships": 0.99, "budgets": 0.98])
+    static let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("the dev corpus without its structure tree scores no lower than the level already reached",
+          .enabled(if: canScore && qpdf != nil && FileManager.default.fileExists(atPath: shared.appendingPathComponent("corpus/dev").path),
+                   "../shared/corpus/dev, qpdf or python3 is absent: untagged dev corpus score skipped"))
+    func untaggedDevCorpusHoldsItsScore() throws {
+        let scratch = try Scratch()
+        let copies = scratch.url.appendingPathComponent("untagged")
+        try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+        let docs = Self.shared.appendingPathComponent("corpus/dev/docs")
+        for name in try FileManager.default.contentsOfDirectory(atPath: docs.path).sorted() where name.hasSuffix(".pdf") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.qpdf!)
+            process.arguments = ["--empty", "--pages", docs.appendingPathComponent(name).path, "--", copies.appendingPathComponent(name).path]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            // qpdf exits 3 when it warns and still writes the file.
+            try #require([0, 3].contains(process.terminationStatus), "qpdf failed on \(name)")
+        }
+        try check(input: copies, gold: "corpus/dev/gold", against: Self.untaggedDevFloor, in: scratch)
+    }
+
     /// Extracts `input` (relative to `shared`), scores it against `gold` and checks every floor.
     private func check(input: String, gold: String, against floor: Floor) throws {
-        let scratch = try Scratch()
-        let run = try ScrutinyBinary.run(["extract", Self.shared.appendingPathComponent(input).path, "--out", "out", "--quiet"],
-                                         in: scratch.url)
+        try check(input: Self.shared.appendingPathComponent(input), gold: gold, against: floor, in: Scratch())
+    }
+
+    private func check(input: URL, gold: String, against floor: Floor, in scratch: Scratch) throws {
+        let run = try ScrutinyBinary.run(["extract", input.path, "--out", "out", "--quiet"], in: scratch.url)
         #expect(run.status == 0 || run.status == 1, "extract failed: \(run.stderr)")
         let score = try Self.score(gold: Self.shared.appendingPathComponent(gold), out: scratch.url.appendingPathComponent("out"))
         let summary = score.summary

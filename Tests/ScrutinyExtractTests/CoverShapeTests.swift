@@ -232,6 +232,22 @@ struct CouncilSelfReferenceTests {
         #expect(block.agendaItem == "5")
         #expect(block.council == nil, "a tenants' council is no local authority")
     }
+
+    @Test("a heading with a body's possessive (\"The Council's decision\") names no committee, so its date is no meeting's")
+    func aPossessiveHeadingIsNoCommittee() {
+        func heading(_ number: Int, _ text: String) -> OutlinedLine {
+            OutlinedLine(page: 1, lineNumber: number, text: text, role: .heading, isBold: true, fontSize: 14, isHeading: true, headingLevel: 2)
+        }
+        let lines = [
+            heading(1, "planning report PR/0042 2 March 2026"),
+            heading(3, "Harbour Quay"),
+            heading(5, "The Cabinet’s decision"),
+            OutlinedLine(page: 1, lineNumber: 6, text: "The harbour board resolved to grant permission.", role: .body, fontSize: 12),
+        ]
+        let (block, _) = DocumentBlockExtractor().extract(from: lines)
+        #expect(block.committee == nil)
+        #expect(block.meetingDate == nil)
+    }
 }
 
 @Suite("Titles without a label")

@@ -17,9 +17,15 @@ struct LogicalLineGrouper {
 
     func group(_ lines: [VisualLine], pageWidth: Double) -> [SourceLine] {
         var out: [SourceLine] = []
+        var lines = lines
         let rightEdge = lines.lazy.filter { $0.cells.count == 1 }.map(\.box.x2).max() ?? pageWidth
         var index = 0
         while index < lines.count {
+            if index + 1 < lines.count, Self.opensNumberedParagraph(lines[index], next: lines[index + 1]) {
+                let line = lines[index]
+                lines[index] = VisualLine(cells: [VisualLineBuilder.joined(line.cells)], box: line.box, fontSize: line.fontSize,
+                                          isBold: line.isBold, text: line.text)
+            }
             let first = lines[index]
             if first.cells.count >= 2 {
                 let table = TableRegion.collect(lines, from: index)
@@ -59,6 +65,19 @@ struct LogicalLineGrouper {
             index = next
         }
         return out
+    }
+
+    /// True when `line` is a paragraph number set out in the margin and the paragraph's first line
+    /// ("26   The applicant will …"), whose next line wraps back under the number: a table's
+    /// wrapped cell stays in its column, prose returns to the left edge.
+    static func opensNumberedParagraph(_ line: VisualLine, next: VisualLine) -> Bool {
+        guard line.cells.count == 2, next.cells.count == 1 else { return false }
+        let number = line.cells[0].text.utf8
+        guard (1...3).contains(number.count), number.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              line.cells[1].text.unicodeScalars.first?.properties.isUppercase == true else { return false }
+        let gap = next.box.y1 - line.box.y2
+        return abs(next.box.x1 - line.box.x1) < 2 && next.box.x2 > line.cells[1].x1 + 0.5 * (line.cells[1].x2 - line.cells[1].x1)
+            && gap < paragraphGap * line.height && abs(next.fontSize - line.fontSize) < 0.5
     }
 
     private func isHeadingStyle(_ line: VisualLine) -> Bool {
@@ -165,7 +184,34 @@ struct TableRegion {
                 }
             }
         }
-        return gaps.map { ($0.low + $0.high) / 2 }
+        let boundaries = gaps.map { ($0.low + $0.high) / 2 }
+        return supported(boundaries, lines)
+    }
+
+    /// Drops the boundaries whose column only one line puts a cell in, where several lines have
+    /// cells: a real column lines up down the table (its cells start, end or centre at one x),
+    /// while a justified cell's stretched spaces ("Cabinet  (Trust  Board)") split one line only.
+    private static func supported(_ boundaries: [Double], _ lines: ArraySlice<VisualLine>) -> [Double] {
+        let rows = lines.filter { $0.cells.count >= 2 }
+        guard rows.count >= 2, !boundaries.isEmpty else { return boundaries }
+        var kept: [Double] = []
+        for (index, boundary) in boundaries.enumerated() {
+            let next = index + 1 < boundaries.count ? boundaries[index + 1] : .infinity
+            // The cells that start in this column, with the lines they are on.
+            var columnCells: [(line: Int, cell: VisualCell)] = []
+            for (number, line) in rows.enumerated() {
+                for cell in line.cells where cell.x1 >= boundary && cell.x1 < next { columnCells.append((number, cell)) }
+            }
+            let aligned = columnCells.contains { first in
+                columnCells.contains { other in
+                    other.line != first.line
+                        && (abs(other.cell.x1 - first.cell.x1) < 3 || abs(other.cell.x2 - first.cell.x2) < 3
+                            || abs((other.cell.x1 + other.cell.x2) - (first.cell.x1 + first.cell.x2)) < 6)
+                }
+            }
+            if aligned { kept.append(boundary) }
+        }
+        return kept
     }
 
     /// Cells that run across a column boundary, where a small gap hid the split, split at the word

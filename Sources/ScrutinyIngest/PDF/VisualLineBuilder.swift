@@ -333,7 +333,8 @@ struct VisualLineBuilder {
         closeCell()
         closeRun()
         // A bullet or list number set apart by a hanging indent belongs to its item, not a cell.
-        if cells.count >= 2, Self.isListMarker(cells[0].text) {
+        // A marker far from its text is a cell of its own ("6." under "Item No." in a cover table).
+        if cells.count >= 2, Self.isListMarker(cells[0].text), cells[1].x1 - cells[0].x2 < 5 * (cells[0].y2 - cells[0].y1) {
             let shift = cells[0].text.utf8.count + 1
             cells[1] = VisualCell(text: cells[0].text + " " + cells[1].text, x1: cells[0].x1, x2: cells[1].x2,
                                   y1: min(cells[0].y1, cells[1].y1), y2: max(cells[0].y2, cells[1].y2),
