@@ -116,3 +116,45 @@ import Testing
         #expect(lines.map(\.cells) == [["Report title:", "Harbour Wall Repairs – Second Phase"], ["From:", "Head of Harbours"]])
     }
 }
+
+/// Tables under a bold header row, read by geometry.
+@Suite struct HeaderLedTableTests {
+    typealias Word = GeometryLayoutTests.Word
+
+    static func bold(_ lines: [(y: Double, words: [Word])], boldLines: Set<Int>) -> [SourceLine] {
+        var glyphs = GeometryLayoutTests.glyphs(lines)
+        glyphs.styles.append(GlyphStyle(size: 11, isBold: true))
+        // Mark the characters of the bold lines with the bold style (lines end at "\n").
+        var line = 0
+        for index in glyphs.scalars.indices {
+            if boldLines.contains(line) { glyphs.styleIndex[index] = 1 }
+            if glyphs.scalars[index] == "\n" { line += 1 }
+        }
+        let visual = VisualLineBuilder().lines(from: glyphs)
+        return LogicalLineGrouper(bodySize: 11, headingSizes: []).group(visual, pageWidth: 595)
+    }
+
+    @Test("under a header row, a narrow gap before a header cell's start still splits the cell, a justified cell's stretched spaces join, and full cells wrap together into one row")
+    func bodyCellsFollowTheHeader() {
+        func words(_ text: String, _ x: Double, _ gap: Double) -> [Word] { GeometryLayoutTests.words(text, from: x, gap: gap) }
+        let header = words("Background Papers", 86, 3) + words("Held At", 281, 3) + words("Contact", 434, 3)
+        // "…the harbour" ends at 276, five points before "Held At" starts; "Harbour  &  Quay" is justified.
+        let first = words("Review of moorings on the harbour", 121, 3) + [Word(x: 281, text: "Harbour"), Word(x: 350, text: "&"),
+                    Word(x: 394, text: "Quay")] + words("Ann Lowe", 434, 3)
+        let second = words("walls and slipways", 86, 3) + words("Office", 281, 3) + words("07700 900123", 434, 3)
+        let rows = Self.bold([(100, header), (119, first), (133, second)], boldLines: [0])
+        #expect(rows.map(\.cells) == [["Background Papers", "Held At", "Contact"],
+                                      ["Review of moorings on the harbour walls and slipways", "Harbour & Quay Office", "Ann Lowe 07700 900123"]])
+    }
+
+    @Test("under a header row, a tight row of figures is a row of its own, not a wrapped line")
+    func figuresUnderAHeaderStartRows() {
+        func words(_ text: String, _ x: Double, _ gap: Double) -> [Word] { GeometryLayoutTests.words(text, from: x, gap: gap) }
+        let header = words("Service", 86, 3) + words("Budget", 300, 3) + words("Forecast", 400, 3)
+        let first = words("Moorings and harbour walls", 86, 3) + [Word(x: 300, text: "£12,000"), Word(x: 400, text: "£13,500")]
+        let second = words("Slipways", 86, 3) + [Word(x: 300, text: "£4,000"), Word(x: 400, text: "£3,900")]
+        let rows = Self.bold([(100, header), (119, first), (133, second)], boldLines: [0])
+        #expect(rows.map(\.cells) == [["Service", "Budget", "Forecast"], ["Moorings and harbour walls", "£12,000", "£13,500"],
+                                      ["Slipways", "£4,000", "£3,900"]])
+    }
+}

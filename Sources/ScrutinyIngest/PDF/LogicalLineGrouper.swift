@@ -158,8 +158,76 @@ struct TableRegion {
             }
             end += 1
         }
-        let boundaries = columnBoundaries(lines[start..<end])
-        return TableRegion(rows: rows(lines[start..<end], start: start, boundaries: boundaries), end: end)
+        var region = lines[start..<end]
+        // The header row: the first bold line of several cells, near the region's top, over plain lines.
+        let headerLine = region.indices.prefix(3).first { index in
+            region[index].isBold && region[index].cells.count >= 2 && index + 1 < region.endIndex && !region[index + 1].isBold
+        }
+        if let headerIndex = headerLine, Self.isLeftAligned(region[(headerIndex + 1)...], under: region[headerIndex]) {
+            let header = region[headerIndex]
+            // Label rows after the header's rows ("Report title: | …") are a table of their own.
+            for index in region.indices where index > headerIndex {
+                if region[index].cells.count >= 2, region[index].cells[0].text.hasSuffix(":") { break }
+                region[index] = fitted(region[index], under: header)
+            }
+        }
+        let boundaries = columnBoundaries(region)
+        return TableRegion(rows: rows(region, start: start, boundaries: boundaries, headerLine: headerLine), end: end)
+    }
+
+    /// True when most cells of `body` start where a cell of `header` starts: a table set left-aligned,
+    /// whose header cells mark where its columns begin (a centred header marks no such thing).
+    private static func isLeftAligned(_ body: ArraySlice<VisualLine>, under header: VisualLine) -> Bool {
+        var aligned = 0
+        var total = 0
+        for line in body where line.cells.count >= 2 {
+            for cell in line.cells {
+                total += 1
+                if header.cells.contains(where: { abs($0.x1 - cell.x1) < 3 }) { aligned += 1 }
+            }
+        }
+        return total > 0 && aligned * 2 >= total
+    }
+
+    /// A body line of a table under a bold, left-aligned header row, its cells cut as the header's are: a cell
+    /// running across a header cell's start splits at the word that starts there (a narrow gap hid
+    /// the column), and a cell of words that line up with no header cell joins the cell before it
+    /// (a justified cell's stretched spaces: "Parks  &  Gardens"). Figures keep their cells, since
+    /// a column of them may sit right-aligned under a header that is not.
+    static func fitted(_ line: VisualLine, under header: VisualLine) -> VisualLine {
+        var cells: [VisualCell] = []
+        var changed = false
+        for cell in line.cells {
+            var rest = cell
+            for start in header.cells.dropFirst().map(\.x1) where rest.x1 < start - 2 && rest.x2 > start + 2 {
+                guard rest.wordStarts.contains(where: { abs($0.x - start) <= 2 }), let (left, right) = rest.split(at: start - 1) else { continue }
+                cells.append(left)
+                rest = right
+                changed = true
+            }
+            cells.append(rest)
+        }
+        if cells.count > header.cells.count {
+            var merged: [VisualCell] = [cells[0]]
+            for cell in cells.dropFirst() {
+                let aligned = header.cells.contains { abs($0.x1 - cell.x1) < 3 || abs($0.x2 - cell.x2) < 3 || abs(($0.x1 + $0.x2) - (cell.x1 + cell.x2)) < 6 }
+                if aligned || Self.looksLikeFigure(cell.text) {
+                    merged.append(cell)
+                } else {
+                    merged[merged.count - 1] = VisualLineBuilder.joined([merged[merged.count - 1], cell])
+                    changed = true
+                }
+            }
+            cells = merged
+        }
+        guard changed else { return line }
+        return VisualLine(cells: cells, box: line.box, fontSize: line.fontSize, isBold: line.isBold)
+    }
+
+    /// A cell that opens with a figure: a digit, a currency sign, a bracket or a minus.
+    private static func looksLikeFigure(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return (first.value >= 0x30 && first.value <= 0x39) || "£$€(-–".unicodeScalars.contains(first)
     }
 
     /// True when `line` starts where a cell after the first of `above` starts, a line-wrap gap below it.
@@ -233,6 +301,27 @@ struct TableRegion {
         return out
     }
 
+    /// True when `cell` carries on the text of the cell above it, which ended at `previousEnd` in
+    /// a column whose room ends at `limit`: its first word would not have fitted there. An amount
+    /// is a row's figure, never a wrapped word.
+    private static func wrapped(_ cell: VisualCell, after previousEnd: Double, before limit: Double) -> Bool {
+        guard !isAmount(cell.text) else { return false }
+        let height = cell.y2 - cell.y1
+        let firstWord = (cell.wordStarts.first?.x ?? cell.x2 + 0.3 * height) - 0.3 * height - cell.x1
+        return limit - previousEnd < firstWord
+    }
+
+    /// "£1,250", "(3.5)", "12%": a figure without a space in it.
+    private static func isAmount(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 14 else { return false }
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1; continue }
+            guard "£$€,.()%-–km".unicodeScalars.contains(scalar) else { return false }
+        }
+        return digits > 0
+    }
+
     private static func column(of cell: VisualCell, _ boundaries: [Double]) -> Int {
         let center = cell.x1 + min(cell.x2 - cell.x1, 20) / 2
         return boundaries.firstIndex { center < $0 } ?? boundaries.count
@@ -241,11 +330,15 @@ struct TableRegion {
     /// Cuts the region into rows. A new row starts where a line puts text in the first column
     /// while the row already has some, after a gap wider than a line wrap; and where plain lines
     /// follow an all-bold (header) row.
-    private static func rows(_ lines: ArraySlice<VisualLine>, start: Int, boundaries: [Double]) -> [Row] {
+    private static func rows(_ lines: ArraySlice<VisualLine>, start: Int, boundaries: [Double], headerLine: Int?) -> [Row] {
         let columnCount = boundaries.count + 1
         var rows: [Row] = []
         var cells = Array(repeating: WrappedText(), count: columnCount)
         var lastBottom: [Double] = Array(repeating: 0, count: columnCount)
+        // Where the last cell put in each column ended, and the line it was on.
+        var lastRight: [Double] = Array(repeating: 0, count: columnCount)
+        var lastLine: [Int] = Array(repeating: -1, count: columnCount)
+        let rightEdge = lines.map(\.box.x2).max() ?? 0
         var rowStart = start
         var box = lines[start].box
         var previousBottom = lines[start].box.y2
@@ -269,8 +362,15 @@ struct TableRegion {
             let wraps = line.box.y1 - previousBottom < LogicalLineGrouper.paragraphGap * line.height
             let targets = lineCells.map { column(of: $0, boundaries) }
             let rowHasText = cells.contains { !$0.isEmpty }
-            // A wrapped cell carries on in one column; a line across several columns is a new row.
-            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || lineCells.count > 1)
+            // A wrapped cell carries on in one column; a line across several columns is a new row,
+            // unless, in the body under a bold header row, each of its cells wraps the cell above
+            // it, whose line was full.
+            let underHeader = headerLine.map { offset > $0 + 1 } ?? false
+            let wrapsEveryCell = underHeader && !line.isBold && lineCells.count > 1 && zip(lineCells, targets).allSatisfy { cell, target in
+                lastLine[target] == offset - 1 && !cells[target].isEmpty
+                    && Self.wrapped(cell, after: lastRight[target], before: target < boundaries.count ? boundaries[target] : rightEdge)
+            }
+            let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || (lineCells.count > 1 && !wrapsEveryCell))
             let afterHeader = rowHasText && allBold && !line.isBold
             if offset != start, newFirstCell || afterHeader {
                 closeRow()
@@ -287,6 +387,8 @@ struct TableRegion {
                     cells[target].appendWrapped(cell.text)
                 }
                 lastBottom[target] = cell.y2
+                lastRight[target] = cell.x2
+                lastLine[target] = offset
             }
             if !line.isBold { allBold = false }
             box = LogicalLineGrouper.union(box, line.box)
