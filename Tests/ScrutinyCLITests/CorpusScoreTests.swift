@@ -52,7 +52,7 @@ struct CorpusScoreTests {
     /// reports as an agenda pack, a scraper's re-save or a council without tagging gives them,
     /// read by geometry alone. Its own ratchet, so the untagged reading cannot fall behind unseen.
     static let untaggedDevFloor = Floor(overall: 0.99, budgetAttributes: 0.945, fullyCorrect: 11,
-                                        groups: ["document": 0.97, "recommendations": 0.99, "partnerships": 0.99, "budgets": 0.98])
+                                        groups: ["document": 0.975, "recommendations": 0.99, "partnerships": 0.99, "budgets": 0.98])
     static let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     @Test("the dev corpus without its structure tree scores no lower than the level already reached",

@@ -157,4 +157,14 @@ import Testing
         #expect(rows.map(\.cells) == [["Service", "Budget", "Forecast"], ["Moorings and harbour walls", "£12,000", "£13,500"],
                                       ["Slipways", "£4,000", "£3,900"]])
     }
+
+    @Test("a header of bold lines whose first column's cell sits lower than the others reads as one header row")
+    func aStackedHeaderIsOneRow() {
+        let header1 = [Word(x: 200, text: "Budget"), Word(x: 300, text: "Forecast")]
+        let header2 = [Word(x: 200, text: "2025/26"), Word(x: 300, text: "2025/26")]
+        let label = [Word(x: 86, text: "Service")]
+        let body = [Word(x: 86, text: "Harbour"), Word(x: 200, text: "£5,000"), Word(x: 300, text: "£6,000")]
+        let rows = Self.bold([(100, header1), (113, header2), (118, label), (140, body)], boldLines: [0, 1, 2])
+        #expect(rows.map(\.cells) == [["Service", "Budget 2025/26", "Forecast 2025/26"], ["Harbour", "£5,000", "£6,000"]])
+    }
 }

@@ -146,8 +146,11 @@ struct TableRegion {
             let gap = line.box.y1 - lines[end - 1].box.y2
             guard gap < 1.5 * lines[end - 1].height else { break }
             if line.cells.count < 2 {
-                // A lone line left of the table, a list item or a line in another size is body text again.
-                guard line.box.x1 > left - 1.5, abs(line.fontSize - lines[start].fontSize) < 0.5 else { break }
+                // A lone line left of the table, a list item or a line in another size is body text
+                // again; but in a header of bold lines, the first column's cell may sit lower than
+                // the others' first lines ("Savings | Savings" over "Programme" over "Area").
+                let headerCell = line.isBold && lines[start..<end].allSatisfy(\.isBold)
+                guard line.box.x1 > left - 1.5 || headerCell, abs(line.fontSize - lines[start].fontSize) < 0.5 else { break }
                 // A dash or bullet there starts a list after the table, unless the line wraps a
                 // cell of the row above: it starts where that cell does ("Title | Assets –" over
                 // "– Integration"), closer than a paragraph break.
@@ -252,8 +255,14 @@ struct TableRegion {
                 }
             }
         }
-        let boundaries = gaps.map { ($0.low + $0.high) / 2 }
-        return supported(boundaries, lines)
+        var boundaries = supported(gaps.map { ($0.low + $0.high) / 2 }, lines)
+        // Cells wholly left of every widest line's first cell are a column of their own (a header
+        // block's first cell, set lower than the rest).
+        let firstColumn = lines.filter { $0.cells.count == widest }.map { $0.cells[0].x1 }.min() ?? 0
+        if let leftOfAll = lines.filter({ $0.cells.count == 1 && $0.box.x2 < firstColumn - 3 }).map(\.box.x2).max() {
+            boundaries.insert((leftOfAll + firstColumn) / 2, at: 0)
+        }
+        return boundaries
     }
 
     /// Drops the boundaries whose column only one line puts a cell in, where several lines have
