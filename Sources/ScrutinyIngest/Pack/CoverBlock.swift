@@ -60,6 +60,8 @@ enum CoverBlock: Sendable, Hashable {
         var out: [String] = []
         let texts = line.cells.count > 1 ? line.cells : [line.text]
         for text in texts {
+            // A lone line without a colon is no label: it is not read further.
+            if line.cells.count <= 1, !text.utf8.contains(0x3A) { continue }
             let first = PackText.firstParagraph(text)
             var candidate = first
             if let colon = first.firstIndex(of: ":") {
@@ -76,6 +78,8 @@ enum CoverBlock: Sendable, Hashable {
     /// "Report of the ..." near the top with "Recommendations" or "Purpose" a little below it.
     private static func byLine(in top: [SourceLine]) -> CoverBlock? {
         guard let at = top.prefix(byLineLines).firstIndex(where: { line in
+            // A by-line is a short line: a paragraph is not normalized to find out.
+            guard line.text.utf8.count <= 1_000 else { return false }
             let text = PackText.normalized(line.text)
             return text.count <= 120 && PackVocabulary.byLineOpenings.contains { text.hasPrefix($0 + " ") }
         }) else { return nil }

@@ -13,6 +13,8 @@ enum ItemStamp {
     /// The item number stamped at the top of `page` ("5", "7a"), `nil` where none is.
     static func number(on page: SourcePage) -> String? {
         let top = page.lines.prefix(stampLines + 4).filter { !$0.text.allSatisfy(\.isWhitespace) }.prefix(stampLines)
+        // No "item" in the page's top lines, no stamp: most pages stop here.
+        guard top.contains(where: { PackText.mentions($0.text, anyOf: Self.itemWords) }) else { return nil }
         var texts: [String] = []
         for line in top { texts += line.cells.map(Self.closingLetterSpacing) }
         // "A g e n d a" and "I t e m 5" on lines of their own.

@@ -6,7 +6,7 @@ enum PackText {
     /// Every page of a pack is read so, line by line: ASCII text is split byte by byte.
     static func words(_ text: String) -> [String] {
         let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard utf8.allSatisfy({ $0 < 0x80 }) || isASCIIWithMarks(text) else {
             return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
         }
         var words: [String] = []
@@ -15,6 +15,7 @@ enum PackText {
             switch byte {
             case 0x41...0x5A: word.append(byte + 0x20)
             case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            // A mark's bytes (none a letter or a digit) part words like any punctuation.
             default:
                 if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
             }
@@ -23,11 +24,27 @@ enum PackText {
         return words
     }
 
+    /// The first of ``words(_:)`` of `text`, read only as far as it goes.
+    static func firstWord(_ text: String) -> String? {
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            case 0x80...: return words(text).first
+            default: if !word.isEmpty { return String(decoding: word, as: UTF8.self) }
+            }
+        }
+        return word.isEmpty ? nil : String(decoding: word, as: UTF8.self)
+    }
+
     /// `text` lowercased with its white space collapsed to single spaces (ASCII byte by byte).
     static func normalized(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        guard ascii || isASCIIWithMarks(text) else {
             return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
+        if !ascii { return normalizedWithMarks(text) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -42,20 +59,77 @@ enum PackText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The marks council text sets beside ASCII: no letter or digit among them, and none with a
+    /// case. Text of ASCII and these is read byte by byte; anything else as characters.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0, 0xA3, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB1, 0xB7, 0xBB, // no-break space, £, §, ©, «, ®, °, ±, ·, »
+             0x2000...0x2027, 0x2028...0x202F, 0x2030, 0x2032, 0x2033, 0x205F, 0x20AC: // spaces, dashes, quotes, •, …, ‰, ′, ″, €
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether every character of `text` is ASCII or one of the marks.
+    static func isASCIIWithMarks(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.isASCII || isMark($0) }
+    }
+
+    /// ``normalized(_:)`` of text of ASCII and marks, byte by byte: the marks that are white
+    /// space (no-break, thin and other spaces) collapse with it, the others are kept as they are.
+    private static func normalizedWithMarks(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var width = 1
+            var isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+            if byte == 0xC2, index + 1 < bytes.count {
+                width = 2
+                isSpace = bytes[index + 1] == 0xA0 || bytes[index + 1] == 0x85
+            } else if byte == 0xE2, index + 2 < bytes.count {
+                width = 3
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                isSpace = (second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF))
+                    || (second == 0x81 && third == 0x9F)
+            }
+            if isSpace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                for offset in 0..<width {
+                    let next = bytes[index + offset]
+                    out.append((0x41...0x5A).contains(next) ? next + 0x20 : next)
+                }
+            }
+            index += width
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Whether `text` holds one of `needles` (lowercase ASCII), ignoring ASCII case: a cheap
     /// test before a line is split into words.
     static func mentions(_ text: String, anyOf needles: [[UInt8]]) -> Bool {
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 { lowered.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte) }
-        for needle in needles where lowered.count >= needle.count {
-            var index = 0
-            while index + needle.count <= lowered.count {
-                if lowered[index] == needle[0], lowered[index..<(index + needle.count)].elementsEqual(needle) { return true }
-                index += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+            for needle in needles where bytes.count >= needle.count {
+                var index = 0
+                while index + needle.count <= bytes.count {
+                    if lower(bytes[index]) == needle[0] {
+                        var offset = 1
+                        while offset < needle.count, lower(bytes[index + offset]) == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    index += 1
+                }
             }
+            return false
         }
-        return false
     }
 
     /// `text` with its white space collapsed to single spaces, case kept.
@@ -89,7 +163,9 @@ enum PackText {
 
     /// `text` split at the cell's own paragraph breaks, for the first paragraph of a cell: "Date:\n6 May".
     static func firstParagraph(_ text: String) -> String {
-        String(text.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
+        // Most cells are one paragraph: they are given back as they are.
+        guard text.utf8.contains(0x0A) else { return text }
+        return String(text.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
     }
 
     /// Whether `words` holds `phrase` (words separated by single spaces) as consecutive words.

@@ -105,6 +105,9 @@ enum PackVocabulary {
                                 "supporting documents", "appendices attached", "report history"]
     /// Labels that close a report in its last lines, but that a cover prints at its top too.
     static let reportEndingLabels = ["report author", "contact officer", "contact details", "for further information"]
+    /// The first words of ``reportEndings`` and ``reportEndingLabels``: a cell opening with none
+    /// of them closes no report.
+    static let closingFirstWords = Set((reportEndings + reportEndingLabels).compactMap { $0.split(separator: " ").first.map(String.init) })
     /// Headings of pages that close a pack and belong to no item.
     static let closingPages = ["distribution list", "circulation list"]
     /// Words of a page left blank on purpose, between or after items.

@@ -73,8 +73,10 @@ struct PageSignals: Sendable {
         let lowerHalf = printed.count / 2
         for (position, line) in printed.enumerated() {
             for cell in line.cells {
-                // A closing heading is short: a paragraph is not read word by word.
+                // A closing heading is short: a paragraph is not read word by word; nor is a cell
+                // whose first word opens no closing phrase.
                 guard cell.utf8.count <= closingHeadingWords * 16 || cell.contains("\n") else { continue }
+                guard let first = PackText.firstWord(cell), PackVocabulary.closingFirstWords.contains(first) else { continue }
                 let words = PackText.words(PackText.firstParagraph(cell))
                 guard !words.isEmpty, words.count <= closingHeadingWords else { continue }
                 let text = words.joined(separator: " ")
@@ -111,8 +113,9 @@ struct PageLayout: Sendable, Hashable {
         var edges: [Double] = []
         for line in page.lines where !line.isFurniture {
             guard let size = line.fontSize else { continue }
-            weights[(size * 2).rounded() / 2, default: 0] += line.text.count
-            if line.text.count >= Self.fullLine, let box = line.box { edges.append(box.x) }
+            let length = line.text.unicodeScalars.count
+            weights[(size * 2).rounded() / 2, default: 0] += length
+            if length >= Self.fullLine, let box = line.box { edges.append(box.x) }
         }
         guard let body = weights.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key, edges.count >= 3
         else { return nil }
