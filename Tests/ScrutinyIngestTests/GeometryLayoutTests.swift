@@ -167,4 +167,24 @@ import Testing
         let rows = Self.bold([(100, header1), (113, header2), (118, label), (140, body)], boldLines: [0, 1, 2])
         #expect(rows.map(\.cells) == [["Service", "Budget 2025/26", "Forecast 2025/26"], ["Harbour", "£5,000", "£6,000"]])
     }
+
+    @Test("figures right-aligned under centred header cells keep their columns, each named by its header cell")
+    func rightAlignedFiguresKeepTheirColumns() {
+        let header = [Word(x: 66, text: "Code"), Word(x: 175, text: "Centre"), Word(x: 318, text: "Budget"), Word(x: 400, text: "Actual")]
+        let first = [Word(x: 58, text: "HB100"), Word(x: 91, text: "Moorings"), Word(x: 309, text: "3,619"), Word(x: 392, text: "3,099")]
+        let second = [Word(x: 58, text: "HB101"), Word(x: 91, text: "Slipways"), Word(x: 324, text: "195"), Word(x: 407, text: "203")]
+        let rows = Self.bold([(100, header), (119, first), (133, second)], boldLines: [0])
+        #expect(rows.dropFirst().map { $0.cells.suffix(2) } == [["3,619", "3,099"], ["195", "203"]], "\(rows.map(\.cells))")
+    }
+
+    @Test("under a header row, tight rows of capitalised cells and a new label stay rows of their own")
+    func capitalisedTightRowsStayRows() {
+        func words(_ text: String, _ x: Double, _ gap: Double) -> [Word] { GeometryLayoutTests.words(text, from: x, gap: gap) }
+        let header = words("Milestone", 86, 3) + words("Date", 330, 3) + words("Owner", 420, 3)
+        let first = words("Harbour wall survey completed", 86, 3) + words("June 2026", 330, 3) + words("Harbour Engineer", 420, 3)
+        let second = words("Slipway resurfaced", 86, 3) + words("October 2026", 330, 3) + words("Contractor", 420, 3)
+        let rows = Self.bold([(100, header), (119, first), (133, second)], boldLines: [0])
+        #expect(rows.map(\.cells) == [["Milestone", "Date", "Owner"], ["Harbour wall survey completed", "June 2026", "Harbour Engineer"],
+                                      ["Slipway resurfaced", "October 2026", "Contractor"]])
+    }
 }

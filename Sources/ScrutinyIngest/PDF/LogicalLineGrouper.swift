@@ -149,7 +149,8 @@ struct TableRegion {
                 // A lone line left of the table, a list item or a line in another size is body text
                 // again; but in a header of bold lines, the first column's cell may sit lower than
                 // the others' first lines ("Savings | Savings" over "Programme" over "Area").
-                let headerCell = line.isBold && lines[start..<end].allSatisfy(\.isBold)
+                let headerCell = line.isBold && lines[start..<end].allSatisfy(\.isBold) && line.box.x2 < left - 3
+                    && gap < LogicalLineGrouper.paragraphGap * line.height
                 guard line.box.x1 > left - 1.5 || headerCell, abs(line.fontSize - lines[start].fontSize) < 0.5 else { break }
                 // A dash or bullet there starts a list after the table, unless the line wraps a
                 // cell of the row above: it starts where that cell does ("Title | Assets –" over
@@ -265,21 +266,33 @@ struct TableRegion {
         return boundaries
     }
 
-    /// Drops the boundaries whose column only one line puts a cell in, where several lines have
-    /// cells: a real column lines up down the table (its cells start, end or centre at one x),
-    /// while a justified cell's stretched spaces ("Cabinet  (Trust  Board)") split one line only.
+    /// Drops the boundaries whose column only one plain line puts a cell in, where several lines
+    /// have cells: a real column lines up down the table (its cells start, end or centre at one
+    /// x) or is named by a bold header cell, while a justified cell's stretched spaces
+    /// ("Cabinet  (Trust  Board)") split one line only.
     private static func supported(_ boundaries: [Double], _ lines: ArraySlice<VisualLine>) -> [Double] {
         let rows = lines.filter { $0.cells.count >= 2 }
         guard rows.count >= 2, !boundaries.isEmpty else { return boundaries }
         var kept: [Double] = []
         for (index, boundary) in boundaries.enumerated() {
-            let next = index + 1 < boundaries.count ? boundaries[index + 1] : .infinity
-            // The cells that start in this column, with the lines they are on.
+            // The cells of the column right of this boundary, with the lines they are on.
             var columnCells: [(line: Int, cell: VisualCell)] = []
+            var headed = false
+            // Plain lines whose cell runs across the boundary with a word starting past it: split
+            // there, they have text in the column too (a header's words over two columns do not).
+            var spanning = 0
+            let next = index + 1 < boundaries.count ? boundaries[index + 1] : .infinity
             for (number, line) in rows.enumerated() {
-                for cell in line.cells where cell.x1 >= boundary && cell.x1 < next { columnCells.append((number, cell)) }
+                for cell in line.cells where column(of: cell, boundaries) == index + 1 {
+                    columnCells.append((number, cell))
+                    if line.isBold { headed = true }
+                }
+                if !line.isBold, line.cells.contains(where: { cell in
+                    cell.x1 < boundary - 2 && cell.x2 > boundary + 2 && cell.wordStarts.contains { $0.x >= boundary - 1 && $0.x < next }
+                }) { spanning += 1 }
             }
-            let aligned = columnCells.contains { first in
+            let lines = Set(columnCells.map(\.line)).count
+            let aligned = headed || (lines >= 1 && lines + spanning >= 2 && spanning > 0) || columnCells.contains { first in
                 columnCells.contains { other in
                     other.line != first.line
                         && (abs(other.cell.x1 - first.cell.x1) < 3 || abs(other.cell.x2 - first.cell.x2) < 3
@@ -375,10 +388,15 @@ struct TableRegion {
             // unless, in the body under a bold header row, each of its cells wraps the cell above
             // it, whose line was full.
             let underHeader = headerLine.map { offset > $0 + 1 } ?? false
-            let wrapsEveryCell = underHeader && !line.isBold && lineCells.count > 1 && zip(lineCells, targets).allSatisfy { cell, target in
-                lastLine[target] == offset - 1 && !cells[target].isEmpty
-                    && Self.wrapped(cell, after: lastRight[target], before: target < boundaries.count ? boundaries[target] : rightEdge)
-            }
+            // A sentence wrapped on carries on in lower case somewhere; a new label (":") or a
+            // row of capitalised cells in a tight table is a row of its own.
+            let carriesOnASentence = lineCells.contains { $0.text.unicodeScalars.first?.properties.isLowercase == true }
+                && lineCells.first.map { !$0.text.hasSuffix(":") } ?? false
+            let wrapsEveryCell = underHeader && !line.isBold && lineCells.count > 1 && carriesOnASentence
+                && zip(lineCells, targets).allSatisfy { cell, target in
+                    lastLine[target] == offset - 1 && !cells[target].isEmpty
+                        && Self.wrapped(cell, after: lastRight[target], before: target < boundaries.count ? boundaries[target] : rightEdge)
+                }
             let newFirstCell = targets.contains(0) && !cells[0].isEmpty && (!wraps || (lineCells.count > 1 && !wrapsEveryCell))
             let afterHeader = rowHasText && allBold && !line.isBold
             if offset != start, newFirstCell || afterHeader {
