@@ -102,6 +102,24 @@ struct PNGEncodingTests {
         }
     }
 
+    /// Ink broken by runs of 1 to 12 equal pixels starting at every offset, and rows that repeat
+    /// the row above only in part: every place a copy can start among literals, and row ends.
+    @Test func inkWithShortRunsAndPartRepeatedRowsDecodesExactly() throws {
+        let pixel: (Int, Int) -> UInt32 = { x, y in
+            let row = y % 4 == 3 && x < 60 ? y - 1 : y
+            let run = row % 12 + 1
+            return Self.grey((x / run * 53 + row * 29) % 256)
+        }
+        for width in [97, 98, 131] {
+            let png = try #require(Self.encode(width: width, height: 48, pixel))
+            let image = try PythonPNG.decode(png)
+            #expect(image.depth == 4 && image.rows.count == 48)
+            for y in 0..<48 {
+                #expect(image.rows[y] == Self.grey4Row(width: width) { Int(pixel($0, y) & 0xFF) }, "width \(width), row \(y)")
+            }
+        }
+    }
+
     @Test func everyGreyLevelRoundsToTheNearestOfSixteen() throws {
         let png = try #require(Self.encode(width: 256, height: 2) { x, _ in Self.grey(x) })
         let image = try PythonPNG.decode(png)

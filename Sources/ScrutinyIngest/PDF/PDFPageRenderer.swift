@@ -29,6 +29,8 @@ public struct PageImage: Sendable, Hashable {
 /// ```
 public final class PDFPageRenderer {
     private let file: PopplerFile
+    /// The pixels pages are drawn into, kept from page to page.
+    private let canvas = Canvas()
 
     /// Opens the PDF in `data`.
     /// - Throws: ``InputFailure`` `.encrypted` or `.corrupt` when poppler cannot open it.
@@ -63,21 +65,43 @@ public final class PDFPageRenderer {
         let pixelHeight = max(1, Int((height * scale).rounded(.up)))
         guard width > 0, height > 0, pixelWidth <= 16_384, pixelHeight <= 16_384 else { return nil }
 
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight)) else { return nil }
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, Int32(pixelWidth)))
+        guard stride >= pixelWidth * 4 else { return nil }
+        let pixels = canvas.paper(count: stride * pixelHeight)
+        guard let surface = cairo_image_surface_create_for_data(pixels.baseAddress, CAIRO_FORMAT_RGB24, Int32(pixelWidth),
+                                                                Int32(pixelHeight), Int32(stride)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else { return nil }
-        cairo_set_source_rgb(context, 1, 1, 1)
-        cairo_paint(context)
         cairo_scale(context, scale, scale)
         poppler_page_render_for_printing(page, context)
         cairo_destroy(context)
         cairo_surface_flush(surface)
 
-        guard let pixels = cairo_image_surface_get_data(surface) else { return nil }
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let png = PNGEncoding.encode(xrgb: UnsafeRawBufferPointer(start: pixels, count: stride * pixelHeight),
-                                           width: pixelWidth, height: pixelHeight, stride: stride) else { return nil }
+        guard let png = PNGEncoding.encode(xrgb: UnsafeRawBufferPointer(pixels), width: pixelWidth, height: pixelHeight,
+                                           stride: stride) else { return nil }
         return PageImage(page: number, width: width, height: height, pixelWidth: pixelWidth, pixelHeight: pixelHeight, png: png)
+    }
+
+    /// One buffer of pixels, grown as pages need and painted white before each page: cheaper
+    /// than a fresh cairo surface a page, which is zeroed, faulted in and then painted white.
+    private final class Canvas {
+        private var storage: UnsafeMutableRawBufferPointer?
+
+        deinit { storage?.deallocate() }
+
+        /// `count` bytes of white (0xFF, white in cairo's RGB24), valid until the next call.
+        func paper(count: Int) -> UnsafeMutableRawBufferPointer {
+            if let storage, storage.count >= count {
+                let paper = UnsafeMutableRawBufferPointer(rebasing: storage[0..<count])
+                paper.initializeMemory(as: UInt8.self, repeating: 0xFF)
+                return paper
+            }
+            storage?.deallocate()
+            let fresh = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+            fresh.initializeMemory(as: UInt8.self, repeating: 0xFF)
+            storage = fresh
+            return fresh
+        }
     }
 
     private func page(_ number: Int) -> OpaquePointer? {
