@@ -546,10 +546,11 @@ static size_t row_bytes_of(layout form, int width) {
 /// Fills `stream` with the filtered scanlines (filter type 0, then the pixels) in `form`, and
 /// `same[y]` with whether row y repeats row y - 1, which is told from the pixels and costs no
 /// conversion. In grey (taking the blue channel, each level rounded to the nearest of sixteen),
-/// returns 1 as soon as a pixel is not grey. `*adler` receives the Adler-32 of the whole stream,
+/// returns 1 as soon as a pixel is not grey. `paper[y]`, when given, is set where every pixel of
+/// row y is white. `*adler` receives the Adler-32 of the whole stream,
 /// a repeated row's combined in without reading it again.
 static int scanlines(const uint8_t *pixels, int width, int height, int stride, layout form, uint8_t *stream, uint8_t *same,
-                     uLong *adler) {
+                     uint8_t *paper, uLong *adler) {
     size_t row_bytes = row_bytes_of(form, width);
     uLong total = adler32(0L, Z_NULL, 0), row_adler = total;
     for (int y = 0; y < height; y++) {
@@ -557,16 +558,21 @@ static int scanlines(const uint8_t *pixels, int width, int height, int stride, l
         uint8_t *out = stream + (size_t)y * row_bytes;
         same[y] = y > 0 && memcmp(source, source - stride, (size_t)width * 4) == 0;
         if (same[y]) {
+            if (paper) paper[y] = paper[y - 1];
             memcpy(out, out - row_bytes, row_bytes);
             total = adler32_combine(total, row_adler, (z_off_t)row_bytes);
             continue;
         }
         const uint32_t *row = (const uint32_t *)(const void *)source;
         out[0] = 0;
+        uint32_t all = 0xFFFFFF;
         if (form == layout_grey4) {
             // Two plain loops, which the compiler turns into vector code.
             uint32_t colour = 0;
-            for (int x = 0; x < width; x++) colour |= (row[x] ^ (row[x] >> 8)) & 0xFFFF;
+            for (int x = 0; x < width; x++) {
+                colour |= (row[x] ^ (row[x] >> 8)) & 0xFFFF;
+                all &= row[x];
+            }
             if (colour) return 1;
             uint8_t *o = out + 1;
             int pairs = width / 2;
@@ -576,10 +582,12 @@ static int scanlines(const uint8_t *pixels, int width, int height, int stride, l
             uint8_t *o = out + 1;
             for (int x = 0; x < width; x++) {
                 uint32_t p = row[x];
+                all &= p;
                 o[0] = (uint8_t)(p >> 16); o[1] = (uint8_t)(p >> 8); o[2] = (uint8_t)p;
                 o += 3;
             }
         }
+        if (paper) paper[y] = all == 0xFFFFFF;
         row_adler = adler32(adler32(0L, Z_NULL, 0), out, (uInt)row_bytes);
         total = adler32_combine(total, row_adler, (z_off_t)row_bytes);
     }
@@ -612,6 +620,11 @@ static void begin_chunk(bit_sink *sink, const char *type) {
 }
 
 int scrutiny_png_encode(const uint8_t *pixels, int width, int height, int stride, scrutiny_png *out) {
+    return scrutiny_png_encode_finding_paper(pixels, width, height, stride, out, NULL);
+}
+
+int scrutiny_png_encode_finding_paper(const uint8_t *pixels, int width, int height, int stride, scrutiny_png *out,
+                                      uint8_t *paper_rows) {
     out->bytes = NULL;
     out->count = 0;
     if (!pixels || width <= 0 || height <= 0 || stride < width * 4 || width > (1 << 24) || height > (1 << 24)) return -1;
@@ -621,12 +634,12 @@ int scrutiny_png_encode(const uint8_t *pixels, int width, int height, int stride
     uint8_t *stream = malloc((size_t)height * row_bytes_of(form, width));
     if (!same || !stream) { free(same); free(stream); return -1; }
     uLong adler = 0;
-    if (scanlines(pixels, width, height, stride, form, stream, same, &adler)) {
+    if (scanlines(pixels, width, height, stride, form, stream, same, paper_rows, &adler)) {
         form = layout_rgb8;
         free(stream);
         stream = malloc((size_t)height * row_bytes_of(form, width));
         if (!stream) { free(same); return -1; }
-        scanlines(pixels, width, height, stride, form, stream, same, &adler);
+        scanlines(pixels, width, height, stride, form, stream, same, paper_rows, &adler);
     }
     size_t bpp = form == layout_grey4 ? 1 : 3;
     size_t row_bytes = row_bytes_of(form, width);

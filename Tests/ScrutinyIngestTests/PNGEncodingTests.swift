@@ -120,6 +120,31 @@ struct PNGEncodingTests {
         }
     }
 
+    @Test(arguments: [false, true]) func theRowsOfPaperAreFound(colour: Bool) throws {
+        let width = 64, height = 40
+        let pixel: (Int, Int) -> UInt32 = { x, y in
+            if y == 5 && x == 63 { return 0xFEFEFE }               // one pixel off white, at a row's end
+            if colour && y == 20 && x == 10 { return 0xFF00FF }    // the RGB path
+            return (y / 3) % 2 == 0 ? 0xFFFFFF : Self.pageLike(x, y)
+        }
+        let stride = width * 4
+        var bytes = [UInt8](repeating: 0, count: stride * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let value = pixel(x, y)
+                for b in 0..<3 { bytes[y * stride + x * 4 + b] = UInt8(truncatingIfNeeded: value >> (8 * b)) }
+                bytes[y * stride + x * 4 + 3] = 0x5A  // junk in the unused byte
+            }
+        }
+        var paper: [Bool] = []
+        let png = bytes.withUnsafeBytes { PNGEncoding.encode(xrgb: $0, width: width, height: height, stride: stride, paperRows: &paper) }
+        #expect(png != nil && paper.count == height)
+        for y in 0..<height {
+            let white = (0..<width).allSatisfy { pixel($0, y) == 0xFFFFFF }
+            #expect(paper[y] == white, "row \(y)")
+        }
+    }
+
     @Test func everyGreyLevelRoundsToTheNearestOfSixteen() throws {
         let png = try #require(Self.encode(width: 256, height: 2) { x, _ in Self.grey(x) })
         let image = try PythonPNG.decode(png)
