@@ -41,11 +41,13 @@ test: setup
 score: release
 	./scripts/score
 
-# The text-layer race, then the OCR race on scanned copies of the first 20 (BENCH_NO_OCR=1 skips it),
+# The text-layer race, then the review on top of an extract, then the OCR race on scanned copies of
+# the first 20 (BENCH_NO_OCR=1 skips it),
 # then one bound agenda pack of 1,000 pages against its reports one by one, then an unchanged
 # rerun over 100,000 text inputs.
 bench: setup-bench release
 	./bench/run.sh
+	./bench/review.sh
 	@if [ -z "$$BENCH_NO_OCR" ]; then ./bench/ocr.sh; fi
 	./bench/pack.sh
 	./bench/rerun.sh

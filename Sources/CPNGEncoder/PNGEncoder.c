@@ -8,8 +8,10 @@
 
 // MARK: - Tokens
 
-// A token is a literal byte (bit 31 clear) or a copy: bit 31 set, length in bits 0-8 (3-258),
-// distance in bits 9-24 (1-32768).
+// A token is a run of literals (bit 31 clear, how many in bits 0-30: the bytes themselves are read
+// from the stream again when the block is written) or a copy: bit 31 set, length in bits 0-8
+// (3-258), distance in bits 9-24 (1-32768). Either way the token list says where in the stream
+// the next token starts, so no token carries a position.
 #define COPY_FLAG 0x80000000u
 #define MIN_COPY 4
 #define MAX_COPY 258
@@ -66,15 +68,26 @@ typedef struct {
     uint32_t *items;
     size_t count;
     size_t capacity;
+    /// Literals seen since the last token, not yet written as a run.
+    uint32_t literals;
     symbol_counts counts;
 } token_list;
 
 static inline void add_literal(token_list *list, uint8_t value) {
-    list->items[list->count++] = value;
+    list->literals++;
     list->counts.literal[value]++;
 }
 
+/// Ends the run of literals being gathered, if any (room for the token is reserved by the callers).
+static inline void flush_literals(token_list *list) {
+    if (list->literals) {
+        list->items[list->count++] = list->literals;
+        list->literals = 0;
+    }
+}
+
 static inline void add_copy(token_list *list, uint32_t length, uint32_t distance) {
+    flush_literals(list);
     list->items[list->count++] = copy_token(length, distance);
     list->counts.literal[257 + list->counts.lengths.code[length]]++;
     list->counts.distance[cached_distance_code(list->counts.cached_distance, list->counts.cached_code, distance)]++;
@@ -94,7 +107,7 @@ static int tokens_reserve(token_list *list, size_t more) {
 /// Appends copies of `length` bytes at `distance`, split so that none is shorter than DEFLATE
 /// allows; a remainder under three bytes becomes literals taken from `stream` at `position`.
 static int add_copies(token_list *list, const uint8_t *stream, size_t position, size_t length, uint32_t distance) {
-    if (tokens_reserve(list, length / MAX_COPY + 4) != 0) return -1;
+    if (tokens_reserve(list, 2 * (length / MAX_COPY) + 4) != 0) return -1;
     while (length >= 3) {
         size_t take = length > MAX_COPY ? MAX_COPY : length;
         if (length > MAX_COPY && length - MAX_COPY < 3) take = length - 3;
@@ -134,19 +147,58 @@ static inline size_t same_as_before(const uint8_t *stream, size_t position, size
     return n;
 }
 
+/// Flags 0x80 in each byte of `x` that is zero, exactly (no carry runs from byte to byte).
+static inline uint64_t zero_bytes(uint64_t x) {
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/// How many of the five bytes from `position` start no copy of MIN_COPY bytes, at a distance
+/// of `bpp` or (when `above` is set) of `row_bytes`: 0-4 where one starts, 5 when none does.
+/// Reads eight bytes from `position`, which the caller has within the row.
+static inline size_t literals_ahead(const uint8_t *stream, size_t position, size_t bpp, size_t row_bytes, int above) {
+    uint64_t here, before, up;
+    memcpy(&here, stream + position, 8);
+    memcpy(&before, stream + position - bpp, 8);
+    uint64_t z = zero_bytes(here ^ before);
+    if (above) {
+        memcpy(&up, stream + position - row_bytes, 8);
+        uint64_t u = zero_bytes(here ^ up);
+        z = (z & z >> 8 & z >> 16 & z >> 24) | (u & u >> 8 & u >> 16 & u >> 24);
+    } else {
+        z = z & z >> 8 & z >> 16 & z >> 24;
+    }
+    // Bit 8k + 7 is set where a copy starts at byte k; only k = 0..4 have four bytes in the word.
+    z &= 0x0000008080808080ull;
+    return z ? (size_t)(__builtin_ctzll(z) >> 3) : 5;
+}
+
 /// The tokens of the filtered scanlines in `stream` (`rows` rows of `row_bytes` bytes, each a
 /// filter byte then `bpp`-byte pixels); `same[y]` is set where row y repeats row y - 1.
 static int tokenize(const uint8_t *stream, const uint8_t *same, size_t rows, size_t row_bytes, size_t bpp, token_list *list) {
     int up_allowed = row_bytes <= MAX_DISTANCE;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const int words = 1;
+#else
+    const int words = 0;
+#endif
     for (size_t y = 0; y < rows; y++) {
         size_t start = y * row_bytes, end = start + row_bytes;
         if (y > 0 && up_allowed && same[y]) {
             if (add_copies(list, stream, start, row_bytes, (uint32_t)row_bytes) != 0) return -1;
             continue;
         }
-        if (tokens_reserve(list, row_bytes) != 0) return -1;
+        if (tokens_reserve(list, row_bytes + 1) != 0) return -1;
+        int look_up = y > 0 && up_allowed;
         size_t i = start;
         while (i < end) {
+            // Ink: up to five literals at a time, told from two eight-byte comparisons.
+            if (words && i >= bpp && i + 8 <= end) {
+                size_t literals = literals_ahead(stream, i, bpp, row_bytes, look_up);
+                for (size_t k = 0; k < literals; k++) add_literal(list, stream[i + k]);
+                i += literals;
+                if (literals == 5) continue;
+            }
             // Most ink bytes start no copy of MIN_COPY bytes: one four-byte comparison each turns
             // them away (a row's last few bytes are compared one by one).
             size_t run = 0, up = 0;
@@ -177,6 +229,8 @@ static int tokenize(const uint8_t *stream, const uint8_t *same, size_t rows, siz
             add_literal(list, stream[i++]);
         }
     }
+    if (tokens_reserve(list, 1) != 0) return -1;
+    flush_literals(list);
     return 0;
 }
 
@@ -333,10 +387,19 @@ static void put_be32(bit_sink *sink, uint32_t value) {
     put_bytes(sink, b, 4);
 }
 
+/// Stores `value`'s eight bytes at `out`, lowest first.
+static inline void store_le64(uint8_t *out, uint64_t value) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(out, &value, 8);
+#else
+    for (int b = 0; b < 8; b++) out[b] = (uint8_t)(value >> (8 * b));
+#endif
+}
+
 // MARK: - DEFLATE
 
-/// One final dynamic-Huffman block holding `tokens`.
-static void deflate_block(token_list *tokens, bit_sink *sink) {
+/// One final dynamic-Huffman block holding `tokens`, whose literals are read from `stream`.
+static void deflate_block(token_list *tokens, const uint8_t *stream, bit_sink *sink) {
     uint32_t *lit_freq = tokens->counts.literal, *dist_freq = tokens->counts.distance;
     length_codes *lengths = &tokens->counts.lengths;
     uint32_t *cached_distance = tokens->counts.cached_distance;
@@ -405,38 +468,54 @@ static void deflate_block(token_list *tokens, bit_sink *sink) {
         else if (s == 18) put_bits(sink, rle_extra[i], 7);
     }
 
-    // The tokens, with the bit buffer in locals (the compiler keeps them in registers).
+    // The tokens, with the bit buffer in locals (the compiler keeps them in registers). After each
+    // flush at most seven bits wait, so a copy (at most 48 bits) or three literals (45) fit.
+    uint32_t lit_entry[286];
+    for (int c = 0; c < 286; c++) lit_entry[c] = (uint32_t)lit_code[c] | (uint32_t)lit_len[c] << 16;
     uint64_t bits = sink->bits;
     int bit_count = sink->bit_count;
+    const uint8_t *literal = stream;
 #define PUT(value, count) do { bits |= (uint64_t)(value) << bit_count; bit_count += (count); } while (0)
-#define DRAIN() do { if (bit_count >= 32) { uint8_t *o = sink->bytes + sink->count; \
-        o[0] = (uint8_t)bits; o[1] = (uint8_t)(bits >> 8); o[2] = (uint8_t)(bits >> 16); o[3] = (uint8_t)(bits >> 24); \
-        sink->count += 4; bits >>= 32; bit_count -= 32; } } while (0)
+#define PUT_LITERAL(byte) do { uint32_t e_ = lit_entry[byte]; PUT(e_ & 0xFFFF, e_ >> 16); } while (0)
+#define FLUSH() do { store_le64(sink->bytes + sink->count, bits); int n_ = bit_count >> 3; sink->count += (size_t)n_; \
+        bits >>= n_ * 8; bit_count &= 7; } while (0)
     for (size_t i = 0; i < tokens->count; i++) {
-        // Room for 1024 of the longest token (15 + 5 + 15 + 13 bits).
-        if ((i & 1023) == 0) {
-            sink_reserve(sink, 1024 * 8 + 16);
-            if (sink->failed) return;
-        }
         uint32_t t = tokens->items[i];
         if (!(t & COPY_FLAG)) {
-            PUT(lit_code[t], lit_len[t]);
-            DRAIN();
+            // A run of t literals: at most 15 bits each, and eight bytes of slack for the stores.
+            sink_reserve(sink, 2 * (size_t)t + 16);
+            if (sink->failed) return;
+            const uint8_t *stop = literal + t;
+            while (stop - literal >= 3) {
+                PUT_LITERAL(literal[0]);
+                PUT_LITERAL(literal[1]);
+                PUT_LITERAL(literal[2]);
+                FLUSH();
+                literal += 3;
+            }
+            while (literal < stop) {
+                PUT_LITERAL(*literal);
+                literal++;
+            }
+            FLUSH();
             continue;
         }
+        sink_reserve(sink, 16);
+        if (sink->failed) return;
         uint32_t length = t & 0x1FF, distance = (t >> 9) & 0xFFFF;
         if (distance == 0) distance = MAX_DISTANCE;
+        literal += length;
         int lc = lengths->code[length];
         PUT(lit_code[257 + lc], lit_len[257 + lc]);
         PUT(length - length_base[lc], length_extra[lc]);
-        DRAIN();
         int dc = cached_distance_code(cached_distance, cached_code, distance);
         PUT(dist_code_bits[dc], dist_len[dc]);
         PUT(distance - distance_base[dc], distance_extra[dc]);
-        DRAIN();
+        FLUSH();
     }
 #undef PUT
-#undef DRAIN
+#undef PUT_LITERAL
+#undef FLUSH
     sink->bits = bits;
     sink->bit_count = bit_count;
     sink_reserve(sink, 16);
@@ -467,10 +546,11 @@ static size_t row_bytes_of(layout form, int width) {
 /// Fills `stream` with the filtered scanlines (filter type 0, then the pixels) in `form`, and
 /// `same[y]` with whether row y repeats row y - 1, which is told from the pixels and costs no
 /// conversion. In grey (taking the blue channel, each level rounded to the nearest of sixteen),
-/// returns 1 as soon as a pixel is not grey. `*adler` receives the Adler-32 of the whole stream,
+/// returns 1 as soon as a pixel is not grey. `paper[y]`, when given, is set where every pixel of
+/// row y is white. `*adler` receives the Adler-32 of the whole stream,
 /// a repeated row's combined in without reading it again.
 static int scanlines(const uint8_t *pixels, int width, int height, int stride, layout form, uint8_t *stream, uint8_t *same,
-                     uLong *adler) {
+                     uint8_t *paper, uLong *adler) {
     size_t row_bytes = row_bytes_of(form, width);
     uLong total = adler32(0L, Z_NULL, 0), row_adler = total;
     for (int y = 0; y < height; y++) {
@@ -478,16 +558,21 @@ static int scanlines(const uint8_t *pixels, int width, int height, int stride, l
         uint8_t *out = stream + (size_t)y * row_bytes;
         same[y] = y > 0 && memcmp(source, source - stride, (size_t)width * 4) == 0;
         if (same[y]) {
+            if (paper) paper[y] = paper[y - 1];
             memcpy(out, out - row_bytes, row_bytes);
             total = adler32_combine(total, row_adler, (z_off_t)row_bytes);
             continue;
         }
         const uint32_t *row = (const uint32_t *)(const void *)source;
         out[0] = 0;
+        uint32_t all = 0xFFFFFF;
         if (form == layout_grey4) {
             // Two plain loops, which the compiler turns into vector code.
             uint32_t colour = 0;
-            for (int x = 0; x < width; x++) colour |= (row[x] ^ (row[x] >> 8)) & 0xFFFF;
+            for (int x = 0; x < width; x++) {
+                colour |= (row[x] ^ (row[x] >> 8)) & 0xFFFF;
+                all &= row[x];
+            }
             if (colour) return 1;
             uint8_t *o = out + 1;
             int pairs = width / 2;
@@ -497,10 +582,12 @@ static int scanlines(const uint8_t *pixels, int width, int height, int stride, l
             uint8_t *o = out + 1;
             for (int x = 0; x < width; x++) {
                 uint32_t p = row[x];
+                all &= p;
                 o[0] = (uint8_t)(p >> 16); o[1] = (uint8_t)(p >> 8); o[2] = (uint8_t)p;
                 o += 3;
             }
         }
+        if (paper) paper[y] = all == 0xFFFFFF;
         row_adler = adler32(adler32(0L, Z_NULL, 0), out, (uInt)row_bytes);
         total = adler32_combine(total, row_adler, (z_off_t)row_bytes);
     }
@@ -533,6 +620,11 @@ static void begin_chunk(bit_sink *sink, const char *type) {
 }
 
 int scrutiny_png_encode(const uint8_t *pixels, int width, int height, int stride, scrutiny_png *out) {
+    return scrutiny_png_encode_finding_paper(pixels, width, height, stride, out, NULL);
+}
+
+int scrutiny_png_encode_finding_paper(const uint8_t *pixels, int width, int height, int stride, scrutiny_png *out,
+                                      uint8_t *paper_rows) {
     out->bytes = NULL;
     out->count = 0;
     if (!pixels || width <= 0 || height <= 0 || stride < width * 4 || width > (1 << 24) || height > (1 << 24)) return -1;
@@ -542,12 +634,12 @@ int scrutiny_png_encode(const uint8_t *pixels, int width, int height, int stride
     uint8_t *stream = malloc((size_t)height * row_bytes_of(form, width));
     if (!same || !stream) { free(same); free(stream); return -1; }
     uLong adler = 0;
-    if (scanlines(pixels, width, height, stride, form, stream, same, &adler)) {
+    if (scanlines(pixels, width, height, stride, form, stream, same, paper_rows, &adler)) {
         form = layout_rgb8;
         free(stream);
         stream = malloc((size_t)height * row_bytes_of(form, width));
         if (!stream) { free(same); return -1; }
-        scanlines(pixels, width, height, stride, form, stream, same, &adler);
+        scanlines(pixels, width, height, stride, form, stream, same, paper_rows, &adler);
     }
     size_t bpp = form == layout_grey4 ? 1 : 3;
     size_t row_bytes = row_bytes_of(form, width);
@@ -583,7 +675,7 @@ int scrutiny_png_encode(const uint8_t *pixels, int width, int height, int stride
     begin_chunk(&sink, "IDAT");
     uint8_t zlib_header[2] = {0x78, 0x01};
     put_bytes(&sink, zlib_header, 2);
-    deflate_block(&tokens, &sink);
+    deflate_block(&tokens, stream, &sink);
     put_be32(&sink, (uint32_t)adler);
     put_chunk_end(&sink, idat);
 

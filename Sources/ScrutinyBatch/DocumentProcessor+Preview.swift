@@ -68,7 +68,7 @@ extension DocumentProcessor {
             let name = PreviewPage.imageName(number)
             // Written in place: only the manifest, written last, makes an image count, so a half-written
             // one (a killed worker) is drawn again by the next review.
-            try Data(image.png).write(to: folder.appendingPathComponent(name))
+            try ScratchFile.write(image.png, to: folder.appendingPathComponent(name).path)
             pages.append(PreviewPage(number: number, width: image.width, height: image.height, pixelWidth: image.pixelWidth,
                                      pixelHeight: image.pixelHeight, image: name))
             rendered += 1

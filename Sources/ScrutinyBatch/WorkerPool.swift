@@ -76,6 +76,16 @@ public struct WorkerPool {
         signal(SIGPIPE, SIG_IGN)
         var queue = requests.makeIterator()
         var exhausted = false
+        // The next request, taken from the sequence while every worker is busy, so that making it
+        // (for a review: reading the file's reports) never keeps a worker that has finished waiting.
+        var ahead: WorkerRequest?
+        func nextRequest() -> WorkerRequest? {
+            if let request = ahead {
+                ahead = nil
+                return request
+            }
+            return queue.next()
+        }
         let slots = (0..<configuration.workers).map { _ in Slot() }
         defer {
             // Idle workers exit when their input closes; a busy one (only after an error) is killed.
@@ -105,7 +115,7 @@ public struct WorkerPool {
         /// Gives every idle slot a request, starting a worker where the slot has none.
         func dispatch() throws {
             for slot in slots where slot.request == nil && !exhausted {
-                guard let request = queue.next() else { exhausted = true; break }
+                guard let request = nextRequest() else { exhausted = true; break }
                 if slot.process == nil {
                     slot.process = try WorkerProcess.launch(executable: configuration.executable,
                                                             arguments: configuration.arguments)
@@ -139,6 +149,10 @@ public struct WorkerPool {
             let busy = slots.filter { $0.request != nil && $0.process != nil }
             if busy.isEmpty && exhausted { return started }
             if busy.isEmpty { continue }
+            if ahead == nil && !exhausted && busy.count == slots.count {
+                ahead = queue.next()
+                if ahead == nil { exhausted = true }
+            }
 
             var descriptors = busy.map { pollfd(fd: $0.process!.output, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&descriptors, nfds_t(descriptors.count), 200)

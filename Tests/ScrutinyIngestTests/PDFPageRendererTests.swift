@@ -58,6 +58,25 @@ import Testing
         #expect(throws: InputFailure.self) { try PDFPageRenderer(data: Data("%PDF-1.4 not really".utf8)) }
     }
 
+    /// A renderer keeps its pixels from page to page and paints white again only the rows the last
+    /// page drew on: a page drawn after others is the same image as drawn first by a fresh renderer.
+    @Test(.enabled(if: SamplePDFTests.exists(SamplePDFTests.brackenford), "samples/ is absent"))
+    func aPageDrawnAfterOthersIsTheSameAsDrawnFirst() throws {
+        let data = try Data(contentsOf: Self.brackenford)
+        let pdf = try PDFPageRenderer(data: data)
+        #expect(pdf.pageCount >= 2)
+        let pages = Array(1...pdf.pageCount)
+        let inOrder = pages.map { pdf.image(ofPage: $0, dpi: 100)?.png }
+        let backwards = pages.reversed().map { pdf.image(ofPage: $0, dpi: 100)?.png }.reversed()
+        for (number, (first, again)) in zip(pages, zip(inOrder, backwards)) {
+            let fresh = try PDFPageRenderer(data: data).image(ofPage: number, dpi: 100)?.png
+            #expect(first != nil && first == fresh && again == fresh, "page \(number)")
+        }
+        // Another resolution in between, then the first again.
+        _ = pdf.image(ofPage: 1, dpi: 50)
+        #expect(pdf.image(ofPage: 2, dpi: 100)?.png == inOrder[1])
+    }
+
     @Test(.enabled(if: SamplePDFTests.exists(SamplePDFTests.brackenford), "samples/ is absent"))
     func pagesPastTheEndHaveNoImage() throws {
         let pdf = try PDFPageRenderer(data: try Data(contentsOf: Self.brackenford))

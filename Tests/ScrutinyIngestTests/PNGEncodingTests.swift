@@ -102,6 +102,49 @@ struct PNGEncodingTests {
         }
     }
 
+    /// Ink broken by runs of 1 to 12 equal pixels starting at every offset, and rows that repeat
+    /// the row above only in part: every place a copy can start among literals, and row ends.
+    @Test func inkWithShortRunsAndPartRepeatedRowsDecodesExactly() throws {
+        let pixel: (Int, Int) -> UInt32 = { x, y in
+            let row = y % 4 == 3 && x < 60 ? y - 1 : y
+            let run = row % 12 + 1
+            return Self.grey((x / run * 53 + row * 29) % 256)
+        }
+        for width in [97, 98, 131] {
+            let png = try #require(Self.encode(width: width, height: 48, pixel))
+            let image = try PythonPNG.decode(png)
+            #expect(image.depth == 4 && image.rows.count == 48)
+            for y in 0..<48 {
+                #expect(image.rows[y] == Self.grey4Row(width: width) { Int(pixel($0, y) & 0xFF) }, "width \(width), row \(y)")
+            }
+        }
+    }
+
+    @Test(arguments: [false, true]) func theRowsOfPaperAreFound(colour: Bool) throws {
+        let width = 64, height = 40
+        let pixel: (Int, Int) -> UInt32 = { x, y in
+            if y == 5 && x == 63 { return 0xFEFEFE }               // one pixel off white, at a row's end
+            if colour && y == 20 && x == 10 { return 0xFF00FF }    // the RGB path
+            return (y / 3) % 2 == 0 ? 0xFFFFFF : Self.pageLike(x, y)
+        }
+        let stride = width * 4
+        var bytes = [UInt8](repeating: 0, count: stride * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let value = pixel(x, y)
+                for b in 0..<3 { bytes[y * stride + x * 4 + b] = UInt8(truncatingIfNeeded: value >> (8 * b)) }
+                bytes[y * stride + x * 4 + 3] = 0x5A  // junk in the unused byte
+            }
+        }
+        var paper: [Bool] = []
+        let png = bytes.withUnsafeBytes { PNGEncoding.encode(xrgb: $0, width: width, height: height, stride: stride, paperRows: &paper) }
+        #expect(png != nil && paper.count == height)
+        for y in 0..<height {
+            let white = (0..<width).allSatisfy { pixel($0, y) == 0xFFFFFF }
+            #expect(paper[y] == white, "row \(y)")
+        }
+    }
+
     @Test func everyGreyLevelRoundsToTheNearestOfSixteen() throws {
         let png = try #require(Self.encode(width: 256, height: 2) { x, _ in Self.grey(x) })
         let image = try PythonPNG.decode(png)

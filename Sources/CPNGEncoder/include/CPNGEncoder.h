@@ -25,6 +25,12 @@ typedef struct {
 /// Returns 0 and fills `out`, or -1 when memory runs out or the size is not one PNG allows.
 int scrutiny_png_encode(const uint8_t *pixels, int width, int height, int stride, scrutiny_png *out);
 
+/// As ``scrutiny_png_encode``, and sets `paper_rows[y]` (an array of `height` bytes) to 1 where
+/// every pixel of row y is white (0x??FFFFFF), 0 elsewhere: the rows a renderer drawing the next
+/// page into the same pixels need not paint white again.
+int scrutiny_png_encode_finding_paper(const uint8_t *pixels, int width, int height, int stride, scrutiny_png *out,
+                                      uint8_t *paper_rows);
+
 /// Frees what ``scrutiny_png_encode`` allocated in `png` (safe on a zeroed struct).
 void scrutiny_png_free(scrutiny_png *png);
 
