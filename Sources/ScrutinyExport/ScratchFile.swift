@@ -6,9 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// Writes a file in place, with no temporary sibling and no `fsync`: for output that can be made
-/// again and that something written after it vouches for (the review's page images, which count
-/// only once the manifest written last lists them).
+/// Writes a file under a temporary sibling name renamed into place, with no `fsync`: for output
+/// that can be made again and that something written after it vouches for (the review's page
+/// images, which count only once the manifest written last lists them). A process killed midway
+/// leaves the old file or none, never half a file; a power cut may lose the bytes, as the
+/// manifest's own write is synced and a missing image is drawn again.
 ///
 /// Foundation's `Data.write(to:)` is not this: on Linux it syncs every file it writes, which
 /// costs more than drawing a page image.
@@ -19,9 +21,10 @@ import Darwin
 public enum ScratchFile {
     /// Creates or truncates `path` and writes `bytes` to it.
     /// - Throws: ``ExportError`` `.create` when the file cannot be opened, `.write` when the bytes
-    ///   cannot all be written (the file is then left short).
+    ///   cannot all be written or put in place (the temporary file is then removed).
     public static func write(_ bytes: [UInt8], to path: String) throws(ExportError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let temporary = path + ".partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw ExportError(.create, path: path, code: errno) }
         var failure: ExportError?
         bytes.withUnsafeBytes { raw in
@@ -37,7 +40,11 @@ public enum ScratchFile {
             }
         }
         if close(descriptor) != 0 && failure == nil { failure = ExportError(.write, path: path, code: errno) }
-        if let failure { throw failure }
+        if failure == nil, rename(temporary, path) != 0 { failure = ExportError(.write, path: path, code: errno) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
     }
 }
 
