@@ -97,8 +97,8 @@ for (( r = 1; r <= rounds; r++ )); do
     done
 done
 
-BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_ROUNDS="$rounds" \
-BENCH_BIN="$bin" BENCH_ROOT="$root" python3 - <<'PY'
+BENCH_RAW="$raw" BENCH_PAGES="$pages" BENCH_FILES_N="${#files[@]}" BENCH_ROUNDS="$rounds" \
+BENCH_BIN="$bin" BENCH_ROOT="$root" python3 - <<'PY' | "$bench/put-section" ocr "$results"
 import csv, os, statistics, subprocess, datetime, re
 env = os.environ
 rows = list(csv.DictReader(open(env["BENCH_RAW"])))
@@ -140,12 +140,5 @@ section = ["<!-- ocr -->", "## OCR: scanned PDFs", "",
            f"- rounds: {env['BENCH_ROUNDS']} (`--jobs 1` in the first only), interleaved, tools in an order rotated per round; times from `/usr/bin/time -f \"%e %M\"` (peak RSS of the largest process)",
            f"- scrutiny: `{env['BENCH_BIN']}` (commit {commit}); {version(['tesseract', '--version'])}; ocrmypdf {version(['ocrmypdf', '--version'])}",
            "", *lines, "", "<!-- /ocr -->"]
-text = open(env["BENCH_RESULTS"]).read() if os.path.exists(env["BENCH_RESULTS"]) else "# scrutiny benchmark\n"
-block = "\n".join(section)
-if "<!-- ocr -->" in text:
-    text = re.sub(r"<!-- ocr -->.*?<!-- /ocr -->", lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(env["BENCH_RESULTS"], "w").write(text)
-print(block)
+print("\n".join(section))
 PY

@@ -73,8 +73,8 @@ done
 found=$(find "$work/out-pack/reports" -name '*-[0-9][0-9][0-9].json' | wc -l)
 echo "bench-pack: the pack gave $found item reports for ${#reports[@]} reports"
 
-BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_PAGES="$total" BENCH_REPORTS="${#reports[@]}" BENCH_FOUND="$found" \
-BENCH_ROUNDS="$rounds" BENCH_COMMIT="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" python3 - <<'PY'
+BENCH_RAW="$raw" BENCH_PAGES="$total" BENCH_REPORTS="${#reports[@]}" BENCH_FOUND="$found" \
+BENCH_ROUNDS="$rounds" BENCH_COMMIT="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" python3 - <<'PY' | "$bench/put-section" pack "$results"
 import csv, os, re, statistics
 env = os.environ
 rows = list(csv.DictReader(open(env["BENCH_RAW"])))
@@ -103,13 +103,5 @@ section = ["<!-- pack -->", "## Agenda packs: one bound pack against its reports
            f"(`scripts/make-pack`, no outline); the pack gave {env['BENCH_FOUND']} item reports. "
            f"{env['BENCH_ROUNDS']} round(s) at {env['BENCH_COMMIT']}; pack/one-by-one ratio per round: {ratios}.",
            "", *lines, "", "<!-- /pack -->"]
-block = "\n".join(section)
-print(block)
-path = env["BENCH_RESULTS"]
-text = open(path).read() if os.path.exists(path) else ""
-if "<!-- pack -->" in text:
-    text = re.sub(r"<!-- pack -->.*?<!-- /pack -->", lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
+print("\n".join(section))
 PY

@@ -65,14 +65,4 @@ An unchanged rerun (every input's size and time as the state records them, nothi
 the database left as it is) takes **$median s** (median of $rounds; all: ${walls[*]}); peak RSS
 $(( rss / 1024 )) MB. The first run over the same inputs took $first_wall s. At $commit, $(nproc) cores.
 <!-- /rerun -->"
-echo "$block"
-BLOCK="$block" RESULTS="$results" python3 - <<'PY'
-import os, re
-path, block = os.environ["RESULTS"], os.environ["BLOCK"]
-text = open(path).read() if os.path.exists(path) else ""
-if "<!-- rerun -->" in text:
-    text = re.sub(r"<!-- rerun -->.*?<!-- /rerun -->", lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
-PY
+echo "$block" | "$bench/put-section" rerun "$results"

@@ -66,8 +66,8 @@ done
 drawn=$(find "$work/out-1/review/sources" -name 'page-*.png' | wc -l)
 size=$(du -sk "$work/out-1/review/sources" | awk '{print $1}')
 
-BENCH_RAW="$raw" BENCH_RESULTS="$results" BENCH_DRAWN="$drawn" BENCH_SIZE_KB="$size" BENCH_ROUNDS="$rounds" \
-BENCH_COMMIT="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" python3 - <<'PY'
+BENCH_RAW="$raw" BENCH_DRAWN="$drawn" BENCH_SIZE_KB="$size" BENCH_ROUNDS="$rounds" \
+BENCH_COMMIT="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)" python3 - <<'PY' | "$bench/put-section" review "$results"
 import csv, os, re, statistics
 env = os.environ
 runs = {}
@@ -111,13 +111,5 @@ section = ["<!-- review -->", "## Review: page images on top of the extract", ""
            f"drawn ({int(env['BENCH_SIZE_KB']) // 1024} MB). Review / extract, wall, per round: {per_round}; "
            f"what `--review` adds to an extract, per round: {per_round_both}. CPU is user + system of every process.",
            "", *lines, "", "<!-- /review -->"]
-block = "\n".join(section)
-print(block)
-path = env["BENCH_RESULTS"]
-text = open(path).read() if os.path.exists(path) else ""
-if "<!-- review -->" in text:
-    text = re.sub(r"<!-- review -->.*?<!-- /review -->", lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + block + "\n"
-open(path, "w").write(text)
+print("\n".join(section))
 PY
